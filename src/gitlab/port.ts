@@ -1,0 +1,140 @@
+/**
+ * The GitLab port: the only way the bot talks to GitLab.
+ *
+ * It is semantic rather than an endpoint mirror (Renovate's platform interface): reads return
+ * narrowed domain objects, writes are the few operations the engine needs. Two adapters implement
+ * it: `GitbeakerGitLab` over `@gitbeaker/rest` and `FakeGitLab` in memory. One contract suite runs
+ * against both, so a test that passes on the fake means something for the real one.
+ */
+
+/** A project is addressed by numeric id or by its full path (`group/project`). */
+export type ProjectRef = number | string;
+
+export interface User {
+  id: number;
+  username: string;
+  name?: string;
+}
+
+export interface Issue {
+  /** Global id (what Note Hook payloads call `noteable_id`). */
+  id: number;
+  iid: number;
+  projectId: number;
+  title: string;
+  description: string;
+  labels: string[];
+  state: "opened" | "closed";
+  confidential: boolean;
+  /** `YYYY-MM-DD` or null. */
+  dueDate: string | null;
+  author: User;
+  assignees: User[];
+  createdAt: string;
+  updatedAt: string;
+  webUrl: string;
+}
+
+export interface Note {
+  id: number;
+  body: string;
+  author: User;
+  /** GitLab's own notes: label changes, "marked the checklist item ... as completed", and so on. */
+  system: boolean;
+  internal: boolean;
+  createdAt: string;
+}
+
+export interface IssueQuery {
+  /** Issues must carry all of these labels. */
+  labels?: string[];
+  /** Issues carrying any of these labels are left out (GitLab's `not[labels]`). */
+  notLabels?: string[];
+  state?: "opened" | "closed" | "all";
+  /** Full-text search in the description (GitLab's `search` with `in=description`). */
+  searchInDescription?: string;
+  /** Only issues updated at or after this ISO time. */
+  updatedAfter?: string;
+  /** Sorted by due date ascending, issues without a due date last. */
+  orderByDueDate?: boolean;
+  /**
+   * With `orderByDueDate`: stop paging once an issue is due after this day (`YYYY-MM-DD`) or has no
+   * due date. Lets a sweep read only what is due without listing every open issue.
+   */
+  dueOnOrBefore?: string;
+}
+
+export interface IssueUpdate {
+  addLabels?: string[];
+  removeLabels?: string[];
+  description?: string;
+  /** `null` clears the due date. */
+  dueDate?: string | null;
+  stateEvent?: "close" | "reopen";
+  confidential?: boolean;
+  assigneeIds?: number[];
+}
+
+export interface NewIssue {
+  title: string;
+  description: string;
+  labels: string[];
+  confidential: boolean;
+  assigneeIds?: number[];
+  dueDate?: string | null;
+}
+
+export interface Label {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+}
+
+/** What the engine needs from GitLab. Every method may throw a `GitLabError`. */
+export interface GitLabPort {
+  /** The user the token belongs to: the bot. Its notes carry the only markers that count. */
+  currentUser(): Promise<User>;
+  /** Looks a user up by username; null when there is none on the instance. */
+  findUser(username: string): Promise<User | null>;
+  /** A fresh, uncached read of one issue. */
+  getIssue(project: ProjectRef, iid: number): Promise<Issue>;
+  /** Every note of an issue, system notes included, oldest first, all pages. */
+  listNotes(project: ProjectRef, iid: number): Promise<Note[]>;
+  /** Issues of a project, all pages (or until `dueOnOrBefore` says stop). */
+  listIssues(project: ProjectRef, query: IssueQuery): Promise<Issue[]>;
+  /** Issues of every project in a group. */
+  listGroupIssues(group: string, query: IssueQuery): Promise<Issue[]>;
+  createIssue(project: ProjectRef, issue: NewIssue): Promise<Issue>;
+  updateIssue(project: ProjectRef, iid: number, update: IssueUpdate): Promise<Issue>;
+  createNote(project: ProjectRef, iid: number, body: string, options?: { internal?: boolean }): Promise<Note>;
+  /** Relates two issues (GitLab's issue links, `relates_to`). Linking twice is not an error. */
+  linkIssues(project: ProjectRef, iid: number, target: { projectId: number; iid: number }): Promise<void>;
+  listLabels(project: ProjectRef): Promise<Label[]>;
+  createLabel(project: ProjectRef, label: { name: string; color: string; description: string }): Promise<Label>;
+}
+
+export type GitLabErrorKind =
+  | "not-found"
+  | "forbidden"
+  | "unauthorized"
+  | "rate-limited"
+  | "server"
+  | "network"
+  | "timeout"
+  | "bad-request"
+  | "invalid-response";
+
+/** A failed GitLab call, with a kind the engine can dispatch on and a message that never holds a token. */
+export class GitLabError extends Error {
+  readonly code = "GITLAB_ERROR";
+  constructor(
+    readonly kind: GitLabErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "GitLabError";
+  }
+}
