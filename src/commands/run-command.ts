@@ -1,0 +1,148 @@
+import { loadConfig } from "../config/load.js";
+import { Renderer } from "../engine/render.js";
+import { CareerBotError, UsageError } from "../errors.js";
+import type { GitLabPort } from "../gitlab/port.js";
+import type { Reporter, RunContext } from "../run/context.js";
+import { errorLine } from "../run/safe-error.js";
+import { type RunSummary, summaryLines } from "../run/summary.js";
+import { connect } from "./connect.js";
+
+export interface GlobalOptions {
+  gitlabUrl?: string;
+  token?: string;
+  project?: string;
+  config: string;
+  dryRun: boolean;
+  now?: string;
+  json: boolean;
+  payload?: string;
+  group?: string;
+  port?: number;
+  host?: string;
+  webhookUrl?: string;
+  cron?: string;
+  out?: string;
+}
+
+export interface Settings {
+  url: string;
+  token: string;
+  project?: string;
+}
+
+/** GitLab settings from options, else the environment (SPEC section 2). */
+export function settingsFrom(options: GlobalOptions, env: NodeJS.ProcessEnv, needProject: boolean): Settings {
+  const url = options.gitlabUrl ?? env.GITLAB_URL ?? env.CI_SERVER_URL;
+  const token = options.token ?? env.CAREER_BOT_TOKEN ?? env.GITLAB_TOKEN;
+  const project = options.project ?? env.CAREER_BOT_PROJECT ?? env.CI_PROJECT_ID;
+  const missing = [
+    !url && "--gitlab-url (or GITLAB_URL)",
+    !token && "--token (or CAREER_BOT_TOKEN)",
+    needProject && !project && "--project (or CAREER_BOT_PROJECT)",
+  ].filter(Boolean);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}`);
+  return { url: url!, token: token!, project };
+}
+
+export function parseNow(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--now ${JSON.stringify(text)} is not an ISO-8601 date`);
+  return date;
+}
+
+/** Progress lines on stderr (stdout is for --json); GitLab CI gets collapsible sections. */
+export function consoleReporter(env: NodeJS.ProcessEnv): Reporter {
+  const ci = env.GITLAB_CI === "true";
+  const section = (ref: string) => `issue_${ref.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  return {
+    info: (line) => process.stderr.write(`${line}\n`),
+    beginIssue: ci
+      ? (ref) => process.stderr.write(`\u001b[0Ksection_start:${Math.floor(Date.now() / 1000)}:${section(ref)}[collapsed=true]\r\u001b[0K${ref}\n`)
+      : undefined,
+    endIssue: ci
+      ? (ref) => process.stderr.write(`\u001b[0Ksection_end:${Math.floor(Date.now() / 1000)}:${section(ref)}\r\u001b[0K\n`)
+      : undefined,
+  };
+}
+
+export async function buildContext(options: GlobalOptions, port: GitLabPort, reporter: Reporter): Promise<RunContext> {
+  const config = await loadConfig(options.config);
+  const bot = await port.currentUser();
+  return {
+    port,
+    config,
+    renderer: new Renderer(),
+    bot,
+    now: parseNow(options.now),
+    dryRun: options.dryRun,
+    budget: { limit: config.max_writes_per_run, used: 0 },
+    reporter,
+    userCache: new Map(),
+  };
+}
+
+/** Runs a command and maps the outcome to an exit code: 0 done, 1 some work failed, 2 usage or config. */
+export async function runCommand(name: string, options: GlobalOptions, env = process.env): Promise<number> {
+  const secrets = [options.token, env.CAREER_BOT_TOKEN, env.GITLAB_TOKEN, env.CAREER_BOT_WEBHOOK_SECRET].filter(
+    (s): s is string => typeof s === "string" && s.length > 0,
+  );
+  try {
+    const summary = await dispatch(name, options, env, secrets);
+    if (summary) {
+      if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else for (const line of summaryLines(summary)) process.stdout.write(`${line}\n`);
+      return summary.failures.length > 0 ? 1 : 0;
+    }
+    return 0;
+  } catch (error) {
+    const line = errorLine(error, secrets);
+    if (error instanceof CareerBotError) {
+      process.stderr.write(`career-bot: ${error instanceof UsageError ? line : error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`career-bot: ${line}\n`);
+    return 1;
+  }
+}
+
+async function dispatch(name: string, options: GlobalOptions, env: NodeJS.ProcessEnv, secrets: string[]): Promise<RunSummary | undefined> {
+  switch (name) {
+    case "validate": {
+      const { validate } = await import("./validate.js");
+      for (const line of await validate(options.config)) process.stdout.write(`${line}\n`);
+      return undefined;
+    }
+    case "schema": {
+      const { configJsonSchema } = await import("../config/json-schema.js");
+      process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+      return undefined;
+    }
+    case "handle": {
+      const settings = settingsFrom(options, env, true);
+      const { readPayload } = await import("./payload-source.js");
+      const payload = await readPayload(options.payload, env);
+      const ctx = await buildContext(options, connect(settings), consoleReporter(env));
+      const { handle } = await import("./handle.js");
+      return handle(ctx, payload, { project: settings.project!, secrets });
+    }
+    case "sweep": {
+      const settings = settingsFrom(options, env, options.group === undefined);
+      const ctx = await buildContext(options, connect(settings), consoleReporter(env));
+      const { sweep } = await import("./sweep.js");
+      return sweep(ctx, { project: settings.project, group: options.group, shard: shardFrom(env), secrets });
+    }
+    default: {
+      const { runExtraCommand } = await import("./extra-commands.js");
+      return runExtraCommand(name, options, env, secrets);
+    }
+  }
+}
+
+function shardFrom(env: NodeJS.ProcessEnv): { index: number; total: number } | undefined {
+  const index = Number(env.CI_NODE_INDEX);
+  const total = Number(env.CI_NODE_TOTAL);
+  if (!Number.isInteger(index) || !Number.isInteger(total) || total < 2) return undefined;
+  if (index < 1 || index > total) throw new UsageError(`CI_NODE_INDEX ${index} is outside 1..${total}`);
+  return { index, total };
+}

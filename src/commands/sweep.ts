@@ -1,0 +1,65 @@
+import { dayOf } from "../engine/dates.js";
+import type { Issue, ProjectRef } from "../gitlab/port.js";
+import type { RunContext } from "../run/context.js";
+import { processIssue } from "../run/process-issue.js";
+import { errorLine } from "../run/safe-error.js";
+import { emptySummary, type RunSummary } from "../run/summary.js";
+import { workflowFor } from "../workflows/index.js";
+
+export interface SweepOptions {
+  project?: ProjectRef;
+  group?: string;
+  /** 1-based shard of `total` (GitLab CI's CI_NODE_INDEX / CI_NODE_TOTAL). */
+  shard?: { index: number; total: number };
+  secrets: string[];
+}
+
+/**
+ * Reconciles the open workflow issues that need it: those due today or earlier (one query ordered
+ * by due date, stopping at the first issue due later) and those updated lately (events that may
+ * have been lost). Everything else has nothing to do until its due date, which the bot set.
+ */
+export async function sweep(ctx: RunContext, options: SweepOptions): Promise<RunSummary> {
+  const summary = emptySummary("sweep", ctx.dryRun);
+  const today = dayOf(ctx.now, ctx.config.timezone);
+  const since = new Date(ctx.now.getTime() - ctx.config.sweep_lookback_hours * 3_600_000).toISOString();
+  const list = (query: Parameters<typeof ctx.port.listIssues>[1]) =>
+    options.group ? ctx.port.listGroupIssues(options.group, query) : ctx.port.listIssues(options.project!, query);
+
+  const due = await list({ state: "opened", orderByDueDate: true, dueOnOrBefore: today });
+  const recent = await list({ state: "opened", updatedAfter: since });
+  const recentKeys = new Set(recent.map(key));
+  const byKey = new Map<string, Issue>();
+  for (const issue of [...due, ...recent]) {
+    if (!workflowFor(issue.labels)) continue;
+    if (options.shard && !inShard(issue, options.shard)) continue;
+    byKey.set(key(issue), issue);
+  }
+  const issues = [...byKey.values()].sort((a, b) => a.projectId - b.projectId || a.iid - b.iid);
+  summary.issuesSeen = issues.length;
+  for (const [index, issue] of issues.entries()) {
+    const ref = key(issue);
+    ctx.reporter.beginIssue?.(ref);
+    try {
+      const outcome = await processIssue(ctx, issue.projectId, issue, { verifyUsers: recentKeys.has(ref) });
+      summary.issues.push(outcome);
+      if (outcome.writes.length > 0) ctx.reporter.info(`${ref}: ${outcome.writes.join("; ")}`);
+    } catch (error) {
+      summary.failures.push({ ref, error: errorLine(error, options.secrets) });
+      ctx.reporter.info(`${ref}: FAILED ${errorLine(error, options.secrets)}`);
+    }
+    ctx.reporter.endIssue?.(ref);
+    if ((index + 1) % 100 === 0) ctx.reporter.info(`progress: ${index + 1}/${issues.length} issues`);
+  }
+  return summary;
+}
+
+function key(issue: Issue): string {
+  return `${issue.projectId}#${issue.iid}`;
+}
+
+/** A stable, disjoint share of the issues: every issue lands in exactly one shard. */
+export function inShard(issue: Pick<Issue, "projectId" | "iid">, shard: { index: number; total: number }): boolean {
+  const hash = (Math.imul(issue.projectId, 2654435761 | 0) + issue.iid) >>> 0;
+  return hash % shard.total === shard.index - 1;
+}

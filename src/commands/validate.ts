@@ -1,0 +1,41 @@
+import { parseConfigText } from "../config/load.js";
+import { validateDefinition } from "../engine/validate-definition.js";
+import { Renderer } from "../engine/render.js";
+import { ConfigError } from "../errors.js";
+import { workflows } from "../workflows/index.js";
+import { readFile } from "node:fs/promises";
+
+/** Checks the config, every workflow definition and every template; throws a ConfigError listing all problems. */
+export async function validate(configPath: string): Promise<string[]> {
+  const problems: string[] = [];
+  let text: string | undefined;
+  try {
+    text = await readFile(configPath, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") problems.push(`${configPath}: ${(error as Error).message}`);
+  }
+  if (text !== undefined) {
+    try {
+      parseConfigText(text, configPath);
+    } catch (error) {
+      if (error instanceof ConfigError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  const renderer = new Renderer();
+  for (const definition of workflows) problems.push(...validateDefinition(definition, renderer));
+  for (const name of renderer.names) {
+    try {
+      renderer.render(name, {});
+    } catch (error) {
+      problems.push(`templates/${name}.hbs: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`, problems);
+  }
+  return [
+    text === undefined ? `${configPath}: not found, using the defaults` : `${configPath}: ok`,
+    `${workflows.length} workflow(s) and ${renderer.names.size} template(s): ok`,
+  ];
+}

@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { ConfigError } from "../errors.js";
+import { Config } from "./schema.js";
+
+export const DEFAULT_CONFIG_PATH = ".gitlab/career-bot.yml";
+
+/** Reads the config file; a missing file means every default. Every problem is reported with its path. */
+export async function loadConfig(path: string, { required = false } = {}): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required) return Config.parse({});
+    throw new ConfigError(`${path}: cannot read the config file (${(error as Error).message}).`);
+  }
+  return parseConfigText(text, path);
+}
+
+export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Config {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => `${path}: ${e.message.split("\n")[0]}`);
+    throw new ConfigError(`${path} is not valid YAML:\n${problems.map((p) => `  - ${p}`).join("\n")}`, problems);
+  }
+  const result = Config.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
+  if (!result.success) {
+    const problems = describeIssues(result.error.issues, path);
+    throw new ConfigError(`${path} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`, problems);
+  }
+  return result.data;
+}
+
+export function describeIssues(issues: z.core.$ZodIssue[], prefix: string): string[] {
+  return issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+    return `${prefix}: ${where}: ${issue.message}`;
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/**
+ * `.gitlab/career-bot.yml`. Every key is optional; the defaults are the seed page's numbers
+ * (interim period at most 4 months, 6 months at the company, 6+ months of prior management,
+ * the promotion not before 30 days after the first hire) and the research notes' readings of it.
+ */
+const Username = z
+  .string()
+  .regex(/^@?[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "must be a GitLab username")
+  .transform((name) => name.replace(/^@/, ""));
+
+const positiveInt = z.number().int().positive();
+
+export const InterimConfig = z
+  .object({
+    max_months: positiveInt.default(4),
+    tenure_months: positiveInt.default(6),
+    prior_management_months: positiveInt.default(6),
+    hire_review_days: positiveInt.default(30),
+    recheck_days: positiveInt.default(14),
+    limit_reminder_days: positiveInt.default(30),
+  })
+  .strict();
+
+export const ActingConfig = z
+  .object({
+    talent_review_after_days: positiveInt.default(90),
+    return_reminder_days: positiveInt.default(14),
+  })
+  .strict();
+
+export const ApprenticeshipConfig = z
+  .object({
+    default_months: positiveInt.default(6),
+    tenure_months: positiveInt.default(6),
+    checkin_days: positiveInt.default(30),
+  })
+  .strict();
+
+export const LoanConfig = z.object({ reminder_days: positiveInt.default(14) }).strict();
+
+export const TrialConfig = z
+  .object({ plan_days: positiveInt.default(90), checkpoints: z.array(positiveInt).default([30, 60, 90]) })
+  .strict();
+
+export const RosterEntry = z.object({ manager: Username, reports: z.array(Username).min(1) }).strict();
+
+export const ConversationsConfig = z
+  .object({
+    cadence: z.literal("quarterly").default("quarterly"),
+    reminder_days: positiveInt.default(14),
+    roster: z.array(RosterEntry).default([]),
+  })
+  .strict();
+
+export const Config = z
+  .object({
+    people_ops: z.array(Username).default([]),
+    timezone: z
+      .string()
+      .default("UTC")
+      .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as UTC or Europe/Berlin"),
+    /** Safety valve: a run stops writing after this many writes and reports the rest as failed. */
+    max_writes_per_run: positiveInt.default(500),
+    /** How far back a sweep looks for issues whose events may have been lost. */
+    sweep_lookback_hours: positiveInt.default(48),
+    interim: InterimConfig.default(InterimConfig.parse({})),
+    acting: ActingConfig.default(ActingConfig.parse({})),
+    apprenticeship: ApprenticeshipConfig.default(ApprenticeshipConfig.parse({})),
+    loan: LoanConfig.default(LoanConfig.parse({})),
+    trial: TrialConfig.default(TrialConfig.parse({})),
+    conversations: ConversationsConfig.default(ConversationsConfig.parse({})),
+  })
+  .strict();
+
+export type Config = z.infer<typeof Config>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The config with every default, as a run without `.gitlab/career-bot.yml` sees it. */
+export function defaultConfig(): Config {
+  return Config.parse({});
+}

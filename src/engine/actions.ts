@@ -1,0 +1,52 @@
+/**
+ * What `decide` plans and `apply` performs. Plain data: a plan can be printed (`--dry-run`),
+ * compared in tests, and applied once each.
+ */
+export interface ChecklistLine {
+  text: string;
+  ticked: boolean;
+  /** Who ticked it, and whether the tick counts. */
+  note?: string;
+}
+
+export interface SectionModel {
+  workflow: string;
+  stageId: string;
+  stage: string;
+  outcome?: string;
+  needsInfo: boolean;
+  problems: string[];
+  overdue: boolean;
+  checkpoint?: { day: string; label: string };
+  diagram: string;
+  guidance?: string;
+  checklist: ChecklistLine[];
+  summary: string[];
+  commands: string[];
+}
+
+/** Values for a template. Every string is escaped by apply, except `message`, which the bot composed. */
+export type TemplateData = Record<string, unknown>;
+
+export type Action =
+  | { kind: "labels"; add: string[]; remove: string[] }
+  | { kind: "due-date"; date: string | null }
+  | { kind: "section"; model: SectionModel }
+  | { kind: "note"; key: string; template: string; data: TemplateData; mentions: string[] }
+  | {
+      kind: "follow-up";
+      key: string;
+      titleTemplate: string;
+      template: string;
+      data: TemplateData;
+      assigneeIds: number[];
+    }
+  | { kind: "close" };
+
+export interface Plan {
+  project: number;
+  iid: number;
+  workflow: string;
+  stage?: string;
+  actions: Action[];
+}

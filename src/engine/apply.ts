@@ -1,0 +1,154 @@
+import type { GitLabPort, IssueUpdate, User } from "../gitlab/port.js";
+import type { Action, Plan, SectionModel } from "./actions.js";
+import { carryTicks, sectionTicks } from "./checklist.js";
+import { findSection, followUpMarker, followUpToken, noteMarker, SECTION_BEGIN, SECTION_END } from "./markers.js";
+import type { Renderer } from "./render.js";
+
+/** Stops a run that would write more than the config allows (a bug or a loop, never normal work). */
+export class WriteBudgetExceeded extends Error {
+  readonly code = "EBUDGET";
+  constructor(limit: number) {
+    super(`stopped after ${limit} writes in one run (max_writes_per_run); the next run continues`);
+  }
+}
+
+export interface WriteBudget {
+  limit: number;
+  used: number;
+}
+
+export interface ApplyOptions {
+  port: GitLabPort;
+  renderer: Renderer;
+  bot: User;
+  dryRun: boolean;
+  budget: WriteBudget;
+}
+
+/** One line per performed (or, in a dry run, planned) write. */
+export interface ApplyResult {
+  writes: string[];
+}
+
+/**
+ * Performs a plan through the port, once each. Rendering, the dry run and the write budget live
+ * here only. Every step is an "ensure": re-running a plan that was already applied writes nothing.
+ */
+export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
+  const writes: string[] = [];
+  const { port, renderer, dryRun } = options;
+  const write = async (what: string, perform: () => Promise<unknown>) => {
+    writes.push(what);
+    if (dryRun) return;
+    if (options.budget.used >= options.budget.limit) throw new WriteBudgetExceeded(options.budget.limit);
+    options.budget.used += 1;
+    await perform();
+  };
+
+  const update: IssueUpdate = {};
+  for (const action of plan.actions) {
+    switch (action.kind) {
+      case "section":
+        await ensureSection(plan, action.model, options, write);
+        break;
+      case "labels":
+        if (action.add.length > 0) update.addLabels = action.add;
+        if (action.remove.length > 0) update.removeLabels = action.remove;
+        break;
+      case "due-date":
+        update.dueDate = action.date;
+        break;
+      case "close":
+        update.stateEvent = "close";
+        break;
+      case "note": {
+        const { message, ...data } = action.data;
+        const trusted = typeof message === "string" ? { message } : {};
+        const body = `${renderer.render(action.template, data, trusted, action.mentions)}\n\n${noteMarker(action.key)}`;
+        await write(`note ${action.key}`, () => port.createNote(plan.project, plan.iid, body));
+        break;
+      }
+      case "follow-up":
+        await ensureFollowUp(plan, action, options, write);
+        break;
+    }
+  }
+  if (Object.keys(update).length > 0) {
+    await write(`update ${describeUpdate(update)}`, () => port.updateIssue(plan.project, plan.iid, update));
+  }
+  return { writes };
+}
+
+type Write = (what: string, perform: () => Promise<unknown>) => Promise<void>;
+
+/**
+ * Replaces the bot's section of the description, re-reading it right before the write (a PUT has no
+ * lock) and carrying over every tick made since the snapshot. Nothing outside the section changes.
+ */
+async function ensureSection(plan: Plan, model: SectionModel, options: ApplyOptions, write: Write): Promise<void> {
+  const fresh = await options.port.getIssue(plan.project, plan.iid);
+  const { diagram, commands, guidance, ...data } = model;
+  // The diagram, the command usage and the guidance are the bot's own text, never a person's.
+  const trusted = { diagram, commands, guidance: guidance ? options.renderer.render(guidance, {}) : "" };
+  const rendered = options.renderer.render("section", data, trusted);
+  const section = `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(fresh.description))}\n${SECTION_END}`;
+  const description = replaceSection(fresh.description, section);
+  if (description === fresh.description) return;
+  await write("description section", () => options.port.updateIssue(plan.project, plan.iid, { description }));
+}
+
+export function replaceSection(description: string, section: string): string {
+  const bounds = findSection(description);
+  if (bounds) return description.slice(0, bounds.start) + section + description.slice(bounds.end);
+  return description.trim().length > 0 ? `${section}\n\n${description}` : section;
+}
+
+/**
+ * A follow-up issue is created once: a bot note on the parent records it; if a run died between
+ * creating the issue and writing that note, the search by the issue's marker finds it.
+ */
+async function ensureFollowUp(
+  plan: Plan,
+  action: Extract<Action, { kind: "follow-up" }>,
+  options: ApplyOptions,
+  write: Write,
+): Promise<void> {
+  const { port, renderer } = options;
+  const token = followUpToken(plan.project, plan.iid, action.key);
+  const recordKey = `followup:${action.key}`;
+  if (options.dryRun) {
+    await write(`follow-up ${action.key} (if not created yet)`, async () => {});
+    return;
+  }
+  const existing = await port.listIssues(plan.project, { searchInDescription: token, state: "all" });
+  let child = existing.find((i) => i.description.includes(followUpMarker(token)) && i.author.id === options.bot.id);
+  if (!child) {
+    const title = renderer.render(action.titleTemplate, action.data).split("\n")[0]!.slice(0, 250);
+    const body = `${renderer.render(action.template, action.data)}\n\n${followUpMarker(token)}`;
+    await write(`create follow-up ${action.key}`, async () => {
+      child = await port.createIssue(plan.project, {
+        title,
+        description: body,
+        labels: [],
+        confidential: true,
+        assigneeIds: action.assigneeIds,
+      });
+    });
+  }
+  if (!child) return;
+  const created = child;
+  await write(`link follow-up #${created.iid}`, () =>
+    port.linkIssues(plan.project, plan.iid, { projectId: created.projectId, iid: created.iid }),
+  );
+  const note = `${renderer.render("common/follow-up-created", { ...action.data, child: { iid: child.iid } })}\n\n${noteMarker(recordKey)}`;
+  await write(`note ${recordKey}`, () => port.createNote(plan.project, plan.iid, note));
+}
+
+function describeUpdate(update: IssueUpdate): string {
+  const parts: string[] = [];
+  if (update.addLabels) parts.push(`+${update.addLabels.join(",")}`);
+  if (update.removeLabels) parts.push(`-${update.removeLabels.join(",")}`);
+  if (update.dueDate !== undefined) parts.push(`due ${update.dueDate ?? "none"}`);
+  if (update.stateEvent) parts.push(update.stateEvent);
+  return parts.join(" ");
+}

@@ -1,0 +1,70 @@
+import type { Note } from "../gitlab/port.js";
+import { findSection } from "./markers.js";
+
+/** A tick or untick of a checklist item, as GitLab's system note records it. */
+export interface TickEvent {
+  noteId: number;
+  item: string;
+  completed: boolean;
+  by: string;
+  at: string;
+}
+
+/** The bot appends "· ticked by x" to an item; GitLab quotes the whole line, so cut it off. */
+export const ANNOTATION_SEPARATOR = " · ";
+
+const TICK_NOTE = /^marked the checklist item \*\*([\s\S]*)\*\* as (completed|incomplete)\s*$/;
+
+export function itemText(line: string): string {
+  const cut = line.indexOf(ANNOTATION_SEPARATOR);
+  return (cut >= 0 ? line.slice(0, cut) : line).trim();
+}
+
+/** Tick events from system notes (the only place GitLab says who ticked). */
+export function tickEvents(notes: Note[]): TickEvent[] {
+  const events: TickEvent[] = [];
+  for (const note of notes) {
+    if (!note.system) continue;
+    const match = TICK_NOTE.exec(note.body.trim());
+    if (!match) continue;
+    events.push({
+      noteId: note.id,
+      item: itemText(match[1] ?? ""),
+      completed: match[2] === "completed",
+      by: note.author.username,
+      at: note.createdAt,
+    });
+  }
+  return events;
+}
+
+const CHECKBOX = /^(\s*[-*+] \[)([ xX~])(\] )(.*)$/;
+
+/** Items ticked right now in the bot's section of a description (item text -> ticked). */
+export function sectionTicks(description: string): Map<string, boolean> {
+  const ticks = new Map<string, boolean>();
+  const bounds = findSection(description);
+  if (!bounds) return ticks;
+  for (const line of description.slice(bounds.start, bounds.end).split("\n")) {
+    const match = CHECKBOX.exec(line);
+    if (match) ticks.set(itemText(match[4] ?? ""), match[2] !== " ");
+  }
+  return ticks;
+}
+
+/**
+ * Carries fresh ticks into a newly rendered section: an item ticked in the description as it is
+ * now stays ticked, whatever the bot read a moment earlier (a description PUT has no lock).
+ */
+export function carryTicks(rendered: string, fresh: Map<string, boolean>): string {
+  return rendered
+    .split("\n")
+    .map((line) => {
+      const match = CHECKBOX.exec(line);
+      if (!match) return line;
+      const ticked = fresh.get(itemText(match[4] ?? ""));
+      if (ticked === undefined) return line;
+      return `${match[1]}${ticked ? "x" : " "}${match[3]}${match[4]}`;
+    })
+    .join("\n");
+}

@@ -1,0 +1,117 @@
+import type { Command, WorkflowDefinition } from "../workflows/types.js";
+import { nextCheckpoint } from "./checkpoints.js";
+import { type CommandLine, parseArgs, usage } from "./command-parse.js";
+import type { Day } from "./dates.js";
+import { gateHolds, resolveDate } from "./gates.js";
+import { checklistComplete, contextOf, enter, type ReplayInput, stageOf, type Verdict, type WorkflowState } from "./replay.js";
+import { describeRoles, hasRole } from "./roles.js";
+import { safeInline } from "./safe-text.js";
+
+export const BUILT_IN_VERBS = ["help", "status"] as const;
+
+export interface Judgement {
+  verdict: Verdict;
+  message: string;
+  /** Applies an accepted command to the state. */
+  apply: () => void;
+}
+
+interface JudgeInput {
+  input: ReplayInput;
+  state: WorkflowState;
+  line: CommandLine;
+  author: string;
+  today: Day;
+}
+
+const NOTHING = () => {};
+
+/** Decides whether a command is accepted at the moment it was written, and what the reply says. */
+export function judgeCommand({ input, state, line, author, today }: JudgeInput): Judgement {
+  const { definition } = input;
+  const ctx = contextOf(input, state, today);
+  if (line.verb === "help") return { verdict: "accepted", message: helpText(definition, state), apply: NOTHING };
+  if (line.verb === "status") return { verdict: "accepted", message: statusText(input, state, today), apply: NOTHING };
+
+  const command = definition.commands.find((c) => c.verb === line.verb);
+  if (!command) {
+    const verbs = [...definition.commands.map((c) => c.verb), ...BUILT_IN_VERBS].join(", ");
+    return refuse(`\`${safeInline(line.verb, 40)}\` is not a command of the ${definition.title} workflow. Commands: ${verbs}.`);
+  }
+  if (!hasRole(input.roles, command.roles, author)) {
+    return refuse(`Only the ${describeRoles(input.roles, command.roles)} can use \`/career ${command.verb}\`.`);
+  }
+  if (stageOf(definition, state.stage).final) {
+    return refuse(`This ${definition.title} workflow has finished (${state.outcome ?? state.stage}); nothing more to do.`);
+  }
+  if (!command.stages.includes(state.stage)) {
+    const now = stageOf(definition, state.stage).title;
+    return refuse(`\`/career ${command.verb}\` is not available in the ${now} stage. ${availableText(definition, state)}`);
+  }
+  const args = parseArgs(command, line.args);
+  if (!args.ok) return refuse(`Usage: \`${usage(command)}\` (${args.problem}).`);
+
+  for (const requirement of command.requires ?? []) {
+    if (!gateHolds(requirement.gate, { definition, ctx, checklistComplete: checklistComplete(definition, state, ctx) })) {
+      const day = requirement.gate.gate === "onOrAfter" ? resolveDate(requirement.gate.date, ctx) : undefined;
+      return refuse(day ? `${requirement.refusal} (on ${day}).` : `${requirement.refusal}.`);
+    }
+  }
+
+  const choice = command.args.find((a) => typeof a.kind === "object");
+  const event = { verb: command.verb, choice: choice ? args.values[choice.name] : undefined };
+  return {
+    verdict: "accepted",
+    message: acceptedText(command, args.values),
+    apply: () => {
+      const facts: Record<string, string> = { ...state.facts, [`${command.verb}_day`]: today };
+      for (const [fact, arg] of Object.entries(command.records ?? {})) {
+        const value = args.values[arg];
+        if (value !== undefined) facts[fact] = value;
+      }
+      state.facts = facts;
+      const after = contextOf(input, state, today);
+      const complete = checklistComplete(definition, state, after);
+      const next = definition.transitions.find(
+        (t) =>
+          t.from === state.stage &&
+          t.when.some((g) => g.gate === "command") &&
+          t.when.every((g) => gateHolds(g, { definition, ctx: after, checklistComplete: complete, command: event })),
+      );
+      if (next) enter(state, next.to, today, next.outcome);
+    },
+  };
+}
+
+function refuse(message: string): Judgement {
+  return { verdict: "refused", message, apply: NOTHING };
+}
+
+function acceptedText(command: Command, values: Record<string, string>): string {
+  const shown = Object.values(values).join(" ");
+  return `Done: \`/career ${command.verb}${shown ? ` ${shown}` : ""}\` recorded.`;
+}
+
+export function availableCommands(definition: WorkflowDefinition, state: WorkflowState): Command[] {
+  if (stageOf(definition, state.stage).final) return [];
+  return definition.commands.filter((c) => c.stages.includes(state.stage));
+}
+
+function availableText(definition: WorkflowDefinition, state: WorkflowState): string {
+  const verbs = availableCommands(definition, state).map((c) => `\`${usage(c)}\``);
+  return verbs.length > 0 ? `Available now: ${verbs.join(", ")}.` : "No command is needed in this stage.";
+}
+
+function helpText(definition: WorkflowDefinition, state: WorkflowState): string {
+  const stage = stageOf(definition, state.stage);
+  const lines = availableCommands(definition, state).map((c) => `- \`${usage(c)}\`: ${c.help}`);
+  lines.push("- `/career status`: the stage and the next checkpoint", "- `/career help`: this list");
+  return `Commands in the ${stage.title} stage:\n${lines.join("\n")}`;
+}
+
+function statusText(input: ReplayInput, state: WorkflowState, today: Day): string {
+  const stage = stageOf(input.definition, state.stage);
+  const next = nextCheckpoint(input, state, today);
+  const checkpoint = next ? `next checkpoint: ${next.label} on ${next.day}` : "no dated checkpoint ahead";
+  return `Stage: ${stage.title} (since ${state.enteredDay}); ${checkpoint}.`;
+}

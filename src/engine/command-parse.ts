@@ -1,0 +1,73 @@
+import type { ArgKind, Command } from "../workflows/types.js";
+import { parseDay } from "./dates.js";
+
+/** One `/career <verb> [args]` line of a person's comment. */
+export interface CommandLine {
+  verb: string;
+  args: string[];
+  /** The line as written (for the reply; escaped when rendered). */
+  raw: string;
+}
+
+/**
+ * Finds `/career` lines. GitLab runs no quick action called `career`, so the line stays in the
+ * comment; like GitLab, lines inside fenced code blocks are not commands.
+ */
+export function parseCommandLines(body: string): CommandLine[] {
+  const lines: CommandLine[] = [];
+  let inFence = false;
+  for (const line of body.split(/\r?\n/)) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const match = /^\/career(?:\s+(.*))?$/i.exec(line.trimEnd());
+    if (!match) continue;
+    const words = (match[1] ?? "").trim().split(/\s+/).filter(Boolean);
+    lines.push({ verb: (words[0] ?? "help").toLowerCase(), args: words.slice(1), raw: line.trim().slice(0, 200) });
+  }
+  return lines;
+}
+
+export type ParsedArgs = { ok: true; values: Record<string, string> } | { ok: false; problem: string };
+
+const USERNAME = /^@?([A-Za-z0-9_][A-Za-z0-9_.-]{0,254})$/;
+
+export function usage(command: Command): string {
+  const args = command.args.map((arg) => `<${describeKind(arg.kind, arg.name)}>`);
+  return ["/career", command.verb, ...args].join(" ");
+}
+
+function describeKind(kind: ArgKind, name: string): string {
+  if (kind === "user") return `@${name}`;
+  if (kind === "day") return `${name} YYYY-MM-DD`;
+  if (kind === "url") return `${name} URL`;
+  return kind.choice.join("|");
+}
+
+export function parseArgs(command: Command, args: string[]): ParsedArgs {
+  if (args.length !== command.args.length) {
+    return { ok: false, problem: `expected ${command.args.length} argument(s), got ${args.length}` };
+  }
+  const values: Record<string, string> = {};
+  for (const [index, spec] of command.args.entries()) {
+    const raw = args[index] ?? "";
+    const value = parseArg(spec.kind, raw);
+    if (value === undefined) return { ok: false, problem: `\`${spec.name}\` is not ${expectation(spec.kind)}` };
+    values[spec.name] = value;
+  }
+  return { ok: true, values };
+}
+
+function parseArg(kind: ArgKind, raw: string): string | undefined {
+  if (kind === "user") return USERNAME.exec(raw)?.[1];
+  if (kind === "day") return parseDay(raw);
+  if (kind === "url") return /^https?:\/\/[^\s<>"'`]{1,500}$/.test(raw) ? raw : undefined;
+  const lower = raw.toLowerCase();
+  return kind.choice.includes(lower) ? lower : undefined;
+}
+
+function expectation(kind: ArgKind): string {
+  if (kind === "user") return "a GitLab username such as @alice";
+  if (kind === "day") return "a real date written YYYY-MM-DD";
+  if (kind === "url") return "an http(s) URL";
+  return `one of ${kind.choice.join(", ")}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Calendar days as `YYYY-MM-DD` strings. The data block holds calendar days; a checkpoint falls at
+ * the start of its day in the config's time zone, so "is it due" is a comparison of days.
+ */
+export type Day = string;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The day for a `YYYY-MM-DD` string, or undefined when it is malformed or impossible (2026-02-30). */
+export function parseDay(text: string): Day | undefined {
+  const match = DAY.exec(text);
+  if (!match) return undefined;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return text;
+}
+
+function toUtc(day: Day): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(date: Date): Day {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: Day, days: number): Day {
+  const date = toUtc(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return fromUtc(date);
+}
+
+/** Adds calendar months; the 31st plus one month lands on the last day of a shorter month. */
+export function addMonths(day: Day, months: number): Day {
+  const date = toUtc(day);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return fromUtc(target);
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: Day, b: Day): number {
+  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+}
+
+/** Whole calendar months from `a` to `b`, counting a month only once its day is reached. */
+export function monthsBetween(a: Day, b: Day): number {
+  const [ay, am, ad] = a.split("-").map(Number) as [number, number, number];
+  const [by, bm, bd] = b.split("-").map(Number) as [number, number, number];
+  let months = (by - ay) * 12 + (bm - am);
+  if (bd < ad && addMonths(a, months) > b) months -= 1;
+  return months;
+}
+
+/** The calendar day an instant falls on in a time zone. */
+export function dayOf(instant: Date | string, timeZone: string): Day {
+  const date = typeof instant === "string" ? new Date(instant) : instant;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+export function minDay(days: Day[]): Day | undefined {
+  return days.length === 0 ? undefined : days.reduce((a, b) => (b < a ? b : a));
+}
+
+/** "Q4 2026" style quarter of a day, and its last day. */
+export function quarterOf(day: Day): { id: string; label: string; firstDay: Day; lastDay: Day } {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  const q = Math.floor((m - 1) / 3) + 1;
+  const firstMonth = (q - 1) * 3 + 1;
+  const firstDay = `${y}-${String(firstMonth).padStart(2, "0")}-01`;
+  return { id: `${y}-Q${q}`, label: `Q${q} ${y}`, firstDay, lastDay: addDays(addMonths(firstDay, 3), -1) };
+}

@@ -1,0 +1,219 @@
+import type { Config } from "../config/schema.js";
+import type { Issue, Note, User } from "../gitlab/port.js";
+import type { NoteEffect, WorkflowDefinition } from "../workflows/types.js";
+import type { Action, Plan, SectionModel, TemplateData } from "./actions.js";
+import { dueReminders, nextCheckpoint, overdueDay, reminderLabels } from "./checkpoints.js";
+import { parseCommandLines } from "./command-parse.js";
+import { readDataBlock } from "./data-block.js";
+import { type Day, dayOf } from "./dates.js";
+import { noteKey } from "./markers.js";
+import { describeProblem, validateData } from "./problems.js";
+import { contextOf, type ReplayResult, replay, stageOf, type Verdict, type WorkflowState } from "./replay.js";
+import { type RoleMap, roleMap } from "./roles.js";
+import { needsInfoSection, sectionModel } from "./section.js";
+
+export const STAGE_PREFIX = "career-stage::";
+export const OUTCOME_PREFIX = "career-outcome::";
+export const NEEDS_INFO = "career-status::needs-info";
+export const OVERDUE = "career-status::overdue";
+
+/** What the engine knows about one issue, read right before deciding. */
+export interface Snapshot {
+  issue: Issue;
+  notes: Note[];
+  bot: User;
+  /** People of the data block looked up on the instance (lower-cased username -> user, null: none). */
+  users: ReadonlyMap<string, User | null>;
+}
+
+export interface DecideInput {
+  definition: WorkflowDefinition;
+  snapshot: Snapshot;
+  config: Config;
+  now: Date;
+}
+
+/**
+ * The heart of the bot: a pure function from GitLab's state to the writes that bring the issue
+ * where the workflow says it should be. No I/O and no clock of its own, so every rule is a table test.
+ */
+export function decide({ definition, snapshot, config, now }: DecideInput): Plan {
+  const { issue } = snapshot;
+  const today = dayOf(now, config.timezone);
+  const botNotes = snapshot.notes.filter((n) => !n.system && sameUser(n.author, snapshot.bot));
+  const posted = new Set(botNotes.flatMap((n) => noteKey(n.body) ?? []));
+  const plan: Plan = { project: issue.projectId, iid: issue.iid, workflow: definition.id, actions: [] };
+  const notes: Action[] = [];
+  const addNote = (key: string, template: string, data: TemplateData, mentions: string[]) => {
+    if (!posted.has(key)) notes.push({ kind: "note", key, template, data, mentions });
+  };
+  const issueData = { iid: issue.iid, title: issue.title, workflow: definition.title };
+
+  if (!issue.confidential) addNote("confidential-warning", "common/not-confidential", { issue: issueData }, []);
+
+  const validated = validateData(definition, readDataBlock(issue.description), config, snapshot.users);
+  if (!validated.ok) {
+    const problems = validated.problems.map(describeProblem);
+    const currentStage = issue.labels.find((l) => l.startsWith(STAGE_PREFIX))?.slice(STAGE_PREFIX.length);
+    // No mention: the author and participants are notified of comments anyway, and mentions are
+    // limited to people in the data block, which cannot be trusted here.
+    addNote(`needs-info:${hash(problems.join("\n"))}`, "common/needs-info", { issue: issueData, problems }, []);
+    for (const command of unansweredCommands(snapshot, botNotes)) {
+      const message = "The data block has problems (see the comment above); fix it first, then try again.";
+      addNote(command.key, "common/command-reply", { message, command: command.raw, verdict: "refused" }, []);
+    }
+    const known = definition.stages.some((s) => s.id === currentStage) ? currentStage : undefined;
+    plan.stage = known;
+    plan.actions.push(
+      ...labelActions(issue.labels, [NEEDS_INFO, ...(known ? [STAGE_PREFIX + known] : [])], [NEEDS_INFO]),
+      { kind: "section", model: needsInfoSection(definition, known, problems) },
+      ...notes,
+    );
+    return plan;
+  }
+
+  const data = validated.data;
+  const roles = roleMap(definition, data, {}, config);
+  const result = replay({
+    definition,
+    data,
+    config,
+    roles,
+    notes: snapshot.notes,
+    botUsername: snapshot.bot.username,
+    issueCreatedAt: issue.createdAt,
+    now,
+    priorVerdicts: priorVerdicts(botNotes),
+  });
+  const { state } = result;
+  const input = { definition, data, config };
+  const stage = stageOf(definition, state.stage);
+  plan.stage = stage.id;
+
+  for (const command of result.commands) {
+    if (command.answered) continue;
+    addNote(
+      `reply:${command.key}:${command.verdict}`,
+      "common/command-reply",
+      { message: command.message, command: command.line.raw, verdict: command.verdict },
+      [],
+    );
+  }
+  for (const tick of result.refusedTicks) {
+    addNote(`tick:${tick.noteId}`, "common/tick-refused", { item: tick.item, by: tick.by, allowed: namedPeople(roles) }, []);
+  }
+  const ctx = contextOf(input, state, today);
+  const extra = definition.noteData?.(ctx as never) ?? {};
+  const noteData = { issue: issueData, data, facts: state.facts, extra, stage: stage.title, outcome: state.outcome, config };
+  for (const effect of stage.onEnter?.notes ?? []) {
+    if (effect.when && !definition.conditions[effect.when]?.(ctx as never)) continue;
+    addNote(`enter:${stage.id}#${state.visit}:${effect.template.replace(/\//g, ".")}`, effect.template, noteData, mentions(effect, roles));
+  }
+  for (const due of dueReminders(input, state, today)) {
+    addNote(`remind:${due.key}`, due.reminder.note.template, { ...noteData, day: due.day }, mentions(due.reminder.note, roles));
+  }
+
+  const labels = [STAGE_PREFIX + stage.id, ...reminderLabels(input, state, today)];
+  if (stage.final && state.outcome) labels.push(OUTCOME_PREFIX + state.outcome);
+  const checkpoint = nextCheckpoint(input, state, today);
+  const overdue = overdueDay(input, state, today);
+  const section: SectionModel = sectionModel(input, state, today, { overdue: overdue !== undefined, checkpoint });
+
+  plan.actions.push(...labelActions(issue.labels, labels, [NEEDS_INFO, OVERDUE]), { kind: "section", model: section });
+  const dueDate = checkpoint?.day ?? overdue ?? null;
+  if (dueDate !== issue.dueDate) plan.actions.push({ kind: "due-date", date: dueDate });
+  plan.actions.push(...followUps(definition, state, snapshot, roles, noteData, posted), ...notes);
+  const outcomeLabel = state.outcome ? OUTCOME_PREFIX + state.outcome : undefined;
+  // Close once, when the outcome is first reached; a person who reopens the issue keeps it open.
+  if (stage.final && issue.state === "opened" && outcomeLabel && !issue.labels.includes(outcomeLabel)) {
+    plan.actions.push({ kind: "close" });
+  }
+  return plan;
+}
+
+/** Labels to add and remove so the issue carries exactly the workflow-owned labels it should. */
+function labelActions(current: string[], desired: string[], owned: string[]): Action[] {
+  const add = desired.filter((l) => !current.includes(l));
+  const remove = current.filter(
+    (l) =>
+      !desired.includes(l) && (l.startsWith(STAGE_PREFIX) || l.startsWith(OUTCOME_PREFIX) || owned.includes(l)),
+  );
+  return add.length > 0 || remove.length > 0 ? [{ kind: "labels", add, remove }] : [];
+}
+
+function followUps(
+  definition: WorkflowDefinition,
+  state: WorkflowState,
+  snapshot: Snapshot,
+  roles: RoleMap,
+  data: TemplateData,
+  posted: Set<string>,
+): Action[] {
+  const visited = new Set(state.history.map((h) => h.stage));
+  return definition.stages
+    .filter((s) => visited.has(s.id))
+    .flatMap((s) => s.onEnter?.followUps ?? [])
+    .filter((f) => !posted.has(`followup:${f.key}`))
+    .map((f) => ({
+      kind: "follow-up" as const,
+      key: f.key,
+      titleTemplate: f.titleTemplate,
+      template: f.template,
+      data,
+      assigneeIds: f.assignees
+        .flatMap((role) => roles[role] ?? [])
+        .flatMap((name) => {
+          const user = snapshot.users.get(name);
+          return user ? [user.id] : [];
+        }),
+    }));
+}
+
+function mentions(effect: NoteEffect, roles: RoleMap): string[] {
+  return [...new Set(effect.mention.flatMap((role) => roles[role] ?? []))];
+}
+
+function namedPeople(roles: RoleMap): string {
+  return [...new Set(Object.values(roles).flat())].join(", ");
+}
+
+function sameUser(a: User, b: User): boolean {
+  return a.id === b.id || a.username.toLowerCase() === b.username.toLowerCase();
+}
+
+/** Earlier answers stand: the verdict is part of the reply's key. */
+function priorVerdicts(botNotes: Note[]): Map<string, Verdict> {
+  const verdicts = new Map<string, Verdict>();
+  for (const note of botNotes) {
+    const match = /^reply:(\d+\.\d+):(accepted|refused)$/.exec(noteKey(note.body) ?? "");
+    if (match) verdicts.set(match[1]!, match[2] as Verdict);
+  }
+  return verdicts;
+}
+
+/** Commands not answered yet, for when the data block cannot be read (all are refused). */
+function unansweredCommands(snapshot: Snapshot, botNotes: Note[]) {
+  const answered = priorVerdicts(botNotes);
+  return snapshot.notes
+    .filter((n) => !n.system && !sameUser(n.author, snapshot.bot))
+    .flatMap((n) =>
+      parseCommandLines(n.body).map((line, index) => ({
+        key: `reply:${n.id}.${index}:refused`,
+        id: `${n.id}.${index}`,
+        raw: line.raw,
+      })),
+    )
+    .filter((c) => !answered.has(c.id));
+}
+
+/** A short stable hash: the same problems never get a second comment. */
+function hash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export type { ReplayResult, Day };

@@ -1,0 +1,49 @@
+/**
+ * The bot's markers: HTML comments that GitLab does not render. They count only in text the bot
+ * itself wrote (notes authored by the bot user; the bot's own description section), and user text
+ * that passes through the bot loses its HTML comments, so they cannot be forged through the bot.
+ */
+export const SECTION_BEGIN = "<!-- career-bot:section:begin (edits inside this section are overwritten) -->";
+export const SECTION_END = "<!-- career-bot:section:end -->";
+
+const KEY_CHARS = /^[A-Za-z0-9:._@#=-]+$/;
+
+export function noteMarker(key: string): string {
+  if (!KEY_CHARS.test(key)) throw new Error(`invalid note key ${JSON.stringify(key)}`);
+  return `<!-- career-bot:note key=${key} -->`;
+}
+
+/** The key of a bot note, or undefined. Only call this on notes authored by the bot user. */
+export function noteKey(body: string): string | undefined {
+  return /<!-- career-bot:note key=([A-Za-z0-9:._@#=-]+) -->/.exec(body)?.[1];
+}
+
+/** Marker of a follow-up issue: a searchable token that names the parent issue and the key. */
+export function followUpToken(projectId: number, parentIid: number, key: string): string {
+  return `career-bot-followup-${projectId}-${parentIid}-${key}`;
+}
+
+export function followUpMarker(token: string): string {
+  return `<!-- ${token} -->`;
+}
+
+export interface SectionBounds {
+  start: number;
+  end: number;
+}
+
+/** Where the bot's section sits in a description: the first begin marker and the first end after it. */
+export function findSection(description: string): SectionBounds | undefined {
+  const start = description.indexOf(SECTION_BEGIN);
+  if (start < 0) return undefined;
+  const endMarker = description.indexOf(SECTION_END, start);
+  if (endMarker < 0) return undefined;
+  return { start, end: endMarker + SECTION_END.length };
+}
+
+/** The description without the bot's section: the part people own. */
+export function humanPart(description: string): string {
+  const bounds = findSection(description);
+  if (!bounds) return description;
+  return description.slice(0, bounds.start) + description.slice(bounds.end);
+}

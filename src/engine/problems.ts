@@ -1,0 +1,67 @@
+import type { Config } from "../config/schema.js";
+import type { User } from "../gitlab/port.js";
+import type { Problem, WorkflowDefinition } from "../workflows/types.js";
+import type { DataBlock } from "./data-block.js";
+import { safeInline } from "./safe-text.js";
+
+export type Validated = { ok: true; data: unknown } | { ok: false; problems: Problem[] };
+
+/**
+ * Checks a data block against the workflow's schema, its own rules and the GitLab instance's users.
+ * `users` holds the people looked up for this run (null: no such user); names not in it were not
+ * looked up and are taken as they are.
+ */
+export function validateData(
+  definition: WorkflowDefinition,
+  block: DataBlock,
+  config: Config,
+  users: ReadonlyMap<string, User | null>,
+): Validated {
+  if (block.kind === "missing") {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "(data block)",
+          message: `no \`\`\`yaml career block found; copy the block from the "${definition.title}" issue template into the description`,
+        },
+      ],
+    };
+  }
+  if (block.kind === "invalid") return { ok: false, problems: [{ field: "(data block)", message: block.problem }] };
+  const parsed = definition.schema.safeParse(block.data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
+        if (issue.code === "unrecognized_keys") {
+          return {
+            field: issue.keys.join(", "),
+            message: `unknown field(s); remove them or check the spelling against the issue template`,
+          };
+        }
+        const field = issue.path.join(".") || "(data block)";
+        const value = issue.path.reduce<unknown>((obj, key) => (obj as Record<PropertyKey, unknown>)?.[key as PropertyKey], block.data);
+        return { field, value, message: issue.message };
+      }),
+    };
+  }
+  const problems: Problem[] = [...(definition.check?.(parsed.data as never, config) ?? [])];
+  for (const [field, username] of Object.entries(definition.people(parsed.data as never))) {
+    if (username && users.get(username.toLowerCase()) === null) {
+      problems.push({
+        field,
+        value: username,
+        message: "no GitLab user has this username; use the username shown on their profile (without the @ is fine)",
+      });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, data: parsed.data };
+}
+
+/** One line per problem, safe to render: the field, the value as written, the fix. */
+export function describeProblem(problem: Problem): string {
+  const value =
+    problem.value === undefined ? "" : ` (is ${safeInline(typeof problem.value === "string" ? problem.value : JSON.stringify(problem.value), 80)})`;
+  return `${safeInline(problem.field, 80)}${value}: ${safeInline(problem.message, 400)}`;
+}

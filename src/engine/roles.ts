@@ -1,0 +1,34 @@
+import type { Config } from "../config/schema.js";
+import type { Facts, Role, WorkflowDefinition } from "../workflows/types.js";
+
+export type RoleMap = Record<Role, string[]>;
+
+/** Role -> usernames (lower-cased), with the config's `people_ops`, who may act in every role. */
+export function roleMap(definition: WorkflowDefinition, data: unknown, facts: Facts, config: Config): RoleMap {
+  const roles: RoleMap = {};
+  for (const [role, names] of Object.entries(definition.roles(data as never, facts))) {
+    roles[role] = names.filter(Boolean).map((n) => n.toLowerCase());
+  }
+  roles.people_ops = config.people_ops.map((n) => n.toLowerCase());
+  return roles;
+}
+
+export function hasRole(roles: RoleMap, allowed: Role[], username: string): boolean {
+  const name = username.toLowerCase();
+  if (roles.people_ops?.includes(name)) return true;
+  return allowed.some((role) => roles[role]?.includes(name));
+}
+
+/** Everyone named in the data block, plus people ops: the people whose ticks count. */
+export function isNamed(roles: RoleMap, username: string): boolean {
+  const name = username.toLowerCase();
+  return Object.values(roles).some((names) => names.includes(name));
+}
+
+export function describeRoles(roles: RoleMap, allowed: Role[]): string {
+  const people = new Set<string>();
+  for (const role of [...allowed, "people_ops"]) for (const name of roles[role] ?? []) people.add(name);
+  const names = [...people].map((n) => `${n}`);
+  const roleNames = allowed.map((r) => r.replace(/_/g, " ")).join(" or ");
+  return names.length > 0 ? `${roleNames} (${names.join(", ")}) or people ops` : `${roleNames} or people ops`;
+}

@@ -1,0 +1,27 @@
+import type { Config } from "../config/schema.js";
+import type { WriteBudget } from "../engine/apply.js";
+import type { Renderer } from "../engine/render.js";
+import type { GitLabPort, User } from "../gitlab/port.js";
+
+/** Where a run reports what it does; the CLI prints it, tests collect it. */
+export interface Reporter {
+  /** A line for people watching the job. Never holds a token. */
+  info(line: string): void;
+  /** Start and end of one issue's work (GitLab CI collapsible sections). */
+  beginIssue?(ref: string): void;
+  endIssue?(ref: string): void;
+}
+
+/** Everything one run shares: the port, the config, the clock and the budget. */
+export interface RunContext {
+  port: GitLabPort;
+  config: Config;
+  renderer: Renderer;
+  bot: User;
+  now: Date;
+  dryRun: boolean;
+  budget: WriteBudget;
+  reporter: Reporter;
+  /** Users looked up during this run (lower-cased username -> user or null). */
+  userCache: Map<string, User | null>;
+}

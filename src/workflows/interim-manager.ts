@@ -1,0 +1,366 @@
+import { z } from "zod";
+import {
+  DIRECTOR_PLUS_NOTE,
+  interimApplicability,
+  LEVELS,
+  type Level,
+  needsManagingManagers,
+  parseLevel,
+} from "../careers/interim-table.js";
+import type { Config } from "../config/schema.js";
+import { addMonths, monthsBetween } from "../engine/dates.js";
+import { commonFields, DayField } from "./fields.js";
+import type { Problem, WorkflowContext, WorkflowDefinition } from "./types.js";
+
+/**
+ * Interim Manager (seed: "Temporary Management Positions" and "Interim Manager"). The person pursues
+ * a people-manager role long term; the promotion comes after one successful hire has been at the
+ * company 30 days, or after other agreed success criteria, and the period should not exceed 4 months.
+ */
+
+/** The seed's alternative success criteria ("Examples of other success criteria are (multiselect)"). */
+export const ALTERNATIVE_CRITERIA = {
+  "leader-interviews":
+    "Pass interviews with the department leaders on team management competencies and the Manager scorecard",
+  "relations-role-play": "Pass a team member relations case role play with the People Business Partner",
+  "career-conversations": "Perform career development conversations with direct reports successfully",
+  "talent-assessment": "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
+  "feedback-360": "Gather 360 feedback via Culture Amp for the manager",
+} as const;
+export type Criterion = keyof typeof ALTERNATIVE_CRITERIA;
+const CRITERIA = Object.keys(ALTERNATIVE_CRITERIA) as [Criterion, ...Criterion[]];
+
+const LevelField = z
+  .string({ error: `must be one of ${LEVELS.join(", ")}` })
+  .refine((text) => parseLevel(text) !== undefined, `must be one of ${LEVELS.join(", ")}`)
+  .transform((text) => parseLevel(text) as Level);
+
+export const InterimData = z
+  .object({
+    ...commonFields,
+    current_level: LevelField,
+    desired_level: LevelField,
+    previous_management_experience: z.union([z.boolean(), z.number().nonnegative()], {
+      error: "must be yes/no, or the number of months of previous management experience",
+    }),
+    company_start_date: DayField,
+    interim_start_date: DayField,
+    success_criteria: z.union([z.literal("hire"), z.array(z.enum(CRITERIA)).min(1)], {
+      error: `must be "hire" or a list of: ${CRITERIA.join(", ")}`,
+    }),
+  })
+  .strict();
+export type InterimData = z.infer<typeof InterimData>;
+
+type Ctx = WorkflowContext<InterimData>;
+
+function hasPriorExperience(data: InterimData, config: Config): boolean {
+  const value = data.previous_management_experience;
+  return typeof value === "boolean" ? value : value >= config.interim.prior_management_months;
+}
+
+function applicability(data: InterimData, config: Config) {
+  // Positions above Director: "For Director+ positions no interim is required."
+  if (LEVELS.indexOf(data.desired_level) > LEVELS.indexOf("Director")) {
+    return { required: false as const, row: DIRECTOR_PLUS_NOTE, reason: DIRECTOR_PLUS_NOTE };
+  }
+  return interimApplicability(data.current_level, data.desired_level, hasPriorExperience(data, config));
+}
+
+function tenureMonths(data: InterimData): number {
+  return monthsBetween(data.company_start_date, data.interim_start_date);
+}
+
+function limitDay(data: InterimData, config: Config): string {
+  return addMonths(data.interim_start_date, config.interim.max_months);
+}
+
+function check(data: InterimData, config: Config): Problem[] {
+  const problems: Problem[] = [];
+  const verdict = applicability(data, config);
+  if (verdict.required === undefined) {
+    problems.push({ field: "desired_level", value: data.desired_level, message: verdict.reason });
+  }
+  if (data.interim_start_date < data.company_start_date) {
+    problems.push({
+      field: "interim_start_date",
+      value: data.interim_start_date,
+      message: `is before company_start_date (${data.company_start_date}); check both dates`,
+    });
+  }
+  return problems;
+}
+
+const eligibilityItems = [
+  "Shows managerial interest",
+  "Has experience in the individual contributor role they would manage",
+  "Exemplifies the company values",
+  "Applied through Greenhouse and went through the selection process",
+];
+
+const setupItems = [
+  "Made explicit with the team member and the team that the role is interim",
+  "BambooHR job information change request submitted for every report",
+  "BambooHR access request for interim manager access submitted",
+  "Transition plan written with the interim manager",
+  "Success criteria agreed between the interim manager and their manager",
+];
+
+export const interimManager: WorkflowDefinition<InterimData> = {
+  id: "interim-manager",
+  label: "career::interim-manager",
+  title: "Interim manager",
+  schema: InterimData as unknown as z.ZodType<InterimData>,
+  people: (d) => ({
+    team_member: d.team_member,
+    manager: d.manager,
+    people_business_partner: d.people_business_partner,
+  }),
+  roles: (d) => ({
+    team_member: [d.team_member],
+    manager: [d.manager],
+    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
+  }),
+  check,
+  stages: [
+    {
+      id: "eligibility",
+      title: "Eligibility",
+      actors: ["manager"],
+      guidance: "interim-manager/guidance-eligibility",
+      checklist: () => eligibilityItems.map((text) => ({ text })),
+      onEnter: { notes: [{ template: "interim-manager/tenure-short", mention: ["manager"], when: "tenureShort" }] },
+    },
+    {
+      id: "not-required",
+      title: "Not required",
+      actors: [],
+      guidance: "interim-manager/guidance-not-required",
+      final: true,
+      onEnter: { notes: [{ template: "interim-manager/not-required", mention: ["team_member", "manager"] }] },
+    },
+    {
+      id: "setup",
+      title: "Setup",
+      actors: ["manager"],
+      guidance: "interim-manager/guidance-setup",
+      checklist: () => setupItems.map((text) => ({ text })),
+      onEnter: {
+        notes: [{ template: "interim-manager/setup", mention: ["manager"] }],
+        followUps: [
+          {
+            key: "people-team",
+            titleTemplate: "interim-manager/people-team-title",
+            template: "interim-manager/people-team",
+            assignees: ["people_business_partner", "manager"],
+          },
+        ],
+      },
+    },
+    {
+      id: "hiring",
+      title: "Hiring",
+      actors: ["team_member", "manager"],
+      guidance: "interim-manager/guidance-hiring",
+      onEnter: {
+        notes: [{ template: "interim-manager/unsuccessful", mention: ["team_member", "manager"], when: "afterUnsuccessful" }],
+      },
+    },
+    {
+      id: "criteria",
+      title: "Success criteria",
+      actors: ["team_member", "manager"],
+      guidance: "interim-manager/guidance-criteria",
+      checklist: (ctx) => {
+        const criteria = (ctx.data as InterimData).success_criteria;
+        return (criteria === "hire" ? [] : criteria).map((c) => ({ text: ALTERNATIVE_CRITERIA[c] }));
+      },
+    },
+    {
+      id: "hire-review",
+      title: "Hire review",
+      actors: ["manager"],
+      guidance: "interim-manager/guidance-hire-review",
+    },
+    {
+      id: "promotion-document",
+      title: "Promotion document",
+      actors: ["team_member", "manager"],
+      guidance: "interim-manager/guidance-promotion-document",
+      onEnter: { notes: [{ template: "interim-manager/promotion-document", mention: ["team_member"] }] },
+    },
+    {
+      id: "done",
+      title: "Done",
+      actors: [],
+      guidance: "interim-manager/guidance-done",
+      final: true,
+      onEnter: { notes: [{ template: "interim-manager/done", mention: ["team_member", "manager"] }] },
+    },
+  ],
+  transitions: [
+    {
+      from: "eligibility",
+      to: "not-required",
+      when: [{ gate: "condition", name: "notRequired" }],
+      outcome: "not-required",
+    },
+    {
+      from: "eligibility",
+      to: "setup",
+      when: [{ gate: "checklistComplete" }, { gate: "condition", name: "tenureShort", negate: true }],
+    },
+    {
+      from: "setup",
+      to: "hiring",
+      when: [{ gate: "checklistComplete" }, { gate: "condition", name: "criteriaIsHire" }],
+    },
+    {
+      from: "setup",
+      to: "criteria",
+      when: [{ gate: "checklistComplete" }, { gate: "condition", name: "criteriaIsHire", negate: true }],
+    },
+    { from: "hiring", to: "hire-review", when: [{ gate: "command", verb: "hire" }] },
+    {
+      from: "hire-review",
+      to: "promotion-document",
+      when: [{ gate: "command", verb: "review", choice: "successful" }],
+    },
+    { from: "hire-review", to: "hiring", when: [{ gate: "command", verb: "review", choice: "unsuccessful" }] },
+    { from: "criteria", to: "promotion-document", when: [{ gate: "checklistComplete" }] },
+    {
+      from: "promotion-document",
+      to: "done",
+      when: [{ gate: "command", verb: "decision", choice: "promote" }],
+      outcome: "promoted",
+    },
+    {
+      from: "promotion-document",
+      to: "done",
+      when: [{ gate: "command", verb: "decision", choice: "end" }],
+      outcome: "returned",
+    },
+  ],
+  commands: [
+    {
+      verb: "hire",
+      stages: ["hiring"],
+      roles: ["team_member", "manager"],
+      args: [
+        { name: "new_hire", kind: "user" },
+        { name: "start_date", kind: "day" },
+      ],
+      records: { new_hire: "new_hire", hire_date: "start_date" },
+      help: "record the interim manager's first hire and their start date; the review opens 30 days later",
+    },
+    {
+      verb: "review",
+      stages: ["hire-review"],
+      roles: ["manager"],
+      args: [{ name: "result", kind: { choice: ["successful", "indeterminate", "unsuccessful"] } }],
+      records: { last_review: "result" },
+      requires: [
+        {
+          gate: { gate: "onOrAfter", date: { from: { fact: "hire_date" }, days: { config: "interim.hire_review_days" } } },
+          refusal: "The hire can be reviewed once the new hire has been at the company for the review period",
+        },
+      ],
+      help: "the manager's assessment of the hire: successful, indeterminate (review again later) or unsuccessful",
+    },
+    {
+      verb: "document",
+      stages: ["promotion-document"],
+      roles: ["team_member"],
+      args: [{ name: "url", kind: "url" }],
+      records: { document_url: "url" },
+      help: "the team member submits the promotion document to their manager",
+    },
+    {
+      verb: "decision",
+      stages: ["promotion-document"],
+      roles: ["manager"],
+      args: [{ name: "decision", kind: { choice: ["promote", "end"] } }],
+      records: { decision: "decision" },
+      requires: [
+        {
+          gate: { gate: "condition", name: "hasDocument" },
+          refusal: "The team member submits the promotion document first, with `/career document URL`",
+        },
+      ],
+      help: "the manager's decision: promote to the permanent role, or end the interim period",
+    },
+  ],
+  reminders: [
+    {
+      key: "review-request",
+      stages: ["hire-review"],
+      at: { from: { fact: "hire_date" }, days: { config: "interim.hire_review_days" } },
+      when: "notReviewedYet",
+      note: { template: "interim-manager/review-request", mention: ["manager"] },
+      checkpoint: "hire review opens",
+    },
+    {
+      key: "recheck",
+      stages: ["hire-review"],
+      at: { from: { fact: "review_day" }, days: { config: "interim.recheck_days" } },
+      every: { config: "interim.recheck_days" },
+      when: "indeterminate",
+      note: { template: "interim-manager/recheck", mention: ["manager"] },
+      checkpoint: "hire review again",
+    },
+    {
+      key: "limit-reminder",
+      stages: "open",
+      at: {
+        from: { field: "interim_start_date" },
+        months: { config: "interim.max_months" },
+        minusDays: { config: "interim.limit_reminder_days" },
+      },
+      note: { template: "interim-manager/limit-reminder", mention: ["team_member", "manager"] },
+      checkpoint: "interim period ends soon",
+    },
+    {
+      key: "limit-overdue",
+      stages: "open",
+      at: { from: { field: "interim_start_date" }, months: { config: "interim.max_months" } },
+      note: { template: "interim-manager/limit-overdue", mention: ["manager", "people_business_partner"] },
+      label: "career-status::overdue",
+      checkpoint: "interim period limit",
+    },
+  ],
+  conditions: {
+    notRequired: (ctx: Ctx) => applicability(ctx.data, ctx.config).required === false,
+    tenureShort: (ctx: Ctx) => tenureMonths(ctx.data) < ctx.config.interim.tenure_months,
+    criteriaIsHire: (ctx: Ctx) => ctx.data.success_criteria === "hire",
+    afterUnsuccessful: (ctx: Ctx) => ctx.facts.last_review === "unsuccessful",
+    notReviewedYet: (ctx: Ctx) => ctx.facts.review_day === undefined || ctx.facts.review_day < (ctx.facts.hire_day ?? ""),
+    indeterminate: (ctx: Ctx) => ctx.facts.last_review === "indeterminate",
+    hasDocument: (ctx: Ctx) => ctx.facts.document_url !== undefined,
+  },
+  summary: (ctx: Ctx) => {
+    const d = ctx.data;
+    const months = tenureMonths(d);
+    const needed = ctx.config.interim.tenure_months;
+    const lines = [
+      `Tenure: ${months} month(s) from ${d.company_start_date} to the interim start on ${d.interim_start_date} (${needed} needed): ${months >= needed ? "met" : "not met"}`,
+      `Interim period: from ${d.interim_start_date}, at most ${ctx.config.interim.max_months} months (until ${limitDay(d, ctx.config)})`,
+      `Applicability: ${applicability(d, ctx.config).reason}`,
+    ];
+    if (ctx.facts.new_hire) lines.push(`First hire: ${ctx.facts.new_hire}, starting ${ctx.facts.hire_date}`);
+    if (ctx.facts.last_review) lines.push(`Last hire review: ${ctx.facts.last_review} (${ctx.facts.review_day})`);
+    if (ctx.facts.document_url) lines.push(`Promotion document: ${ctx.facts.document_url}`);
+    return lines;
+  },
+  noteData: (ctx: Ctx) => {
+    const d = ctx.data;
+    const verdict = applicability(d, ctx.config);
+    return {
+      row: "row" in verdict ? verdict.row : "",
+      reason: verdict.reason,
+      tenure_months: String(tenureMonths(d)),
+      earliest_start: addMonths(d.company_start_date, ctx.config.interim.tenure_months),
+      limit_day: limitDay(d, ctx.config),
+      managing_managers: needsManagingManagers(d.desired_level) ? "yes" : "no",
+    };
+  },
+};

@@ -1,0 +1,146 @@
+import type { z } from "zod";
+import type { Config } from "../config/schema.js";
+import type { Day } from "../engine/dates.js";
+
+/**
+ * A workflow is data, in XState's vocabulary: stages, transitions guarded by named gates, commands,
+ * reminders and effects. The engine (src/engine/) interprets it; nothing here does I/O.
+ */
+
+/** A role names people: from the data block (`team_member`, `manager`, ...) or `people_ops` from the config. */
+export type Role = string;
+
+/** Facts recorded by accepted commands (`/career hire @x 2026-03-01` records `new_hire` and `hire_date`). */
+export type Facts = Readonly<Record<string, string>>;
+
+export interface WorkflowContext<D = Record<string, unknown>> {
+  data: D;
+  config: Config;
+  facts: Facts;
+  /** The day the stage was last entered. */
+  stageEntered: Day;
+  /** The day being evaluated. */
+  today: Day;
+}
+
+/** A number written in the definition, or read from the config (`interim.hire_review_days`). */
+export type NumberExpr = number | { config: string };
+
+/** A calendar day computed from the data block, a fact or the stage's entry, plus an offset. */
+export type DateExpr =
+  | { field: string }
+  | { fact: string }
+  | { stageEntered: true }
+  | { from: DateExpr; days?: NumberExpr; months?: NumberExpr; minusDays?: NumberExpr };
+
+export type Gate =
+  /** Every item of the stage's checklist is ticked by someone allowed to. */
+  | { gate: "checklistComplete" }
+  /** An accepted `/career <verb> [choice]` command. */
+  | { gate: "command"; verb: string; choice?: string }
+  /** The day has come (checkpoints fall at the start of their day in the config's time zone). */
+  | { gate: "onOrAfter"; date: DateExpr }
+  /** A named condition of the workflow (`conditions` below). */
+  | { gate: "condition"; name: string; negate?: boolean };
+
+export interface Transition {
+  from: string;
+  to: string;
+  when: Gate[];
+  /** Set on the way into a final stage: the `career-outcome::` label. */
+  outcome?: string;
+}
+
+export interface ChecklistItem {
+  /** Plain words: GitLab's "marked the checklist item X as completed" note quotes this text. */
+  text: string;
+}
+
+/** A note posted once (keyed), when its stage is entered or its day comes. */
+export interface NoteEffect {
+  template: string;
+  /** Roles mentioned: the people who must act. */
+  mention: Role[];
+  /** Only when this condition holds. */
+  when?: string;
+}
+
+/** A confidential follow-up issue, created once and linked to the workflow issue. */
+export interface FollowUpEffect {
+  key: string;
+  titleTemplate: string;
+  template: string;
+  assignees: Role[];
+}
+
+export interface Stage {
+  id: string;
+  title: string;
+  /** Who acts in this stage (mentioned in its notes, listed in the README). */
+  actors: Role[];
+  /** Guidance template shown in the bot section while the stage is current. */
+  guidance: string;
+  checklist?: (ctx: WorkflowContext) => ChecklistItem[];
+  final?: boolean;
+  onEnter?: { notes?: NoteEffect[]; followUps?: FollowUpEffect[] };
+}
+
+export type ArgKind = "user" | "day" | "url" | { choice: readonly string[] };
+
+export interface Command {
+  verb: string;
+  /** The stages in which the verb is accepted. */
+  stages: string[];
+  roles: Role[];
+  args: { name: string; kind: ArgKind }[];
+  /** Facts to record from the arguments (fact name -> argument name), plus `<verb>_day` automatically. */
+  records?: Record<string, string>;
+  /** Gates that must hold before the command is accepted, with the reason given when one does not. */
+  requires?: { gate: Gate; refusal: string }[];
+  help: string;
+}
+
+export interface Reminder {
+  key: string;
+  /** The stages it belongs to; `"open"` while the workflow is not finished. */
+  stages: string[] | "open";
+  at: DateExpr;
+  /** Repeats every N days after `at` until the stage changes. */
+  every?: NumberExpr;
+  when?: string;
+  note: NoteEffect;
+  /** A status label that holds from this day on while the reminder's stages last. */
+  label?: string;
+  /** Shown as the checkpoint's name in the status. */
+  checkpoint: string;
+}
+
+export interface Problem {
+  field: string;
+  value?: unknown;
+  message: string;
+}
+
+export interface WorkflowDefinition<D = Record<string, unknown>> {
+  id: string;
+  /** `career::<id>`. */
+  label: string;
+  title: string;
+  /** The data block's schema: unknown keys and wrong types are problems. */
+  schema: z.ZodType<D>;
+  /** Usernames the bot must find on the instance (field name -> username). */
+  people: (data: D) => Record<string, string | undefined>;
+  /** Role -> usernames. `people_ops` is added by the engine. */
+  roles: (data: D, facts: Facts) => Record<Role, string[]>;
+  /** Problems the schema cannot see (a level not in the table, a date before another). */
+  check?: (data: D, config: Config) => Problem[];
+  stages: Stage[];
+  transitions: Transition[];
+  commands: Command[];
+  reminders: Reminder[];
+  conditions: Record<string, (ctx: WorkflowContext<D>) => boolean>;
+  /** Lines for the status summary (tenure check, hire, document...). Plain text, escaped by the engine. */
+  summary?: (ctx: WorkflowContext<D>) => string[];
+  /** Extra values for note templates (a table row, a computed date). Escaped by the engine. */
+  noteData?: (ctx: WorkflowContext<D>) => Record<string, string>;
+}

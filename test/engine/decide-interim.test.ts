@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { Action } from "../../src/engine/actions.js";
+import { decide } from "../../src/engine/decide.js";
+import { interimManager } from "../../src/workflows/interim-manager.js";
+import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { comment, config, interimBlock, issue, snapshot, tick, yamlBlock } from "../support/snapshots.js";
+
+const definition = interimManager as unknown as WorkflowDefinition;
+const eligibility = [
+  "Shows managerial interest",
+  "Has experience in the individual contributor role they would manage",
+  "Exemplifies the company values",
+  "Applied through Greenhouse and went through the selection process",
+];
+const setup = [
+  "Made explicit with the team member and the team that the role is interim",
+  "BambooHR job information change request submitted for every report",
+  "BambooHR access request for interim manager access submitted",
+  "Transition plan written with the interim manager",
+  "Success criteria agreed between the interim manager and their manager",
+];
+
+function plan(notes = [] as ReturnType<typeof comment>[], now = "2026-01-06T08:00:00Z", block = interimBlock) {
+  return decide({ definition, snapshot: snapshot(issue({ description: yamlBlock(block) }), notes), config, now: new Date(now) });
+}
+const notesOf = (actions: Action[]) => actions.flatMap((a) => (a.kind === "note" ? [a] : []));
+const labelsOf = (actions: Action[]) => actions.find((a) => a.kind === "labels");
+
+describe("interim manager: decide", () => {
+  it("starts in eligibility with the limit reminder as the due date", () => {
+    const p = plan();
+    expect(p.stage).toBe("eligibility");
+    expect(labelsOf(p.actions)).toEqual({ kind: "labels", add: ["career-stage::eligibility"], remove: [] });
+    // 4 months from 2026-01-05 is 2026-05-05; the reminder 30 days before is 2026-04-05.
+    expect(p.actions).toContainEqual({ kind: "due-date", date: "2026-04-05" });
+    expect(notesOf(p.actions)).toEqual([]);
+  });
+
+  it("ends as not-required for Staff -> Manager with experience, citing the table row", () => {
+    const p = plan([], "2026-01-06T08:00:00Z", { ...interimBlock, current_level: "Staff", previous_management_experience: true });
+    expect(p.stage).toBe("not-required");
+    expect(labelsOf(p.actions)?.kind === "labels" && labelsOf(p.actions)).toMatchObject({
+      add: ["career-stage::not-required", "career-outcome::not-required"],
+    });
+    const note = notesOf(p.actions)[0]!;
+    expect(note.template).toBe("interim-manager/not-required");
+    expect(String((note.data.extra as Record<string, string>).row)).toContain("Staff → Manager");
+    expect(p.actions).toContainEqual({ kind: "close" });
+  });
+
+  it("counts months of experience against the configured threshold", () => {
+    const p = plan([], "2026-01-06T08:00:00Z", { ...interimBlock, current_level: "Staff", previous_management_experience: 7 as never });
+    expect(p.stage).toBe("not-required");
+    const q = plan([], "2026-01-06T08:00:00Z", { ...interimBlock, current_level: "Staff", previous_management_experience: 3 as never });
+    expect(q.stage).toBe("eligibility");
+  });
+
+  it("moves to setup only when every eligibility item is ticked by a named person, and creates the People follow-up", () => {
+    const ticks = eligibility.map((item, i) => tick("bob", item, `2026-01-07T10:0${i}:00Z`));
+    const p = plan(ticks, "2026-01-07T12:00:00Z");
+    expect(p.stage).toBe("setup");
+    expect(p.actions.some((a) => a.kind === "follow-up" && a.key === "people-team")).toBe(true);
+    const stranger = [...ticks.slice(0, 3), tick("eve", eligibility[3]!, "2026-01-07T10:05:00Z")];
+    const q = plan(stranger, "2026-01-07T12:00:00Z");
+    expect(q.stage).toBe("eligibility");
+    expect(notesOf(q.actions).map((n) => n.template)).toContain("common/tick-refused");
+  });
+
+  it("holds eligibility when tenure is short and says when it would be met", () => {
+    const p = plan([], "2026-01-06T08:00:00Z", { ...interimBlock, company_start_date: "2025-09-01" });
+    expect(p.stage).toBe("eligibility");
+    const note = notesOf(p.actions).find((n) => n.template === "interim-manager/tenure-short")!;
+    expect((note.data.extra as Record<string, string>).earliest_start).toBe("2026-03-01");
+    expect(note.mentions).toEqual(["bob"]);
+  });
+
+  it("refuses a review before the 30 days and a hire from someone without the role", () => {
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+    ];
+    const eve = comment("eve", "/career hire @dave 2026-02-02", "2026-01-20T10:00:00Z");
+    const p = plan([...base, eve], "2026-01-20T12:00:00Z");
+    expect(p.stage).toBe("hiring");
+    const reply = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${eve.id}.0`))!;
+    expect(reply.key).toMatch(/:refused$/);
+    expect(reply.data.message).toContain("Only the team member or manager (alice, bob)");
+
+    const hire = comment("alice", "/career hire @dave 2026-02-02", "2026-01-21T10:00:00Z");
+    const early = comment("bob", "/career review successful", "2026-02-20T10:00:00Z");
+    const q = plan([...base, hire, early], "2026-02-20T12:00:00Z");
+    expect(q.stage).toBe("hire-review");
+    const refusal = notesOf(q.actions).find((n) => n.key.startsWith(`reply:${early.id}.0`))!;
+    expect(refusal.key).toMatch(/:refused$/);
+    expect(refusal.data.message).toContain("2026-03-04");
+    expect(q.actions).toContainEqual({ kind: "due-date", date: "2026-03-04" });
+  });
+
+  it("reminds every 14 days after an indeterminate review, and an unsuccessful one goes back to hiring", () => {
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+      comment("alice", "/career hire @dave 2026-01-12", "2026-01-09T10:00:00Z"),
+      comment("bob", "/career review indeterminate", "2026-02-12T10:00:00Z"),
+    ];
+    const p = plan(base, "2026-02-27T08:00:00Z");
+    expect(p.stage).toBe("hire-review");
+    expect(notesOf(p.actions).map((n) => n.key)).toContain("remind:recheck#3#2026-02-26");
+    const q = plan([...base, comment("bob", "/career review unsuccessful", "2026-02-28T10:00:00Z")], "2026-02-28T12:00:00Z");
+    expect(q.stage).toBe("hiring");
+    expect(notesOf(q.actions).map((n) => n.template)).toContain("interim-manager/unsuccessful");
+  });
+
+  it("marks the issue overdue after the 4-month limit", () => {
+    const p = plan([], "2026-05-06T08:00:00Z");
+    expect(labelsOf(p.actions)).toMatchObject({ add: ["career-stage::eligibility", "career-status::overdue"] });
+    expect(notesOf(p.actions).map((n) => n.key)).toEqual(["remind:limit-reminder", "remind:limit-overdue"]);
+    expect(p.actions).toContainEqual({ kind: "due-date", date: "2026-05-05" });
+  });
+
+  it("reports every broken field of the data block in one comment and pauses", () => {
+    const block = { ...interimBlock, company_start_date: "2025-02-30", desired_level: "Wizard", manager: "ghost" };
+    const p = decide({
+      definition,
+      snapshot: snapshot(issue({ description: yamlBlock(block) }), [], { ghost: null, alice: { id: 1, username: "alice" } }),
+      config,
+      now: new Date("2026-01-06T08:00:00Z"),
+    });
+    expect(labelsOf(p.actions)).toEqual({ kind: "labels", add: ["career-status::needs-info"], remove: [] });
+    const note = notesOf(p.actions)[0]!;
+    const problems = (note.data.problems as string[]).join("\n");
+    expect(problems).toContain("company_start_date");
+    expect(problems).toContain("desired_level");
+    expect(notesOf(p.actions)).toHaveLength(1);
+  });
+});
