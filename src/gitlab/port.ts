@@ -107,11 +107,22 @@ export interface GitLabPort {
   listGroupIssues(group: string, query: IssueQuery): Promise<Issue[]>;
   createIssue(project: ProjectRef, issue: NewIssue): Promise<Issue>;
   updateIssue(project: ProjectRef, iid: number, update: IssueUpdate): Promise<Issue>;
+  /**
+   * Comments on an issue. GitLab runs quick actions in the body with the bot's rights; a body made only
+   * of quick actions saves no note and rejects with a `bad-request` GitLabError (status 202).
+   */
   createNote(project: ProjectRef, iid: number, body: string, options?: { internal?: boolean }): Promise<Note>;
   /** Relates two issues (GitLab's issue links, `relates_to`). Linking twice is not an error. */
   linkIssues(project: ProjectRef, iid: number, target: { projectId: number; iid: number }): Promise<void>;
   listLabels(project: ProjectRef): Promise<Label[]>;
-  createLabel(project: ProjectRef, label: { name: string; color: string; description: string }): Promise<Label>;
+  /**
+   * Creates a project label. When one of that name exists already (GitLab's 409, e.g. made by a
+   * concurrent run), that label is returned unchanged instead of an error.
+   */
+  createLabel(
+    project: ProjectRef,
+    label: { name: string; color: string; description: string },
+  ): Promise<Label>;
 }
 
 export type GitLabErrorKind =

@@ -1,0 +1,187 @@
+import { commandsOnlyNoteError } from "../errors.js";
+import {
+  GitLabError,
+  type GitLabPort,
+  type Issue,
+  type IssueQuery,
+  type IssueUpdate,
+  type Label,
+  type NewIssue,
+  type Note,
+  type ProjectRef,
+  type User,
+} from "../port.js";
+import { createIssue, createLabel, createNote, FakeApiError, linkIssues, updateIssue } from "./ops.js";
+import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
+import type { FakeGitLabState } from "./state.js";
+import type { FakeIssue, FakeProject, FakeUser } from "./types.js";
+import { portIssue, portLabel, portNote, portUser } from "./views.js";
+
+/**
+ * The port straight over the in-memory state, acting as the bot user. It applies writes exactly as
+ * the fake HTTP server does (same functions), so engine tests see GitLab's behaviour without HTTP.
+ * Each call counts as the one REST request it stands for, under the same route key as the server.
+ */
+export class FakeGitLab implements GitLabPort {
+  private readonly bot: FakeUser;
+
+  constructor(
+    readonly state: FakeGitLabState,
+    options: { username: string },
+  ) {
+    this.bot = state.requireUser(options.username);
+  }
+
+  async currentUser(): Promise<User> {
+    this.state.countRequest("GET", "/user");
+    return portUser(this.bot);
+  }
+
+  async findUser(username: string): Promise<User | null> {
+    this.state.countRequest("GET", "/users");
+    const user = this.state.findUser(username);
+    return user ? portUser(user) : null;
+  }
+
+  async getIssue(project: ProjectRef, iid: number): Promise<Issue> {
+    this.state.countRequest("GET", "/projects/:id/issues/:iid");
+    return portIssue(this.state, this.issue(project, iid));
+  }
+
+  async listNotes(project: ProjectRef, iid: number): Promise<Note[]> {
+    this.state.countRequest("GET", "/projects/:id/issues/:iid/notes");
+    const issue = this.issue(project, iid);
+    return this.state.notesOf(issue.id).map((note) => portNote(this.state, note));
+  }
+
+  async listIssues(project: ProjectRef, query: IssueQuery): Promise<Issue[]> {
+    this.state.countRequest("GET", "/projects/:id/issues");
+    return this.list([this.project(project).id], query);
+  }
+
+  async listGroupIssues(group: string, query: IssueQuery): Promise<Issue[]> {
+    this.state.countRequest("GET", "/groups/:id/issues");
+    const found = this.state.findGroup(group);
+    if (!found) throw notFound("Group");
+    return this.list(groupProjectIds(this.state, found.path), query);
+  }
+
+  async createIssue(project: ProjectRef, issue: NewIssue): Promise<Issue> {
+    this.state.countRequest("POST", "/projects/:id/issues");
+    const created = guard(() => createIssue(this.state, this.bot, this.project(project), issue));
+    return portIssue(this.state, created);
+  }
+
+  async updateIssue(project: ProjectRef, iid: number, update: IssueUpdate): Promise<Issue> {
+    this.state.countRequest("PUT", "/projects/:id/issues/:iid");
+    if (Object.values(update).every((value) => value === undefined)) {
+      throw new GitLabError("bad-request", "updateIssue needs at least one change", 400);
+    }
+    const write = guard(() => updateIssue(this.state, this.bot, this.issue(project, iid), update));
+    return portIssue(this.state, write.issue);
+  }
+
+  async createNote(
+    project: ProjectRef,
+    iid: number,
+    body: string,
+    options?: { internal?: boolean },
+  ): Promise<Note> {
+    this.state.countRequest("POST", "/projects/:id/issues/:iid/notes");
+    const write = guard(() => createNote(this.state, this.bot, this.issue(project, iid), body, options));
+    if (!write.note) throw commandsOnlyNoteError();
+    return portNote(this.state, write.note);
+  }
+
+  async linkIssues(
+    project: ProjectRef,
+    iid: number,
+    target: { projectId: number; iid: number },
+  ): Promise<void> {
+    this.state.countRequest("POST", "/projects/:id/issues/:iid/links");
+    const source = this.issue(project, iid);
+    const other = this.issue(target.projectId, target.iid);
+    try {
+      linkIssues(this.state, source, other);
+    } catch (error) {
+      if (error instanceof FakeApiError && error.status === 409) return;
+      throw toGitLabError(error);
+    }
+  }
+
+  async listLabels(project: ProjectRef): Promise<Label[]> {
+    this.state.countRequest("GET", "/projects/:id/labels");
+    return this.state.projectLabels(this.project(project).id).map(portLabel);
+  }
+
+  async createLabel(
+    project: ProjectRef,
+    label: { name: string; color: string; description: string },
+  ): Promise<Label> {
+    this.state.countRequest("POST", "/projects/:id/labels");
+    const target = this.project(project);
+    const existing = this.state.findLabel(target.id, label.name);
+    if (existing) return portLabel(existing);
+    return portLabel(guard(() => createLabel(this.state, target, label)));
+  }
+
+  private list(projectIds: number[], query: IssueQuery): Issue[] {
+    const issues = queryIssues(this.state, projectIds, toIssueFilter(query));
+    const day = query.dueOnOrBefore;
+    const due = day ? issues.filter((issue) => issue.dueDate !== null && issue.dueDate <= day) : issues;
+    return due.map((issue) => portIssue(this.state, issue));
+  }
+
+  private project(ref: ProjectRef): FakeProject {
+    const project = this.state.findProject(ref);
+    if (!project) throw notFound("Project");
+    return project;
+  }
+
+  private issue(project: ProjectRef, iid: number): FakeIssue {
+    const issue = this.state.findIssue(this.project(project).id, iid);
+    if (!issue) throw notFound("Issue");
+    return issue;
+  }
+}
+
+/** The port query in GitLab's list-filter terms; `dueOnOrBefore` implies due-date order. */
+export function toIssueFilter(query: IssueQuery): IssueFilter {
+  const byDue = query.orderByDueDate || query.dueOnOrBefore !== undefined;
+  return {
+    labels: query.labels?.length ? query.labels : undefined,
+    notLabels: query.notLabels?.length ? query.notLabels : undefined,
+    state: query.state,
+    search: query.searchInDescription,
+    searchIn: ["description"],
+    updatedAfter: query.updatedAfter,
+    orderBy: byDue ? "due_date" : undefined,
+    sort: byDue ? "asc" : undefined,
+  };
+}
+
+function guard<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw toGitLabError(error);
+  }
+}
+
+function toGitLabError(error: unknown): unknown {
+  if (!(error instanceof FakeApiError)) return error;
+  const kind = error.status === 404 ? "not-found" : "bad-request";
+  return new GitLabError(
+    kind,
+    `GitLab refused the request (${error.status}): ${error.message}`,
+    error.status,
+  );
+}
+
+function notFound(what: "Project" | "Issue" | "Group"): GitLabError {
+  return new GitLabError(
+    "not-found",
+    `GitLab answered 404 ${what} Not Found; check the ${what.toLowerCase()} path and the token's access`,
+    404,
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Task-list items in a description (`- [ ]`, `- [x]`, `1. [ ]`), outside code fences. GitLab writes
+ * "marked the checklist item **X** as completed" notes from the difference between two versions,
+ * matching items by their text; that note is the only record of who ticked a box.
+ */
+
+export interface ChecklistItem {
+  text: string;
+  checked: boolean;
+}
+
+const ITEM = /^(\s*(?:[-*+]|\d+[.)])\s+\[)([ xX~])(\]\s+)(.*)$/;
+const FENCE = /^ {0,3}(```|~~~)/;
+
+export function checklistItems(description: string): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  forEachItemLine(description, (match) => {
+    const mark = match[2]!;
+    if (mark === "~") return;
+    items.push({ text: match[4]!.trim(), checked: mark !== " " });
+  });
+  return items;
+}
+
+/** Items whose state differs between two versions, paired by text in order of appearance. */
+export function checklistChanges(before: string, after: string): ChecklistItem[] {
+  const previous = checklistItems(before);
+  const changes: ChecklistItem[] = [];
+  for (const item of checklistItems(after)) {
+    const index = previous.findIndex((old) => old.text === item.text);
+    if (index < 0) continue;
+    const [old] = previous.splice(index, 1);
+    if (old!.checked !== item.checked) changes.push(item);
+  }
+  return changes;
+}
+
+/** The description with the first item of that text set to `checked`, or null when there is none to change. */
+export function setChecklistItem(description: string, text: string, checked: boolean): string | null {
+  const lines = description.split("\n");
+  let done = false;
+  forEachItemLine(description, (match, index) => {
+    if (done || match[4]!.trim() !== text.trim() || match[2] === "~") return;
+    if ((match[2] !== " ") === checked) return;
+    const carriage = lines[index]!.endsWith("\r") ? "\r" : "";
+    lines[index] = `${match[1]}${checked ? "x" : " "}${match[3]}${match[4]}${carriage}`;
+    done = true;
+  });
+  return done ? lines.join("\n") : null;
+}
+
+function forEachItemLine(description: string, visit: (match: RegExpExecArray, index: number) => void): void {
+  let inFence = false;
+  description.split("\n").forEach((line, index) => {
+    if (FENCE.test(line)) {
+      inFence = !inFence;
+      return;
+    }
+    if (inFence) return;
+    const match = ITEM.exec(line.replace(/\r$/, ""));
+    if (match) visit(match, index);
+  });
+}

@@ -1,0 +1,152 @@
+import { parseIso } from "./dates.js";
+import {
+  assigneeParam,
+  boolParam,
+  dueDateParam,
+  issueEditParams,
+  issueFilterParams,
+  listParam,
+  type Params,
+  stringParam,
+} from "./http-params.js";
+import {
+  createIssue,
+  createLabel,
+  createNote,
+  FakeApiError,
+  linkedIssues,
+  linkIssues,
+  updateIssue,
+} from "./ops.js";
+import { groupProjectIds, queryIssues } from "./queries.js";
+import { restIssue, restLabel, restNote, restUser } from "./rest-json.js";
+import type { FakeGitLabState } from "./state.js";
+import type { FakeIssue, FakeProject, FakeUser } from "./types.js";
+
+export interface RouteContext {
+  state: FakeGitLabState;
+  /** The token's user: every write is made with their rights. */
+  user: FakeUser;
+  /** Decoded path parameters in order (`g%2Fp` arrives as `g/p`). */
+  params: string[];
+  input: Params;
+}
+
+/** A single body, or a list the server pages with GitLab's headers. */
+export type RouteResult = { status: number; body: unknown } | { status: 200; list: unknown[] };
+
+export interface Route {
+  method: "GET" | "POST" | "PUT";
+  /** GitLab's route under /api/v4, also the request-counter key. */
+  route: string;
+  pattern: RegExp;
+  handle(context: RouteContext): RouteResult;
+}
+
+function route(method: Route["method"], path: string, handle: Route["handle"]): Route {
+  const pattern = new RegExp(`^${path.replace(/:[a-z]+/g, "([^/]+)")}$`);
+  return { method, route: path, pattern, handle };
+}
+
+export const ROUTES: Route[] = [
+  route("GET", "/user", ({ state, user }) => ({ status: 200, body: restUser(state, user) })),
+  route("GET", "/users", ({ state, input }) => {
+    const username = stringParam(input.username);
+    const users = username
+      ? state.users.filter((u) => u.username.toLowerCase() === username.toLowerCase())
+      : state.users;
+    return { status: 200, list: users.map((u) => restUser(state, u)) };
+  }),
+  route("GET", "/projects/:id/issues", ({ state, params, input }) => {
+    const issues = queryIssues(state, [project(state, params).id], issueFilterParams(input));
+    return { status: 200, list: issues.map((issue) => restIssue(state, issue)) };
+  }),
+  route("GET", "/groups/:id/issues", ({ state, params, input }) => {
+    const group = state.findGroup(params[0]!);
+    if (!group) throw new FakeApiError(404, "404 Group Not Found");
+    const issues = queryIssues(state, groupProjectIds(state, group.path), issueFilterParams(input));
+    return { status: 200, list: issues.map((issue) => restIssue(state, issue)) };
+  }),
+  route("POST", "/projects/:id/issues", ({ state, user, params, input }) => {
+    const created = createIssue(state, user, project(state, params), {
+      title: stringParam(input.title) ?? "",
+      description: stringParam(input.description),
+      labels: listParam(input.labels),
+      confidential: boolParam("confidential", input.confidential),
+      assigneeIds: assigneeParam(input.assignee_ids ?? input.assignee_id),
+      dueDate: dueDateParam(input.due_date),
+    });
+    return { status: 201, body: restIssue(state, created) };
+  }),
+  route("GET", "/projects/:id/issues/:iid", ({ state, params }) => ({
+    status: 200,
+    body: restIssue(state, issue(state, params)),
+  })),
+  route("PUT", "/projects/:id/issues/:iid", ({ state, user, params, input }) => {
+    const write = updateIssue(state, user, issue(state, params), issueEditParams(input));
+    return { status: 200, body: restIssue(state, write.issue) };
+  }),
+  route("GET", "/projects/:id/issues/:iid/notes", ({ state, params, input }) => {
+    const notes = [...state.notesOf(issue(state, params).id)];
+    const key = input.order_by === "updated_at" ? "updatedAt" : "createdAt";
+    // GitLab lists notes newest first unless asked otherwise.
+    const direction = input.sort === "asc" ? 1 : -1;
+    notes.sort((a, b) => direction * (parseIso(a[key]) - parseIso(b[key]) || a.id - b.id));
+    return { status: 200, list: notes.map((note) => restNote(state, note)) };
+  }),
+  route("POST", "/projects/:id/issues/:iid/notes", ({ state, user, params, input }) => {
+    const internal = boolParam("internal", input.internal ?? input.confidential);
+    const write = createNote(state, user, issue(state, params), stringParam(input.body) ?? "", { internal });
+    if (write.note) return { status: 201, body: restNote(state, write.note) };
+    // Only quick actions: GitLab saves no note and answers 202 with what the commands did.
+    const { commandsChanges, summary } = write.commands!;
+    return { status: 202, body: { commands_changes: commandsChanges, summary } };
+  }),
+  route("GET", "/projects/:id/issues/:iid/links", ({ state, params }) => ({
+    status: 200,
+    list: linkedIssues(state, issue(state, params)).map((linked) => ({
+      ...restIssue(state, linked.issue),
+      issue_link_id: linked.linkId,
+      link_type: "relates_to",
+    })),
+  })),
+  route("POST", "/projects/:id/issues/:iid/links", ({ state, params, input }) => {
+    const source = issue(state, params);
+    const targetProject = state.findProject(stringParam(input.target_project_id) ?? "");
+    const target = targetProject && state.findIssue(targetProject.id, Number(input.target_issue_iid));
+    if (!target) throw new FakeApiError(404, "404 Not found");
+    linkIssues(state, source, target);
+    return {
+      status: 201,
+      body: {
+        source_issue: restIssue(state, source),
+        target_issue: restIssue(state, target),
+        link_type: "relates_to",
+      },
+    };
+  }),
+  route("GET", "/projects/:id/labels", ({ state, params }) => ({
+    status: 200,
+    list: state.projectLabels(project(state, params).id).map((label) => restLabel(state, label)),
+  })),
+  route("POST", "/projects/:id/labels", ({ state, params, input }) => {
+    const label = createLabel(state, project(state, params), {
+      name: stringParam(input.name) ?? "",
+      color: stringParam(input.color) ?? "",
+      description: stringParam(input.description),
+    });
+    return { status: 201, body: restLabel(state, label) };
+  }),
+];
+
+function project(state: FakeGitLabState, params: string[]): FakeProject {
+  const found = state.findProject(params[0]!);
+  if (!found) throw new FakeApiError(404, "404 Project Not Found");
+  return found;
+}
+
+function issue(state: FakeGitLabState, params: string[]): FakeIssue {
+  const found = state.findIssue(project(state, params).id, Number(params[1]));
+  if (!found) throw new FakeApiError(404, "404 Not found");
+  return found;
+}

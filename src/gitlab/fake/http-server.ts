@@ -1,0 +1,222 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mergeParams, type Params } from "./http-params.js";
+import { ROUTES, type Route, type RouteResult } from "./http-routes.js";
+import { FakeApiError } from "./ops.js";
+import { pageHeaders, pageOf } from "./pagination.js";
+import type { FakeGitLabState } from "./state.js";
+
+/** What a fault hook sees of a request, before anything is applied. */
+export interface FaultRequest {
+  method: string;
+  /** Path under /api/v4 as sent (project paths still encoded). */
+  path: string;
+  /** GitLab's route, e.g. `POST /projects/:id/issues/:iid/notes` is `/projects/:id/issues/:iid/notes`. */
+  route: string;
+  query: URLSearchParams;
+  body: Params;
+}
+
+/**
+ * How to answer one request instead of serving it. 429 and 5xx are answered before the request touches
+ * the state; `afterWrite: true` (5xx) and `"reset-after-write"` apply the request first and then fail,
+ * which is how a client learns nothing of a write that did happen. `"timeout"` never answers;
+ * `"reset"` drops the connection.
+ */
+export type Fault =
+  | null
+  | { status: 429; retryAfter?: number }
+  | { status: 500 | 502 | 503 | 504; afterWrite?: boolean }
+  | "timeout"
+  | "reset"
+  | "reset-after-write";
+
+export type FaultHook = (request: FaultRequest, seq: number) => Fault;
+
+export interface FakeServerOptions {
+  /** Token -> username. Requests with another token get 401. */
+  tokens: Record<string, string>;
+  fault?: FaultHook;
+  /** Delay before each request is served, in ms (real time). */
+  latencyMs?: number | ((request: FaultRequest, seq: number) => number);
+}
+
+export interface RunningServer {
+  /** Base URL to give gitbeaker as `host`, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * GitLab's REST API for the port's endpoints, over a `FakeGitLabState`, on 127.0.0.1. Requests are
+ * counted in `state.requestCounts` by `METHOD /route`; `seq` numbers them from 1 for fault hooks.
+ */
+export class FakeGitLabServer {
+  fault: FaultHook | undefined;
+  latencyMs: FakeServerOptions["latencyMs"];
+  /** Requests received so far; the next one gets `seq + 1`. */
+  seq = 0;
+  /** Every fault injected, for assertions. */
+  readonly faults: Array<{ seq: number; method: string; route: string; fault: Exclude<Fault, null> }> = [];
+  private readonly tokens: Map<string, string>;
+
+  constructor(
+    readonly state: FakeGitLabState,
+    options: FakeServerOptions,
+  ) {
+    this.tokens = new Map(Object.entries(options.tokens));
+    this.fault = options.fault;
+    this.latencyMs = options.latencyMs;
+  }
+
+  async start(): Promise<RunningServer> {
+    const server = createServer((req, res) => {
+      this.serve(req, res).catch((error: unknown) =>
+        send(res, 500, { message: `fake server bug: ${String(error)}` }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const seq = ++this.seq;
+    const rawBody = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname.replace(/^\/api\/v4/, "");
+    const method = req.method ?? "GET";
+    const match = matchRoute(method, path);
+    const routeName = match?.route.route ?? "(unmatched)";
+    this.state.countRequest(method, routeName);
+
+    let body: Params;
+    try {
+      body = parseBody(rawBody, req.headers["content-type"]);
+    } catch {
+      return send(res, 400, { error: "400 Bad request - the body is not valid JSON" });
+    }
+    const request: FaultRequest = { method, path, route: routeName, query: url.searchParams, body };
+    const latency =
+      typeof this.latencyMs === "function" ? this.latencyMs(request, seq) : (this.latencyMs ?? 0);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+
+    const fault = this.fault?.(request, seq) ?? null;
+    if (fault !== null) this.faults.push({ seq, method, route: routeName, fault });
+    if (fault !== null && !isAfterWrite(fault)) return failBeforeApplying(req, res, fault);
+
+    const result = this.apply(req, match, request);
+    if (fault === "reset-after-write") return void req.socket.destroy();
+    if (fault !== null && typeof fault === "object") return sendStatusFault(res, fault.status);
+    if ("list" in result) {
+      const page = pageOf(result.list, url.searchParams);
+      const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+      return send(res, 200, page.items, pageHeaders(page, `${origin}${url.pathname}`, url.searchParams));
+    }
+    return send(res, result.status, result.body);
+  }
+
+  private apply(req: IncomingMessage, match: RouteMatch | undefined, request: FaultRequest): RouteResult {
+    const user = this.userOf(req);
+    if (!user) return { status: 401, body: { message: "401 Unauthorized" } };
+    if (!match) return { status: 404, body: { error: "404 Not Found" } };
+    try {
+      return match.route.handle({
+        state: this.state,
+        user,
+        params: match.params,
+        input: mergeParams(request.query, request.body),
+      });
+    } catch (error) {
+      if (!(error instanceof FakeApiError)) throw error;
+      const key = error.status === 400 && error.message.includes(" is ") ? "error" : "message";
+      return { status: error.status, body: { [key]: error.message } };
+    }
+  }
+
+  private userOf(req: IncomingMessage) {
+    const header = req.headers["private-token"] ?? req.headers.authorization?.replace(/^Bearer /i, "");
+    const username = typeof header === "string" ? this.tokens.get(header) : undefined;
+    return username ? this.state.findUser(username) : undefined;
+  }
+}
+
+interface RouteMatch {
+  route: Route;
+  params: string[];
+}
+
+function matchRoute(method: string, path: string): RouteMatch | undefined {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const found = route.pattern.exec(path);
+    if (found) return { route, params: found.slice(1).map((param) => decodeURIComponent(param)) };
+  }
+  return undefined;
+}
+
+function isAfterWrite(fault: Exclude<Fault, null>): boolean {
+  if (fault === "reset-after-write") return true;
+  return typeof fault === "object" && "afterWrite" in fault && fault.afterWrite === true;
+}
+
+function failBeforeApplying(req: IncomingMessage, res: ServerResponse, fault: Exclude<Fault, null>): void {
+  if (fault === "timeout") return; // never answer; the client's timeout or close() ends it
+  if (fault === "reset" || fault === "reset-after-write") {
+    req.socket.destroy();
+  } else if (fault.status !== 429) {
+    sendStatusFault(res, fault.status);
+  } else if (fault.retryAfter === undefined) {
+    // Application limits (notes, issues) answer with JSON and no Retry-After.
+    send(res, 429, {
+      message: { error: "This endpoint has been requested too many times. Try again later." },
+    });
+  } else {
+    // Rack::Attack throttles answer in plain text with Retry-After in seconds.
+    res.writeHead(429, { "content-type": "text/plain", "retry-after": String(fault.retryAfter) });
+    res.end("Retry later\n");
+  }
+}
+
+function sendStatusFault(res: ServerResponse, status: number): void {
+  if (status === 500) {
+    send(res, 500, { message: "500 Internal Server Error" });
+    return;
+  }
+  res.writeHead(status, { "content-type": "text/html" });
+  res.end(`<html><body><h1>${status}</h1>GitLab is not responding</body></html>`);
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string | undefined): Params {
+  if (!raw) return {};
+  if (contentType?.includes("application/x-www-form-urlencoded"))
+    return mergeParams(new URLSearchParams(raw), {});
+  const parsed: unknown = JSON.parse(raw);
+  return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Params) : {};
+}
+
+function closeServer(server: Server): Promise<void> {
+  // Hung ("timeout") requests and keep-alive sockets would otherwise hold close() forever.
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}

@@ -1,0 +1,103 @@
+/**
+ * Records the in-memory GitLab keeps. They mirror GitLab's own tables (global ids, per-project iids,
+ * label names on issues) rather than the port's types, so the HTTP server and the port adapter can
+ * each render them the way their side of GitLab does.
+ */
+
+export interface FakeUser {
+  id: number;
+  username: string;
+  name: string;
+}
+
+export interface FakeGroup {
+  id: number;
+  /** Full path, e.g. `career` or `career/emea`. */
+  path: string;
+}
+
+export interface FakeProject {
+  id: number;
+  /** `group/project`, GitLab's `path_with_namespace`. */
+  path: string;
+  groupPath: string;
+  name: string;
+  nextIid: number;
+}
+
+export interface FakeLabel {
+  id: number;
+  projectId: number;
+  name: string;
+  color: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeIssue {
+  /** Global id, what Note Hooks call `noteable_id`. */
+  id: number;
+  iid: number;
+  projectId: number;
+  title: string;
+  description: string;
+  /** Label names, in the order they were added. */
+  labels: string[];
+  state: "opened" | "closed";
+  confidential: boolean;
+  dueDate: string | null;
+  assigneeIds: number[];
+  authorId: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedById: number | null;
+  closedAt: string | null;
+  lastEditedAt: string | null;
+  lastEditedById: number | null;
+}
+
+export interface FakeNote {
+  id: number;
+  issueId: number;
+  body: string;
+  authorId: number;
+  system: boolean;
+  internal: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeLink {
+  id: number;
+  sourceIssueId: number;
+  targetIssueId: number;
+}
+
+/** One quick action GitLab ran, so tests can prove that text the bot wrote ran none. */
+export interface QuickActionRecord {
+  command: string;
+  args: string;
+  /** Username of whoever wrote the text: the command ran with their rights. */
+  author: string;
+  source: "description" | "note";
+  projectId: number;
+  iid: number;
+  at: string;
+}
+
+/** The issue attributes one write may change; absent keys stay as they are. */
+export interface IssueChanges {
+  title?: string;
+  description?: string;
+  addLabels?: string[];
+  removeLabels?: string[];
+  /** Replaces every label (GitLab's `labels` on PUT and `/relabel`). */
+  labels?: string[];
+  dueDate?: string | null;
+  stateEvent?: "close" | "reopen";
+  confidential?: boolean;
+  assigneeIds?: number[];
+  addAssigneeIds?: number[];
+  removeAssigneeIds?: number[];
+}

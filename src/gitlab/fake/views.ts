@@ -1,0 +1,48 @@
+import type { Issue, Label, Note, User } from "../port.js";
+import type { FakeGitLabState } from "./state.js";
+import type { FakeIssue, FakeLabel, FakeNote, FakeUser } from "./types.js";
+
+/* The port's view of the fake's records, used by `FakeGitLab` and by the human helpers' results. */
+
+export function portUser(user: FakeUser): User {
+  return { id: user.id, username: user.username, name: user.name };
+}
+
+export function issueWebUrl(state: FakeGitLabState, issue: FakeIssue): string {
+  const project = state.requireProject(issue.projectId);
+  return `${state.webUrl}/${project.path}/-/issues/${issue.iid}`;
+}
+
+export function portIssue(state: FakeGitLabState, issue: FakeIssue): Issue {
+  return {
+    id: issue.id,
+    iid: issue.iid,
+    projectId: issue.projectId,
+    title: issue.title,
+    description: issue.description,
+    labels: [...issue.labels],
+    state: issue.state,
+    confidential: issue.confidential,
+    dueDate: issue.dueDate,
+    author: portUser(state.userById(issue.authorId)),
+    assignees: issue.assigneeIds.map((id) => portUser(state.userById(id))),
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    webUrl: issueWebUrl(state, issue),
+  };
+}
+
+export function portNote(state: FakeGitLabState, note: FakeNote): Note {
+  return {
+    id: note.id,
+    body: note.body,
+    author: portUser(state.userById(note.authorId)),
+    system: note.system,
+    internal: note.internal,
+    createdAt: note.createdAt,
+  };
+}
+
+export function portLabel(label: FakeLabel): Label {
+  return { id: label.id, name: label.name, color: label.color, description: label.description };
+}

@@ -1,0 +1,292 @@
+import type { RateLimitOptions } from "@gitbeaker/requester-utils";
+import { Gitlab } from "@gitbeaker/rest";
+import { z } from "zod";
+import { commandsOnlyNoteError, redact } from "./errors.js";
+import {
+  GitLabError,
+  type GitLabPort,
+  type Issue,
+  type IssueQuery,
+  type IssueUpdate,
+  type Label,
+  type NewIssue,
+  type Note,
+  type ProjectRef,
+  type User,
+} from "./port.js";
+import { createRetryingRequesterFn, type RequesterOptions } from "./requester.js";
+import { IssueResponse, LabelResponse, NoteCommandsResponse, NoteResponse, UserResponse } from "./schema.js";
+
+export interface GitbeakerGitLabOptions extends RequesterOptions {
+  /** Instance URL without `/api/v4`, e.g. `https://gitlab.example.com`. */
+  host: string;
+  token: string;
+  /**
+   * gitbeaker's client-side limits per endpoint glob (per process). On GitLab.com, notes are limited
+   * to 60 a minute: `{ "projects/*\/issues/*\/notes": { method: "post", limit: 60 } }`.
+   */
+  rateLimits?: RateLimitOptions;
+}
+
+const PER_PAGE = 100;
+
+const ExpandedPage = z.object({
+  data: z.array(z.unknown()),
+  paginationInfo: z.object({ next: z.number().nullable() }),
+});
+
+/**
+ * The port over `@gitbeaker/rest`. Every answer is narrowed with zod; every request goes through our
+ * retrying requester (see requester.ts for why not gitbeaker's); every error is a `GitLabError` whose
+ * message has the token scrubbed out.
+ */
+export class GitbeakerGitLab implements GitLabPort {
+  private readonly api: Gitlab;
+  private readonly token: string;
+
+  constructor(options: GitbeakerGitLabOptions) {
+    this.token = options.token;
+    this.api = new Gitlab({
+      host: options.host.replace(/\/+$/, ""),
+      token: options.token,
+      requesterFn: createRetryingRequesterFn(options),
+      // Our requester times out each try; gitbeaker's timeout would span retries and pages.
+      queryTimeout: null,
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    });
+  }
+
+  currentUser(): Promise<User> {
+    return this.call(async () => toUser(UserResponse.parse(await this.api.Users.showCurrentUser())));
+  }
+
+  findUser(username: string): Promise<User | null> {
+    return this.call(async () => {
+      const users = z.array(UserResponse).parse(await this.api.Users.all({ username }));
+      const match = users.find((user) => user.username.toLowerCase() === username.toLowerCase());
+      return match ? toUser(match) : null;
+    });
+  }
+
+  getIssue(project: ProjectRef, iid: number): Promise<Issue> {
+    return this.call(async () =>
+      toIssue(IssueResponse.parse(await this.api.Issues.show(iid, { projectId: project }))),
+    );
+  }
+
+  listNotes(project: ProjectRef, iid: number): Promise<Note[]> {
+    return this.call(async () => {
+      const notes = await this.api.IssueNotes.all(project, iid, {
+        sort: "asc",
+        orderBy: "created_at",
+        perPage: PER_PAGE,
+      });
+      return z.array(NoteResponse).parse(notes).map(toNote);
+    });
+  }
+
+  listIssues(project: ProjectRef, query: IssueQuery): Promise<Issue[]> {
+    return this.call(() => this.issues({ projectId: project }, query));
+  }
+
+  listGroupIssues(group: string, query: IssueQuery): Promise<Issue[]> {
+    return this.call(() => this.issues({ groupId: group }, query));
+  }
+
+  createIssue(project: ProjectRef, issue: NewIssue): Promise<Issue> {
+    return this.call(async () => {
+      const created = await this.api.Issues.create(project, issue.title, {
+        description: issue.description,
+        labels: issue.labels.join(","),
+        confidential: issue.confidential,
+        ...(issue.assigneeIds ? { assigneeIds: issue.assigneeIds } : {}),
+        ...(issue.dueDate ? { dueDate: issue.dueDate } : {}),
+      });
+      return toIssue(IssueResponse.parse(created));
+    });
+  }
+
+  updateIssue(project: ProjectRef, iid: number, update: IssueUpdate): Promise<Issue> {
+    return this.call(async () => {
+      const options: Record<string, unknown> = {
+        addLabels: update.addLabels?.join(","),
+        removeLabels: update.removeLabels?.join(","),
+        description: update.description,
+        // GitLab clears the due date on an empty string.
+        dueDate: update.dueDate === null ? "" : update.dueDate,
+        stateEvent: update.stateEvent,
+        confidential: update.confidential,
+        assigneeIds: update.assigneeIds && (update.assigneeIds.length ? update.assigneeIds : [0]),
+      };
+      const present = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+      if (Object.keys(present).length === 0) {
+        throw new GitLabError("bad-request", "updateIssue needs at least one change", 400);
+      }
+      return toIssue(IssueResponse.parse(await this.api.Issues.edit(project, iid, present)));
+    });
+  }
+
+  createNote(
+    project: ProjectRef,
+    iid: number,
+    body: string,
+    options?: { internal?: boolean },
+  ): Promise<Note> {
+    return this.call(async () => {
+      const created: unknown = await this.api.IssueNotes.create(project, iid, body, {
+        ...(options?.internal ? { internal: true } : {}),
+      });
+      // A body of quick actions only is answered 202 with `commands_changes` and no note.
+      if (NoteCommandsResponse.safeParse(created).success && !NoteResponse.safeParse(created).success) {
+        throw commandsOnlyNoteError();
+      }
+      return toNote(NoteResponse.parse(created));
+    });
+  }
+
+  linkIssues(project: ProjectRef, iid: number, target: { projectId: number; iid: number }): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.api.IssueLinks.create(project, iid, target.projectId, target.iid, {
+          linkType: "relates_to",
+        });
+      } catch (error) {
+        // 409 "Issue(s) already assigned": the link exists, which is what we wanted.
+        if (error instanceof GitLabError && error.status === 409) return;
+        throw error;
+      }
+    });
+  }
+
+  listLabels(project: ProjectRef): Promise<Label[]> {
+    return this.call(async () => {
+      const labels = await this.api.ProjectLabels.all(project, { perPage: PER_PAGE });
+      return z.array(LabelResponse).parse(labels).map(toLabel);
+    });
+  }
+
+  createLabel(
+    project: ProjectRef,
+    label: { name: string; color: string; description: string },
+  ): Promise<Label> {
+    return this.call(async () => {
+      try {
+        const created = await this.api.ProjectLabels.create(project, label.name, label.color, {
+          description: label.description,
+        });
+        return toLabel(LabelResponse.parse(created));
+      } catch (error) {
+        if (!(error instanceof GitLabError && error.status === 409)) throw error;
+        // "Label already exists" (another run made it): answer with that label.
+        const existing = (await this.listLabels(project)).find((candidate) => candidate.name === label.name);
+        if (!existing) throw error;
+        return existing;
+      }
+    });
+  }
+
+  private async issues(
+    scope: { projectId: ProjectRef } | { groupId: string },
+    query: IssueQuery,
+  ): Promise<Issue[]> {
+    const params = issueListParams(query);
+    const day = query.dueOnOrBefore;
+    if (!day) {
+      const all = await this.api.Issues.all({ ...scope, ...params, perPage: PER_PAGE });
+      return z.array(IssueResponse).parse(all).map(toIssue);
+    }
+    // Due-date order puts undated issues last, so the first issue due later (or undated) ends the list.
+    const due: Issue[] = [];
+    for (let page: number | null = 1; page !== null; ) {
+      const answer = await this.api.Issues.all({
+        ...scope,
+        ...params,
+        perPage: PER_PAGE,
+        page,
+        showExpanded: true,
+      });
+      const { data, paginationInfo } = ExpandedPage.parse(answer);
+      const issues = z.array(IssueResponse).parse(data).map(toIssue);
+      const dueCount = issues.findIndex((issue) => issue.dueDate === null || issue.dueDate > day);
+      due.push(...(dueCount < 0 ? issues : issues.slice(0, dueCount)));
+      page = dueCount < 0 ? paginationInfo.next : null;
+    }
+    return due;
+  }
+
+  /** Runs one port call; a zod failure becomes `invalid-response`, and no message keeps the token. */
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (error instanceof z.ZodError) {
+        const message = `GitLab answered in an unexpected shape: ${z.prettifyError(error)}`;
+        throw new GitLabError("invalid-response", redact(message, [this.token]));
+      }
+      if (error instanceof GitLabError) {
+        if (!error.message.includes(this.token)) throw error;
+        throw new GitLabError(
+          error.kind,
+          redact(error.message, [this.token]),
+          error.status,
+          error.retryAfterMs,
+        );
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      throw new GitLabError("network", redact(`GitLab call failed: ${message}`, [this.token]));
+    }
+  }
+}
+
+function issueListParams(query: IssueQuery): Record<string, unknown> {
+  const byDue = query.orderByDueDate || query.dueOnOrBefore !== undefined;
+  const params: Record<string, unknown> = {
+    labels: query.labels?.length ? query.labels.join(",") : undefined,
+    not: query.notLabels?.length ? { labels: query.notLabels.join(",") } : undefined,
+    state: query.state,
+    search: query.searchInDescription,
+    in: query.searchInDescription === undefined ? undefined : "description",
+    updatedAfter: query.updatedAfter,
+    orderBy: byDue ? "due_date" : undefined,
+    sort: byDue ? "asc" : undefined,
+  };
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+}
+
+function toUser(user: UserResponse): User {
+  return { id: user.id, username: user.username, ...(user.name ? { name: user.name } : {}) };
+}
+
+function toIssue(issue: IssueResponse): Issue {
+  return {
+    id: issue.id,
+    iid: issue.iid,
+    projectId: issue.project_id,
+    title: issue.title,
+    description: issue.description ?? "",
+    labels: issue.labels,
+    state: issue.state,
+    confidential: issue.confidential,
+    dueDate: issue.due_date,
+    author: toUser(issue.author),
+    assignees: (issue.assignees ?? []).map(toUser),
+    createdAt: issue.created_at,
+    updatedAt: issue.updated_at,
+    webUrl: issue.web_url,
+  };
+}
+
+function toNote(note: NoteResponse): Note {
+  return {
+    id: note.id,
+    body: note.body,
+    author: toUser(note.author),
+    system: note.system,
+    internal: note.internal ?? note.confidential ?? false,
+    createdAt: note.created_at,
+  };
+}
+
+function toLabel(label: LabelResponse): Label {
+  return { id: label.id, name: label.name, color: label.color, description: label.description };
+}

@@ -1,0 +1,127 @@
+import {
+  createRequesterFn,
+  getMatchingRateLimiter,
+  type RateLimiters,
+  type RequesterType,
+  type ResourceOptions,
+  type ResponseBodyTypes,
+} from "@gitbeaker/requester-utils";
+import { errorFromResponse, errorFromThrown, type RequestContext } from "./errors.js";
+import { DEFAULT_RETRY_OPTIONS, type RetryOptions, withRetry } from "./retry.js";
+
+/*
+ * Why a requester of our own: @gitbeaker/rest 43.8's `defaultRequestHandler` retries 429 and 502 ten
+ * times within about 0.25 s, ignores Retry-After, retries POSTs (a 502 after a saved note means a
+ * duplicate note) and finally throws GitbeakerRetryError with no status or headers. Wrapping the
+ * `Gitlab` client from outside cannot undo that. gitbeaker takes a `requesterFn` option for exactly
+ * this (the preset is only a default), so we pass one built with `createRequesterFn` from
+ * @gitbeaker/requester-utils (the same package gitbeaker builds its own with): its options handler
+ * keeps gitbeaker's request encoding (decamelized JSON bodies, `qs` bracket queries, the
+ * PRIVATE-TOKEN header) and our handler sends one fetch per try, so `withRetry` sees every raw status
+ * and Retry-After header and decides by HTTP method. gitbeaker's per-process rate limiters are kept.
+ */
+
+export interface RequesterOptions {
+  retry?: Partial<RetryOptions>;
+  /** Per try. gitbeaker's own `queryTimeout` is switched off: it would span every retry and page. */
+  requestTimeoutMs?: number;
+  /** Injected in tests; the global fetch otherwise. */
+  fetch?: typeof fetch;
+  /** Wall-clock ms, only to read a Retry-After given as a date or a RateLimit-Reset time. */
+  wallClockMs?: () => number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A gitbeaker `requesterFn` that sends one request per try and retries through `withRetry`. */
+export function createRetryingRequesterFn(
+  options: RequesterOptions = {},
+): (resource: ResourceOptions) => RequesterType {
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const retry = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
+  const fetchFn = options.fetch ?? fetch;
+  const wallClockMs = options.wallClockMs ?? (() => Date.now());
+
+  return createRequesterFn(
+    (_resource, requestOptions) => Promise.resolve(requestOptions),
+    (endpoint, rawOptions = {}) => {
+      const request = rawOptions as SentRequest;
+      const method = request.method ?? "GET";
+      const url = new URL(endpoint, withSlash(request.prefixUrl ?? ""));
+      if (request.searchParams) url.search = request.searchParams;
+      const headers = request.headers ?? {};
+      const context: RequestContext = { method, endpoint, secrets: secretsOf(headers) };
+      const limit = getMatchingRateLimiter(
+        endpoint,
+        request.rateLimiters as RateLimiters | undefined,
+        method,
+      );
+
+      return withRetry(
+        method,
+        async () => {
+          await limit();
+          const timeout = AbortSignal.timeout(timeoutMs);
+          const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+          try {
+            const response = await fetchFn(url, { method, headers, body: request.body, signal });
+            if (!response.ok) {
+              const message = await gitlabMessage(response);
+              throw errorFromResponse(context, response.status, response.headers, message, wallClockMs());
+            }
+            const body = response.status === 204 ? null : await readBody(response);
+            return { body, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+          } catch (error) {
+            throw errorFromThrown(context, error, timeoutMs);
+          }
+        },
+        retry,
+      );
+    },
+  );
+}
+
+/* What gitbeaker's options handler hands the request handler. */
+interface SentRequest {
+  method?: string;
+  prefixUrl?: string;
+  searchParams?: string;
+  headers?: Record<string, string>;
+  body?: string | FormData;
+  signal?: AbortSignal;
+  rateLimiters?: unknown;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+const SECRET_HEADERS = new Set(["private-token", "authorization", "job-token"]);
+
+/* The credentials sent, to scrub from every message (with and without the `Bearer ` prefix). */
+function secretsOf(headers: Record<string, string>): string[] {
+  return Object.entries(headers)
+    .filter(([name]) => SECRET_HEADERS.has(name.toLowerCase()))
+    .flatMap(([, value]) => [value, value.replace(/^Bearer\s+/i, "")]);
+}
+
+async function readBody(response: Response): Promise<ResponseBodyTypes> {
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (type === "application/json") return ((await response.json()) as ResponseBodyTypes) ?? {};
+  return response.text();
+}
+
+/* GitLab's `{"message": ...}` or `{"error": ...}`, or the start of a text body. */
+async function gitlabMessage(response: Response): Promise<string> {
+  const text = await response.text();
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown; error?: unknown };
+    const value = parsed.error ?? parsed.message ?? "";
+    return typeof value === "string" ? value : JSON.stringify(value);
+  } catch {
+    return text
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+}
