@@ -30,7 +30,7 @@ interface EventBase {
 export interface IssueEvent extends EventBase {
   kind: "issue";
   action: "open" | "update" | "close" | "reopen";
-  /** Which attributes this event changed (`labels`, `description`, `due_date`, ...). */
+  /** Which attributes this event changed (`description`, `due_date`, `labels`, ...), sorted. */
   changed: string[];
   labelChanges?: { previous: string[]; current: string[] };
   descriptionChanges?: { previous: string | null; current: string | null };
@@ -117,6 +117,10 @@ const ISSUE_ACTIONS = ["open", "update", "close", "reopen"] as const;
 /** Parses a webhook body (string or already-parsed JSON). Throws `InvalidPayloadError` on bad input. */
 export function parseEvent(input: string | unknown): GitLabEvent {
   const body = typeof input === "string" ? parseJson(input) : input;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    const got = Array.isArray(body) ? "an array" : body === null ? "null" : `a ${typeof body}`;
+    throw new InvalidPayloadError(`A webhook payload is a JSON object with an object_kind; got ${got}`);
+  }
   const envelope = check(Envelope, body, "webhook");
   if (envelope.object_kind === "issue") return issueEvent(check(IssueHook, body, "Issue Hook"));
   if (envelope.object_kind === "note") {
@@ -151,7 +155,7 @@ function issueEvent(hook: z.infer<typeof IssueHook>): GitLabEvent {
     kind: "issue",
     action: action as IssueEvent["action"],
     ...base(hook, attributes, hook.labels ?? attributes.labels),
-    changed: Object.keys(changes),
+    changed: Object.keys(changes).sort(),
     ...(changes.labels
       ? {
           labelChanges: {

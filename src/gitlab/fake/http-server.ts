@@ -69,15 +69,16 @@ export class FakeGitLabServer {
     this.latencyMs = options.latencyMs;
   }
 
-  async start(): Promise<RunningServer> {
+  /** Listens on 127.0.0.1; port 0 (the default) picks a free one. */
+  async start(port = 0): Promise<RunningServer> {
     const server = createServer((req, res) => {
       this.serve(req, res).catch((error: unknown) =>
         send(res, 500, { message: `fake server bug: ${String(error)}` }),
       );
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    const address = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${address.port}`, close: () => closeServer(server) };
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

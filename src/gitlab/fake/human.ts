@@ -129,7 +129,7 @@ export class HumanActor {
     const issue = this.issue(project, iid);
     const description = setChecklistItem(issue.description, itemText, checked);
     if (description === null) {
-      const want = checked ? "an unticked" : "a ticked";
+      const want = checked ? "unticked" : "ticked";
       throw new Error(`#${iid} has no ${want} checklist item "${itemText}"`);
     }
     // Clicking a box saves the description directly (`update_task`); no quick actions run.

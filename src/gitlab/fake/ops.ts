@@ -1,7 +1,6 @@
-import { checklistChanges } from "./checklist.js";
-import { longDate } from "./dates.js";
+import { addNote, applyChanges, type IssueWrite } from "./issue-changes.js";
 import { type QuickActionOutcome, runQuickActions } from "./quick-action-effects.js";
-import { extractQuickActions, labelReference } from "./quick-actions.js";
+import { extractQuickActions } from "./quick-actions.js";
 import type { FakeGitLabState } from "./state.js";
 import type {
   FakeIssue,
@@ -12,6 +11,8 @@ import type {
   FakeUser,
   IssueChanges,
 } from "./types.js";
+
+export type { IssueWrite } from "./issue-changes.js";
 
 /** A write GitLab refuses; the HTTP server answers with `status`, the port adapter throws a GitLabError. */
 export class FakeApiError extends Error {
@@ -31,13 +32,6 @@ export interface NewIssueInput {
   confidential?: boolean;
   assigneeIds?: number[];
   dueDate?: string | null;
-}
-
-export interface IssueWrite {
-  issue: FakeIssue;
-  /** A copy of the issue as it was before the write (the fields webhook `changes` compare). */
-  before: FakeIssue;
-  changed: boolean;
 }
 
 export interface NoteWrite extends IssueWrite {
@@ -169,124 +163,6 @@ export function linkedIssues(
       const otherId = link.sourceIssueId === issue.id ? link.targetIssueId : link.sourceIssueId;
       return { issue: state.issueById(otherId)!, linkId: link.id };
     });
-}
-
-function applyChanges(
-  state: FakeGitLabState,
-  actor: FakeUser,
-  issue: FakeIssue,
-  changes: IssueChanges,
-  mode: { creating: boolean },
-): IssueWrite {
-  const before: FakeIssue = { ...issue, labels: [...issue.labels], assigneeIds: [...issue.assigneeIds] };
-  const notes: string[] = [];
-  const noteUnlessCreating = (text: string) => (mode.creating ? undefined : notes.push(text));
-
-  if (changes.title !== undefined && changes.title !== issue.title) {
-    noteUnlessCreating(`changed title from **${issue.title}** to **${changes.title}**`);
-    issue.title = changes.title;
-  }
-  if (changes.description !== undefined && changes.description !== issue.description) {
-    const ticks = checklistChanges(issue.description, changes.description);
-    // GitLab writes task notes when checkboxes changed and "changed the description" otherwise.
-    if (ticks.length === 0) noteUnlessCreating("changed the description");
-    for (const tick of ticks) {
-      noteUnlessCreating(
-        `marked the checklist item **${tick.text}** as ${tick.checked ? "completed" : "incomplete"}`,
-      );
-    }
-    issue.description = changes.description;
-    issue.lastEditedAt = state.now;
-    issue.lastEditedById = actor.id;
-  }
-  applyLabels(issue, changes, notes);
-  if (changes.dueDate !== undefined && changes.dueDate !== issue.dueDate) {
-    noteUnlessCreating(
-      changes.dueDate ? `changed due date to ${longDate(changes.dueDate)}` : "removed due date",
-    );
-    issue.dueDate = changes.dueDate;
-  }
-  if (changes.confidential !== undefined && changes.confidential !== issue.confidential) {
-    noteUnlessCreating(
-      changes.confidential ? "made the issue confidential" : "made the issue visible to everyone",
-    );
-    issue.confidential = changes.confidential;
-  }
-  applyAssignees(state, issue, changes, mode.creating ? [] : notes);
-  if (changes.stateEvent === "close" && issue.state === "opened") {
-    issue.state = "closed";
-    issue.closedAt = state.now;
-    notes.push("closed");
-  } else if (changes.stateEvent === "reopen" && issue.state === "closed") {
-    issue.state = "opened";
-    issue.closedAt = null;
-    notes.push("reopened");
-  }
-  const changed = JSON.stringify(before) !== JSON.stringify(issue);
-  if (changed && !mode.creating) {
-    issue.updatedAt = state.now;
-    issue.updatedById = actor.id;
-  }
-  for (const text of notes) addNote(state, issue, actor, text, { system: true });
-  return { issue, before, changed };
-}
-
-function applyLabels(issue: FakeIssue, changes: IssueChanges, notes: string[]): void {
-  const next = [...(changes.labels ?? issue.labels)];
-  for (const name of changes.addLabels ?? []) if (!next.includes(name)) next.push(name);
-  const remove = new Set(changes.removeLabels ?? []);
-  const kept = next.filter((name) => !remove.has(name));
-  const added = kept.filter((name) => !issue.labels.includes(name));
-  const removed = issue.labels.filter((name) => !kept.includes(name));
-  issue.labels = kept;
-  const parts: string[] = [];
-  if (added.length)
-    parts.push(`added ${added.map(labelReference).join(" ")} label${added.length > 1 ? "s" : ""}`);
-  if (removed.length) {
-    parts.push(`removed ${removed.map(labelReference).join(" ")} label${removed.length > 1 ? "s" : ""}`);
-  }
-  if (parts.length) notes.push(parts.join(" and "));
-}
-
-function applyAssignees(
-  state: FakeGitLabState,
-  issue: FakeIssue,
-  changes: IssueChanges,
-  notes: string[],
-): void {
-  const known = (id: number) => state.users.some((user) => user.id === id);
-  let next = (changes.assigneeIds ?? issue.assigneeIds).filter(known);
-  for (const id of changes.addAssigneeIds ?? []) if (!next.includes(id)) next.push(id);
-  next = next.filter((id) => !(changes.removeAssigneeIds ?? []).includes(id));
-  const added = next.filter((id) => !issue.assigneeIds.includes(id));
-  const removed = issue.assigneeIds.filter((id) => !next.includes(id));
-  issue.assigneeIds = [...new Set(next)];
-  const mention = (ids: number[]) => ids.map((id) => `@${state.userById(id).username}`).join(", ");
-  const parts: string[] = [];
-  if (added.length) parts.push(`assigned to ${mention(added)}`);
-  if (removed.length) parts.push(`unassigned ${mention(removed)}`);
-  if (parts.length) notes.push(parts.join(" and "));
-}
-
-function addNote(
-  state: FakeGitLabState,
-  issue: FakeIssue,
-  author: FakeUser,
-  body: string,
-  flags: { system?: boolean; internal?: boolean },
-): FakeNote {
-  const note: FakeNote = {
-    id: state.nextId("note"),
-    issueId: issue.id,
-    body,
-    authorId: author.id,
-    system: flags.system ?? false,
-    internal: flags.internal ?? false,
-    createdAt: state.now,
-    updatedAt: state.now,
-  };
-  state.notes.push(note);
-  return note;
 }
 
 /** Creates the labels the REST API would create on the fly, and returns the names. */
