@@ -23,7 +23,8 @@ export interface GitbeakerGitLabOptions extends RequesterOptions {
   token: string;
   /**
    * gitbeaker's client-side limits per endpoint glob (per process). On GitLab.com, notes are limited
-   * to 60 a minute: `{ "projects/*\/issues/*\/notes": { method: "post", limit: 60 } }`.
+   * to 60 a minute: `{ "projects/*\/issues/*\/notes": { method: "post", limit: 60 } }`. gitbeaker's
+   * default caps every resource at 3000 a minute; `{}` switches client-side limits off (benchmarks).
    */
   rateLimits?: RateLimitOptions;
 }
@@ -232,8 +233,9 @@ export class GitbeakerGitLab implements GitLabPort {
           error.retryAfterMs,
         );
       }
-      const message = error instanceof Error ? error.message : String(error);
-      throw new GitLabError("network", redact(`GitLab call failed: ${message}`, [this.token]));
+      // Anything else is a bug here or in gitbeaker: surface it as it is, unless it quotes the token.
+      if (!(error instanceof Error) || !error.message.includes(this.token)) throw error;
+      throw new Error(redact(error.message, [this.token]));
     }
   }
 }
