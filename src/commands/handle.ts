@@ -1,4 +1,5 @@
-import { parseEvent } from "../gitlab/events.js";
+import { UsageError } from "../errors.js";
+import { InvalidPayloadError, parseEvent } from "../gitlab/events.js";
 import type { RunContext } from "../run/context.js";
 import { processIssue } from "../run/process-issue.js";
 import { errorLine } from "../run/safe-error.js";
@@ -44,7 +45,14 @@ async function ignoreReason(
   payload: string,
   options: HandleOptions,
 ): Promise<string | { projectId: number; iid: number }> {
-  const event = parseEvent(payload);
+  let event: ReturnType<typeof parseEvent>;
+  try {
+    event = parseEvent(payload);
+  } catch (error) {
+    // A malformed event is bad input to the command: exit 2 with what is wrong.
+    if (error instanceof InvalidPayloadError) throw new UsageError(`invalid event: ${error.message}`);
+    throw error;
+  }
   if (event.kind === "ignored") return event.reason;
   if (!sameProject(options.project, event.projectId, event.projectPath)) {
     return `event from another project (${event.projectPath || event.projectId})`;

@@ -12,18 +12,22 @@ export async function readPayload(option: string | undefined, env: NodeJS.Proces
   if (option === "-") return readStdin();
   if (option !== undefined) return readLimited(option);
   const variable = env.TRIGGER_PAYLOAD;
-  if (!variable) throw new UsageError("no event: pass --payload FILE (or - for stdin), or set TRIGGER_PAYLOAD");
+  if (!variable)
+    throw new UsageError("no event: pass --payload FILE (or - for stdin), or set TRIGGER_PAYLOAD");
   return variable.trimStart().startsWith("{") ? variable : readLimited(variable);
 }
 
 async function readLimited(path: string): Promise<string> {
   try {
     const text = await readFile(path, "utf8");
-    if (text.length > MAX_PAYLOAD_BYTES) throw new UsageError(`${path} is larger than 25 MB; not a GitLab event`);
+    if (text.length > MAX_PAYLOAD_BYTES)
+      throw new UsageError(`${path} is larger than 25 MB; not a GitLab event`);
     return text;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read the event file ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    throw new UsageError(
+      `cannot read the event file ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+    );
   }
 }
 

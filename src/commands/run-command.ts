@@ -47,26 +47,45 @@ export function settingsFrom(options: GlobalOptions, env: NodeJS.ProcessEnv, nee
 export function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--now ${JSON.stringify(text)} is not an ISO-8601 date`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--now ${JSON.stringify(text)} is not an ISO-8601 date`);
   return date;
 }
 
+/** Where a command prints: the process's streams, or a test's buffers. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
 /** Progress lines on stderr (stdout is for --json); GitLab CI gets collapsible sections. */
-export function consoleReporter(env: NodeJS.ProcessEnv): Reporter {
+export function consoleReporter(env: NodeJS.ProcessEnv, io: Io): Reporter {
   const ci = env.GITLAB_CI === "true";
   const section = (ref: string) => `issue_${ref.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  // Section timestamps are for GitLab's log viewer only; they never reach a decision.
+  const stamp = () => Math.floor(Date.now() / 1000);
   return {
-    info: (line) => process.stderr.write(`${line}\n`),
+    info: (line) => io.stderr(`${line}\n`),
     beginIssue: ci
-      ? (ref) => process.stderr.write(`\u001b[0Ksection_start:${Math.floor(Date.now() / 1000)}:${section(ref)}[collapsed=true]\r\u001b[0K${ref}\n`)
+      ? (ref) =>
+          io.stderr(`\u001b[0Ksection_start:${stamp()}:${section(ref)}[collapsed=true]\r\u001b[0K${ref}\n`)
       : undefined,
     endIssue: ci
-      ? (ref) => process.stderr.write(`\u001b[0Ksection_end:${Math.floor(Date.now() / 1000)}:${section(ref)}\r\u001b[0K\n`)
+      ? (ref) => io.stderr(`\u001b[0Ksection_end:${stamp()}:${section(ref)}\r\u001b[0K\n`)
       : undefined,
   };
 }
 
-export async function buildContext(options: GlobalOptions, port: GitLabPort, reporter: Reporter): Promise<RunContext> {
+export async function buildContext(
+  options: GlobalOptions,
+  port: GitLabPort,
+  reporter: Reporter,
+): Promise<RunContext> {
   const config = await loadConfig(options.config);
   const bot = await port.currentUser();
   return {
@@ -83,58 +102,72 @@ export async function buildContext(options: GlobalOptions, port: GitLabPort, rep
 }
 
 /** Runs a command and maps the outcome to an exit code: 0 done, 1 some work failed, 2 usage or config. */
-export async function runCommand(name: string, options: GlobalOptions, env = process.env): Promise<number> {
-  const secrets = [options.token, env.CAREER_BOT_TOKEN, env.GITLAB_TOKEN, env.CAREER_BOT_WEBHOOK_SECRET].filter(
-    (s): s is string => typeof s === "string" && s.length > 0,
-  );
+export async function runCommand(
+  name: string,
+  options: GlobalOptions,
+  env = process.env,
+  io: Io = processIo,
+): Promise<number> {
+  const secrets = [
+    options.token,
+    env.CAREER_BOT_TOKEN,
+    env.GITLAB_TOKEN,
+    env.CAREER_BOT_WEBHOOK_SECRET,
+  ].filter((s): s is string => typeof s === "string" && s.length > 0);
   try {
-    const summary = await dispatch(name, options, env, secrets);
+    const summary = await dispatch(name, options, env, secrets, io);
     if (summary) {
-      if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else for (const line of summaryLines(summary)) process.stdout.write(`${line}\n`);
+      if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+      else for (const line of summaryLines(summary)) io.stdout(`${line}\n`);
       return summary.failures.length > 0 ? 1 : 0;
     }
     return 0;
   } catch (error) {
     const line = errorLine(error, secrets);
     if (error instanceof CareerBotError) {
-      process.stderr.write(`career-bot: ${error instanceof UsageError ? line : error.message}\n`);
+      io.stderr(`career-bot: ${error instanceof UsageError ? line : errorLine(error.message, secrets)}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`career-bot: ${line}\n`);
+    io.stderr(`career-bot: ${line}\n`);
     return 1;
   }
 }
 
-async function dispatch(name: string, options: GlobalOptions, env: NodeJS.ProcessEnv, secrets: string[]): Promise<RunSummary | undefined> {
+async function dispatch(
+  name: string,
+  options: GlobalOptions,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+  io: Io,
+): Promise<RunSummary | undefined> {
   switch (name) {
     case "validate": {
       const { validate } = await import("./validate.js");
-      for (const line of await validate(options.config)) process.stdout.write(`${line}\n`);
+      for (const line of await validate(options.config)) io.stdout(`${line}\n`);
       return undefined;
     }
     case "schema": {
       const { configJsonSchema } = await import("../config/json-schema.js");
-      process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
       return undefined;
     }
     case "handle": {
       const settings = settingsFrom(options, env, true);
       const { readPayload } = await import("./payload-source.js");
       const payload = await readPayload(options.payload, env);
-      const ctx = await buildContext(options, connect(settings), consoleReporter(env));
+      const ctx = await buildContext(options, connect(settings), consoleReporter(env, io));
       const { handle } = await import("./handle.js");
       return handle(ctx, payload, { project: settings.project!, secrets });
     }
     case "sweep": {
       const settings = settingsFrom(options, env, options.group === undefined);
-      const ctx = await buildContext(options, connect(settings), consoleReporter(env));
+      const ctx = await buildContext(options, connect(settings), consoleReporter(env, io));
       const { sweep } = await import("./sweep.js");
       return sweep(ctx, { project: settings.project, group: options.group, shard: shardFrom(env), secrets });
     }
     default: {
       const { runExtraCommand } = await import("./extra-commands.js");
-      return runExtraCommand(name, options, env, secrets);
+      return runExtraCommand(name, options, env, secrets, io);
     }
   }
 }

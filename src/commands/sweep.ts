@@ -24,7 +24,9 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
   const today = dayOf(ctx.now, ctx.config.timezone);
   const since = new Date(ctx.now.getTime() - ctx.config.sweep_lookback_hours * 3_600_000).toISOString();
   const list = (query: Parameters<typeof ctx.port.listIssues>[1]) =>
-    options.group ? ctx.port.listGroupIssues(options.group, query) : ctx.port.listIssues(options.project!, query);
+    options.group
+      ? ctx.port.listGroupIssues(options.group, query)
+      : ctx.port.listIssues(options.project!, query);
 
   const due = await list({ state: "opened", orderByDueDate: true, dueOnOrBefore: today });
   const recent = await list({ state: "opened", updatedAfter: since });
@@ -59,7 +61,10 @@ function key(issue: Issue): string {
 }
 
 /** A stable, disjoint share of the issues: every issue lands in exactly one shard. */
-export function inShard(issue: Pick<Issue, "projectId" | "iid">, shard: { index: number; total: number }): boolean {
+export function inShard(
+  issue: Pick<Issue, "projectId" | "iid">,
+  shard: { index: number; total: number },
+): boolean {
   const hash = (Math.imul(issue.projectId, 2654435761 | 0) + issue.iid) >>> 0;
   return hash % shard.total === shard.index - 1;
 }

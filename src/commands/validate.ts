@@ -1,9 +1,9 @@
+import { readFile } from "node:fs/promises";
 import { parseConfigText } from "../config/load.js";
-import { validateDefinition } from "../engine/validate-definition.js";
 import { Renderer } from "../engine/render.js";
+import { validateDefinition } from "../engine/validate-definition.js";
 import { ConfigError } from "../errors.js";
 import { workflows } from "../workflows/index.js";
-import { readFile } from "node:fs/promises";
 
 /** Checks the config, every workflow definition and every template; throws a ConfigError listing all problems. */
 export async function validate(configPath: string): Promise<string[]> {
@@ -12,7 +12,8 @@ export async function validate(configPath: string): Promise<string[]> {
   try {
     text = await readFile(configPath, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") problems.push(`${configPath}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      problems.push(`${configPath}: ${(error as Error).message}`);
   }
   if (text !== undefined) {
     try {
@@ -32,7 +33,10 @@ export async function validate(configPath: string): Promise<string[]> {
     }
   }
   if (problems.length > 0) {
-    throw new ConfigError(`${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`, problems);
+    throw new ConfigError(
+      `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+      problems,
+    );
   }
   return [
     text === undefined ? `${configPath}: not found, using the defaults` : `${configPath}: ok`,

@@ -22,12 +22,18 @@ export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Confi
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => `${path}: ${e.message.split("\n")[0]}`);
-    throw new ConfigError(`${path} is not valid YAML:\n${problems.map((p) => `  - ${p}`).join("\n")}`, problems);
+    throw new ConfigError(
+      `${path} is not valid YAML:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+      problems,
+    );
   }
   const result = Config.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
   if (!result.success) {
     const problems = describeIssues(result.error.issues, path);
-    throw new ConfigError(`${path} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`, problems);
+    throw new ConfigError(
+      `${path} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+      problems,
+    );
   }
   return result.data;
 }

@@ -35,14 +35,33 @@ export const ApprenticeshipConfig = z
     default_months: positiveInt.default(6),
     tenure_months: positiveInt.default(6),
     checkin_days: positiveInt.default(30),
+    /** Not in the seed: how often the bot asks again while the end-of-apprenticeship review is open. */
+    review_reminder_days: positiveInt.default(14),
   })
   .strict();
 
 export const LoanConfig = z.object({ reminder_days: positiveInt.default(14) }).strict();
 
+/** The management trial's three check-ins follow the three stages of the 90-day plan the seed links. */
 export const TrialConfig = z
-  .object({ plan_days: positiveInt.default(90), checkpoints: z.array(positiveInt).default([30, 60, 90]) })
-  .strict();
+  .object({
+    plan_days: positiveInt.default(90),
+    checkpoints: z
+      .array(positiveInt)
+      .length(3, "must list three days, e.g. [30, 60, 90]")
+      .default([30, 60, 90]),
+  })
+  .strict()
+  .refine(
+    (trial) => {
+      const [a = 0, b = 0, c = 0] = trial.checkpoints;
+      return a < b && b < c && c === trial.plan_days;
+    },
+    {
+      message: "checkpoints must be increasing days and the last one must equal plan_days",
+      path: ["checkpoints"],
+    },
+  );
 
 export const RosterEntry = z.object({ manager: Username, reports: z.array(Username).min(1) }).strict();
 

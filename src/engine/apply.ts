@@ -1,7 +1,14 @@
 import type { GitLabPort, IssueUpdate, User } from "../gitlab/port.js";
 import type { Action, Plan, SectionModel } from "./actions.js";
 import { carryTicks, sectionTicks } from "./checklist.js";
-import { findSection, followUpMarker, followUpToken, noteMarker, SECTION_BEGIN, SECTION_END } from "./markers.js";
+import {
+  findSection,
+  followUpMarker,
+  followUpToken,
+  noteMarker,
+  SECTION_BEGIN,
+  SECTION_END,
+} from "./markers.js";
 import type { Renderer } from "./render.js";
 
 /** Stops a run that would write more than the config allows (a bug or a loop, never normal work). */
@@ -36,14 +43,8 @@ export interface ApplyResult {
  */
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
   const writes: string[] = [];
-  const { port, renderer, dryRun } = options;
-  const write = async (what: string, perform: () => Promise<unknown>) => {
-    writes.push(what);
-    if (dryRun) return;
-    if (options.budget.used >= options.budget.limit) throw new WriteBudgetExceeded(options.budget.limit);
-    options.budget.used += 1;
-    await perform();
-  };
+  const { port, renderer } = options;
+  const write = budgetedWriter(options, writes);
 
   const update: IssueUpdate = {};
   for (const action of plan.actions) {
@@ -79,13 +80,32 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
   return { writes };
 }
 
-type Write = (what: string, perform: () => Promise<unknown>) => Promise<void>;
+export type Write = (what: string, perform: () => Promise<unknown>) => Promise<void>;
+
+/**
+ * Records each write in `writes` and performs it, unless the run is dry or the budget is spent.
+ * Every writer of the bot (plans, recurring issues) goes through one of these.
+ */
+export function budgetedWriter(options: Pick<ApplyOptions, "dryRun" | "budget">, writes: string[]): Write {
+  return async (what, perform) => {
+    writes.push(what);
+    if (options.dryRun) return;
+    if (options.budget.used >= options.budget.limit) throw new WriteBudgetExceeded(options.budget.limit);
+    options.budget.used += 1;
+    await perform();
+  };
+}
 
 /**
  * Replaces the bot's section of the description, re-reading it right before the write (a PUT has no
  * lock) and carrying over every tick made since the snapshot. Nothing outside the section changes.
  */
-async function ensureSection(plan: Plan, model: SectionModel, options: ApplyOptions, write: Write): Promise<void> {
+async function ensureSection(
+  plan: Plan,
+  model: SectionModel,
+  options: ApplyOptions,
+  write: Write,
+): Promise<void> {
   const fresh = await options.port.getIssue(plan.project, plan.iid);
   const { diagram, commands, guidance, ...data } = model;
   // The diagram, the command usage and the guidance are the bot's own text, never a person's.
@@ -121,7 +141,9 @@ async function ensureFollowUp(
     return;
   }
   const existing = await port.listIssues(plan.project, { searchInDescription: token, state: "all" });
-  let child = existing.find((i) => i.description.includes(followUpMarker(token)) && i.author.id === options.bot.id);
+  let child = existing.find(
+    (i) => i.description.includes(followUpMarker(token)) && i.author.id === options.bot.id,
+  );
   if (!child) {
     const title = renderer.render(action.titleTemplate, action.data).split("\n")[0]!.slice(0, 250);
     const body = `${renderer.render(action.template, action.data)}\n\n${followUpMarker(token)}`;

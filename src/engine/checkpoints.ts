@@ -49,13 +49,13 @@ export function dueReminders(input: Input, state: WorkflowState, today: Day): Du
     const day = days.at(-1);
     if (day === undefined) continue;
     const scope = reminder.stages === "open" ? "" : `#${state.visit}`;
-    const occurrence = reminder.every === undefined ? "" : `#${day}`;
+    const occurrence = reminder.every === undefined && !reminder.keyByDay ? "" : `#${day}`;
     due.push({ reminder, key: `${reminder.key}${scope}${occurrence}`, day });
   }
   return due;
 }
 
-/** Every dated checkpoint ahead of `today`, earliest first. */
+/** Every dated checkpoint ahead of `today`, earliest first: reminders, and the dates gates wait for. */
 export function upcomingCheckpoints(input: Input, state: WorkflowState, today: Day): Checkpoint[] {
   const points: Checkpoint[] = [];
   for (const reminder of applicable(input, state, today)) {
@@ -63,7 +63,25 @@ export function upcomingCheckpoints(input: Input, state: WorkflowState, today: D
       if (day > today) points.push({ day, label: reminder.checkpoint });
     }
   }
+  points.push(...gateDays(input, state, today));
   return points.sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** Days ahead on which a transition out of the current stage opens (SPEC: the due date is a gate's date too). */
+function gateDays(input: Input, state: WorkflowState, today: Day): Checkpoint[] {
+  const { definition } = input;
+  if (stageOf(definition, state.stage).final) return [];
+  const ctx = contextOf(input, state, today);
+  return definition.transitions
+    .filter((t) => t.from === state.stage)
+    .flatMap((t) =>
+      t.when.flatMap((gate) => {
+        if (gate.gate !== "onOrAfter") return [];
+        const day = resolveDate(gate.date, ctx);
+        const label = t.checkpoint ?? stageOf(definition, t.to).title;
+        return day !== undefined && day > today ? [{ day, label }] : [];
+      }),
+    );
 }
 
 export function nextCheckpoint(input: Input, state: WorkflowState, today: Day): Checkpoint | undefined {

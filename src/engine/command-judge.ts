@@ -3,7 +3,15 @@ import { nextCheckpoint } from "./checkpoints.js";
 import { type CommandLine, parseArgs, usage } from "./command-parse.js";
 import type { Day } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
-import { checklistComplete, contextOf, enter, type ReplayInput, stageOf, type Verdict, type WorkflowState } from "./replay.js";
+import {
+  checklistComplete,
+  contextOf,
+  enter,
+  type ReplayInput,
+  stageOf,
+  type Verdict,
+  type WorkflowState,
+} from "./replay.js";
 import { describeRoles, hasRole } from "./roles.js";
 import { safeInline } from "./safe-text.js";
 
@@ -30,33 +38,52 @@ const NOTHING = () => {};
 export function judgeCommand({ input, state, line, author, today }: JudgeInput): Judgement {
   const { definition } = input;
   const ctx = contextOf(input, state, today);
-  if (line.verb === "help") return { verdict: "accepted", message: helpText(definition, state), apply: NOTHING };
-  if (line.verb === "status") return { verdict: "accepted", message: statusText(input, state, today), apply: NOTHING };
+  if (line.verb === "help")
+    return { verdict: "accepted", message: helpText(definition, state), apply: NOTHING };
+  if (line.verb === "status")
+    return { verdict: "accepted", message: statusText(input, state, today), apply: NOTHING };
 
   const command = definition.commands.find((c) => c.verb === line.verb);
   if (!command) {
     const verbs = [...definition.commands.map((c) => c.verb), ...BUILT_IN_VERBS].join(", ");
-    return refuse(`\`${safeInline(line.verb, 40)}\` is not a command of the ${definition.title} workflow. Commands: ${verbs}.`);
+    return refuse(
+      `\`${safeInline(line.verb, 40)}\` is not a command of the ${definition.title} workflow. Commands: ${verbs}.`,
+    );
   }
   if (!hasRole(input.roles, command.roles, author)) {
-    return refuse(`Only the ${describeRoles(input.roles, command.roles)} can use \`/career ${command.verb}\`.`);
+    return refuse(
+      `Only the ${describeRoles(input.roles, command.roles)} can use \`/career ${command.verb}\`.`,
+    );
   }
   if (stageOf(definition, state.stage).final) {
-    return refuse(`This ${definition.title} workflow has finished (${state.outcome ?? state.stage}); nothing more to do.`);
+    return refuse(
+      `This ${definition.title} workflow has finished (${state.outcome ?? state.stage}); nothing more to do.`,
+    );
   }
   if (!command.stages.includes(state.stage)) {
     const now = stageOf(definition, state.stage).title;
-    return refuse(`\`/career ${command.verb}\` is not available in the ${now} stage. ${availableText(definition, state)}`);
+    return refuse(
+      `\`/career ${command.verb}\` is not available in the ${now} stage. ${availableText(definition, state)}`,
+    );
   }
   const args = parseArgs(command, line.args);
   if (!args.ok) return refuse(`Usage: \`${usage(command)}\` (${args.problem}).`);
 
   for (const requirement of command.requires ?? []) {
-    if (!gateHolds(requirement.gate, { definition, ctx, checklistComplete: checklistComplete(definition, state, ctx) })) {
+    if (
+      !gateHolds(requirement.gate, {
+        definition,
+        ctx,
+        checklistComplete: checklistComplete(definition, state, ctx),
+      })
+    ) {
       const day = requirement.gate.gate === "onOrAfter" ? resolveDate(requirement.gate.date, ctx) : undefined;
       return refuse(day ? `${requirement.refusal} (on ${day}).` : `${requirement.refusal}.`);
     }
   }
+  const invalid = command.validate?.(args.values, ctx);
+  // The reason may quote values from the data block: made safe like any user text.
+  if (invalid !== undefined) return refuse(`${safeInline(invalid, 400)}.`);
 
   const choice = command.args.find((a) => typeof a.kind === "object");
   const event = { verb: command.verb, choice: choice ? args.values[choice.name] : undefined };
@@ -76,7 +103,9 @@ export function judgeCommand({ input, state, line, author, today }: JudgeInput):
         (t) =>
           t.from === state.stage &&
           t.when.some((g) => g.gate === "command") &&
-          t.when.every((g) => gateHolds(g, { definition, ctx: after, checklistComplete: complete, command: event })),
+          t.when.every((g) =>
+            gateHolds(g, { definition, ctx: after, checklistComplete: complete, command: event }),
+          ),
       );
       if (next) enter(state, next.to, today, next.outcome);
     },

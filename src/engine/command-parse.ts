@@ -22,7 +22,11 @@ export function parseCommandLines(body: string): CommandLine[] {
     const match = /^\/career(?:\s+(.*))?$/i.exec(line.trimEnd());
     if (!match) continue;
     const words = (match[1] ?? "").trim().split(/\s+/).filter(Boolean);
-    lines.push({ verb: (words[0] ?? "help").toLowerCase(), args: words.slice(1), raw: line.trim().slice(0, 200) });
+    lines.push({
+      verb: (words[0] ?? "help").toLowerCase(),
+      args: words.slice(1),
+      raw: line.trim().slice(0, 200),
+    });
   }
   return lines;
 }
@@ -51,7 +55,8 @@ export function parseArgs(command: Command, args: string[]): ParsedArgs {
   for (const [index, spec] of command.args.entries()) {
     const raw = args[index] ?? "";
     const value = parseArg(spec.kind, raw);
-    if (value === undefined) return { ok: false, problem: `\`${spec.name}\` is not ${expectation(spec.kind)}` };
+    if (value === undefined)
+      return { ok: false, problem: `\`${spec.name}\` is not ${expectation(spec.kind)}` };
     values[spec.name] = value;
   }
   return { ok: true, values };

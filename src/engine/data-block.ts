@@ -18,13 +18,25 @@ export function readDataBlock(description: string): DataBlock {
   if (!match) return { kind: "missing" };
   const text = match[2] ?? "";
   if (text.length > MAX_BLOCK_CHARS) {
-    return { kind: "invalid", problem: `the block is ${text.length} characters long; keep it under ${MAX_BLOCK_CHARS}` };
+    return {
+      kind: "invalid",
+      problem: `the block is ${text.length} characters long; keep it under ${MAX_BLOCK_CHARS}`,
+    };
   }
   // Aliases are capped so a "billion laughs" block cannot blow up memory.
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    return { kind: "invalid", problem: `the YAML does not parse: ${first.message.split("\n")[0]}` };
+    const line = first.linePos?.[0]?.line;
+    const where = line === undefined ? "" : ` (line ${line} of the block)`;
+    // The commonest slip: `manager: @bob`. YAML reserves `@`, so say how to write it.
+    const hint = /reserved character @/.test(first.message)
+      ? '; a value cannot start with @ in YAML: write the username without @, or quote it ("@bob")'
+      : "";
+    return {
+      kind: "invalid",
+      problem: `the YAML does not parse${where}: ${first.message.split("\n")[0]}${hint}`,
+    };
   }
   if (!isMap(doc.contents)) {
     return { kind: "invalid", problem: "the block must be a list of `key: value` lines" };
@@ -33,6 +45,9 @@ export function readDataBlock(description: string): DataBlock {
     const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
     return { kind: "ok", data };
   } catch (error) {
-    return { kind: "invalid", problem: `the YAML cannot be read: ${(error as Error).message.split("\n")[0]}` };
+    return {
+      kind: "invalid",
+      problem: `the YAML cannot be read: ${(error as Error).message.split("\n")[0]}`,
+    };
   }
 }

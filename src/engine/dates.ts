@@ -12,7 +12,8 @@ export function parseDay(text: string): Day | undefined {
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   return text;
 }
 
@@ -67,8 +68,9 @@ export function dayOf(instant: Date | string, timeZone: string): Day {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
-export function minDay(days: Day[]): Day | undefined {
-  return days.length === 0 ? undefined : days.reduce((a, b) => (b < a ? b : a));
+/** The latest of some days (days sort as strings). */
+export function latestDay(days: Day[]): Day | undefined {
+  return [...days].sort().at(-1);
 }
 
 /** "Q4 2026" style quarter of a day, and its last day. */

@@ -49,7 +49,8 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   };
   const issueData = { iid: issue.iid, title: issue.title, workflow: definition.title };
 
-  if (!issue.confidential) addNote("confidential-warning", "common/not-confidential", { issue: issueData }, []);
+  if (!issue.confidential)
+    addNote("confidential-warning", "common/not-confidential", { issue: issueData }, []);
 
   const validated = validateData(definition, readDataBlock(issue.description), config, snapshot.users);
   if (!validated.ok) {
@@ -57,7 +58,12 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     const currentStage = issue.labels.find((l) => l.startsWith(STAGE_PREFIX))?.slice(STAGE_PREFIX.length);
     // No mention: the author and participants are notified of comments anyway, and mentions are
     // limited to people in the data block, which cannot be trusted here.
-    addNote(`needs-info:${hash(problems.join("\n"))}`, "common/needs-info", { issue: issueData, problems }, []);
+    addNote(
+      `needs-info:${hash(problems.join("\n"))}`,
+      "common/needs-info",
+      { issue: issueData, problems },
+      [],
+    );
     for (const command of unansweredCommands(snapshot, botNotes)) {
       const message = "The data block has problems (see the comment above); fix it first, then try again.";
       addNote(command.key, "common/command-reply", { message, command: command.raw, verdict: "refused" }, []);
@@ -73,6 +79,10 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   }
 
   const data = validated.data;
+  // Keyed by the text, so a warning is said once, and again only if the data block changes what it says.
+  for (const warning of definition.warnings?.(data as never, config) ?? []) {
+    addNote(`warning:${hash(warning)}`, "common/warning", { issue: issueData, warning }, []);
+  }
   const roles = roleMap(definition, data, {}, config);
   const result = replay({
     definition,
@@ -100,26 +110,55 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     );
   }
   for (const tick of result.refusedTicks) {
-    addNote(`tick:${tick.noteId}`, "common/tick-refused", { item: tick.item, by: tick.by, allowed: namedPeople(roles) }, []);
+    addNote(
+      `tick:${tick.noteId}`,
+      "common/tick-refused",
+      { item: tick.item, by: tick.by, allowed: namedPeople(roles) },
+      [],
+    );
   }
   const ctx = contextOf(input, state, today);
   const extra = definition.noteData?.(ctx as never) ?? {};
-  const noteData = { issue: issueData, data, facts: state.facts, extra, stage: stage.title, outcome: state.outcome, config };
+  const noteData = {
+    issue: issueData,
+    data,
+    facts: state.facts,
+    extra,
+    stage: stage.title,
+    outcome: state.outcome,
+    config,
+  };
   for (const effect of stage.onEnter?.notes ?? []) {
     if (effect.when && !definition.conditions[effect.when]?.(ctx as never)) continue;
-    addNote(`enter:${stage.id}#${state.visit}:${effect.template.replace(/\//g, ".")}`, effect.template, noteData, mentions(effect, roles));
+    addNote(
+      `enter:${stage.id}#${state.visit}:${effect.template.replace(/\//g, ".")}`,
+      effect.template,
+      noteData,
+      mentions(effect, roles),
+    );
   }
   for (const due of dueReminders(input, state, today)) {
-    addNote(`remind:${due.key}`, due.reminder.note.template, { ...noteData, day: due.day }, mentions(due.reminder.note, roles));
+    addNote(
+      `remind:${due.key}`,
+      due.reminder.note.template,
+      { ...noteData, day: due.day },
+      mentions(due.reminder.note, roles),
+    );
   }
 
   const labels = [STAGE_PREFIX + stage.id, ...reminderLabels(input, state, today)];
   if (stage.final && state.outcome) labels.push(OUTCOME_PREFIX + state.outcome);
   const checkpoint = nextCheckpoint(input, state, today);
   const overdue = overdueDay(input, state, today);
-  const section: SectionModel = sectionModel(input, state, today, { overdue: overdue !== undefined, checkpoint });
+  const section: SectionModel = sectionModel(input, state, today, {
+    overdue: overdue !== undefined,
+    checkpoint,
+  });
 
-  plan.actions.push(...labelActions(issue.labels, labels, [NEEDS_INFO, OVERDUE]), { kind: "section", model: section });
+  plan.actions.push(...labelActions(issue.labels, labels, [NEEDS_INFO, OVERDUE]), {
+    kind: "section",
+    model: section,
+  });
   const dueDate = checkpoint?.day ?? overdue ?? null;
   if (dueDate !== issue.dueDate) plan.actions.push({ kind: "due-date", date: dueDate });
   plan.actions.push(...followUps(definition, state, snapshot, roles, noteData, posted), ...notes);
@@ -136,7 +175,8 @@ function labelActions(current: string[], desired: string[], owned: string[]): Ac
   const add = desired.filter((l) => !current.includes(l));
   const remove = current.filter(
     (l) =>
-      !desired.includes(l) && (l.startsWith(STAGE_PREFIX) || l.startsWith(OUTCOME_PREFIX) || owned.includes(l)),
+      !desired.includes(l) &&
+      (l.startsWith(STAGE_PREFIX) || l.startsWith(OUTCOME_PREFIX) || owned.includes(l)),
   );
   return add.length > 0 || remove.length > 0 ? [{ kind: "labels", add, remove }] : [];
 }
@@ -216,4 +256,4 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-export type { ReplayResult, Day };
+export type { Day, ReplayResult };

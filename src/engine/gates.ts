@@ -7,7 +7,9 @@ export const GATE_KINDS = ["checklistComplete", "command", "onOrAfter", "conditi
 
 export function resolveNumber(expr: NumberExpr, config: Config): number {
   if (typeof expr === "number") return expr;
-  const value = expr.config.split(".").reduce<unknown>((obj, key) => (obj as Record<string, unknown>)?.[key], config);
+  const value = expr.config
+    .split(".")
+    .reduce<unknown>((obj, key) => (obj as Record<string, unknown>)?.[key], config);
   if (typeof value !== "number") throw new Error(`config value ${expr.config} is not a number`);
   return value;
 }
@@ -23,6 +25,13 @@ export function resolveDate(expr: DateExpr, ctx: WorkflowContext): Day | undefin
     return value === undefined ? undefined : parseDay(value);
   }
   if ("stageEntered" in expr) return ctx.stageEntered;
+  if ("firstOf" in expr) {
+    for (const option of expr.firstOf) {
+      const day = resolveDate(option, ctx);
+      if (day !== undefined) return day;
+    }
+    return undefined;
+  }
   const base = resolveDate(expr.from, ctx);
   if (base === undefined) return undefined;
   let day = base;

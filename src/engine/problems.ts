@@ -28,40 +28,69 @@ export function validateData(
       ],
     };
   }
-  if (block.kind === "invalid") return { ok: false, problems: [{ field: "(data block)", message: block.problem }] };
+  if (block.kind === "invalid")
+    return { ok: false, problems: [{ field: "(data block)", message: block.problem }] };
   const parsed = definition.schema.safeParse(block.data);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        if (issue.code === "unrecognized_keys") {
-          return {
-            field: issue.keys.join(", "),
-            message: `unknown field(s); remove them or check the spelling against the issue template`,
-          };
-        }
-        const field = issue.path.join(".") || "(data block)";
-        const value = issue.path.reduce<unknown>((obj, key) => (obj as Record<PropertyKey, unknown>)?.[key as PropertyKey], block.data);
-        return { field, value, message: issue.message };
-      }),
+      problems: [
+        ...parsed.error.issues.map((issue) => {
+          if (issue.code === "unrecognized_keys") {
+            return {
+              field: issue.keys.join(", "),
+              message: `unknown field(s); remove them or check the spelling against the issue template`,
+            };
+          }
+          const field = issue.path.join(".") || "(data block)";
+          const value = issue.path.reduce<unknown>(
+            (obj, key) => (obj as Record<PropertyKey, unknown>)?.[key as PropertyKey],
+            block.data,
+          );
+          return { field, value, message: issue.message };
+        }),
+        ...unknownPeople(definition, block.data, users),
+      ],
     };
   }
-  const problems: Problem[] = [...(definition.check?.(parsed.data as never, config) ?? [])];
-  for (const [field, username] of Object.entries(definition.people(parsed.data as never))) {
-    if (username && users.get(username.toLowerCase()) === null) {
-      problems.push({
+  const problems: Problem[] = [
+    ...(definition.check?.(parsed.data as never, config) ?? []),
+    ...unknownPeople(definition, parsed.data, users),
+  ];
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, data: parsed.data };
+}
+
+/** People fields naming no user of the instance; works on a block that failed the schema too. */
+function unknownPeople(
+  definition: WorkflowDefinition,
+  data: unknown,
+  users: ReadonlyMap<string, User | null>,
+): Problem[] {
+  let people: Record<string, string | undefined>;
+  try {
+    people = definition.people(data as never);
+  } catch {
+    return [];
+  }
+  return Object.entries(people).flatMap(([field, username]) => {
+    if (typeof username !== "string") return [];
+    if (users.get(username.replace(/^@/, "").toLowerCase()) !== null) return [];
+    return [
+      {
         field,
         value: username,
-        message: "no GitLab user has this username; use the username shown on their profile (without the @ is fine)",
-      });
-    }
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, data: parsed.data };
+        message:
+          "no GitLab user has this username; use the username shown on their profile (without the @ is fine)",
+      },
+    ];
+  });
 }
 
 /** One line per problem, safe to render: the field, the value as written, the fix. */
 export function describeProblem(problem: Problem): string {
   const value =
-    problem.value === undefined ? "" : ` (is ${safeInline(typeof problem.value === "string" ? problem.value : JSON.stringify(problem.value), 80)})`;
+    problem.value === undefined
+      ? ""
+      : ` (is ${safeInline(typeof problem.value === "string" ? problem.value : JSON.stringify(problem.value), 80)})`;
   return `${safeInline(problem.field, 80)}${value}: ${safeInline(problem.message, 400)}`;
 }

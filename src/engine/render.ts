@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { mention, neutraliseQuickActions, safeInline, stripComments } from "./safe-text.js";
+import { mention, neutraliseQuickActions, safeInline, stripCommentOpeners } from "./safe-text.js";
 
 /** `templates/` at the package root: the same distance from src/engine and dist/engine. */
 export const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -24,7 +24,10 @@ export class Renderer {
     this.hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
     for (const name of this.names) {
       if (name.startsWith("partials/")) {
-        this.hbs.registerPartial(name.slice("partials/".length), readFileSync(join(dir, `${name}.hbs`), "utf8"));
+        this.hbs.registerPartial(
+          name.slice("partials/".length),
+          readFileSync(join(dir, `${name}.hbs`), "utf8"),
+        );
       }
     }
   }
@@ -37,15 +40,22 @@ export class Renderer {
    * Renders a template. `data` is escaped; `trusted` holds only text the bot composed itself (a
    * reply, the diagram, command usage); `mentions` are usernames from the data block, checked.
    */
-  render(name: TemplateName, data: Record<string, unknown>, trusted: Record<string, unknown> = {}, mentions: string[] = []): string {
+  render(
+    name: TemplateName,
+    data: Record<string, unknown>,
+    trusted: Record<string, unknown> = {},
+    mentions: string[] = [],
+  ): string {
     const template = this.template(name);
     const context = {
       ...(sanitize(data) as Record<string, unknown>),
       ...trusted,
       mentions: mentions.map(mention).join(" "),
     };
-    const text = template(context).replace(/\n{3,}/g, "\n\n").trim();
-    return neutraliseQuickActions(stripComments(text));
+    const text = template(context)
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
+    return neutraliseQuickActions(stripCommentOpeners(text));
   }
 
   private template(name: TemplateName): Handlebars.TemplateDelegate {
@@ -64,7 +74,12 @@ function listTemplates(dir: string): string[] {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".hbs")) continue;
     const path = join(entry.parentPath, entry.name);
-    names.push(relative(dir, path).split(sep).join("/").replace(/\.hbs$/, ""));
+    names.push(
+      relative(dir, path)
+        .split(sep)
+        .join("/")
+        .replace(/\.hbs$/, ""),
+    );
   }
   return names;
 }

@@ -2,9 +2,9 @@ import type { Config } from "../config/schema.js";
 import type { Note } from "../gitlab/port.js";
 import type { Facts, Stage, WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
 import { tickEvents } from "./checklist.js";
-import { type CommandLine, parseCommandLines } from "./command-parse.js";
 import { judgeCommand } from "./command-judge.js";
-import { type Day, dayOf } from "./dates.js";
+import { type CommandLine, parseCommandLines } from "./command-parse.js";
+import { type Day, dayOf, latestDay } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
 import { isNamed, type RoleMap } from "./roles.js";
 
@@ -95,7 +95,11 @@ export function replay(input: ReplayInput): ReplayResult {
     if (event.kind === "tick") {
       const counts = isNamed(input.roles, event.by);
       state.ticks.set(event.item, { completed: event.completed, by: event.by, counts });
-      if (event.completed && !counts) refusedTicks.push({ noteId: event.noteId, item: event.item, by: event.by });
+      if (event.completed && !counts)
+        refusedTicks.push({ noteId: event.noteId, item: event.item, by: event.by });
+      // The stage a tick completes is entered on the tick's day, not on the day of the next event or
+      // run: otherwise `stageEntered` (and what counts from it) would move with the clock.
+      settle(input, state, today);
       continue;
     }
     for (const [index, line] of parseCommandLines(event.note.body).entries()) {
@@ -138,7 +142,11 @@ export function stageOf(definition: WorkflowDefinition, id: string): Stage {
   return stage;
 }
 
-export function contextOf(input: Pick<ReplayInput, "data" | "config">, state: WorkflowState, today: Day): WorkflowContext {
+export function contextOf(
+  input: Pick<ReplayInput, "data" | "config">,
+  state: WorkflowState,
+  today: Day,
+): WorkflowContext {
   return {
     data: input.data as Record<string, unknown>,
     config: input.config,
@@ -149,7 +157,11 @@ export function contextOf(input: Pick<ReplayInput, "data" | "config">, state: Wo
 }
 
 /** Whether every item of the current stage's checklist is ticked by someone whose tick counts. */
-export function checklistComplete(definition: WorkflowDefinition, state: WorkflowState, ctx: WorkflowContext): boolean {
+export function checklistComplete(
+  definition: WorkflowDefinition,
+  state: WorkflowState,
+  ctx: WorkflowContext,
+): boolean {
   const items = stageOf(definition, state.stage).checklist?.(ctx) ?? [];
   return items.every((item) => {
     const tick = state.ticks.get(item.text);
@@ -158,7 +170,11 @@ export function checklistComplete(definition: WorkflowDefinition, state: Workflo
 }
 
 /** Takes every automatic transition (no command in its gates) that holds on `today`. */
-export function settle(input: Pick<ReplayInput, "definition" | "data" | "config">, state: WorkflowState, today: Day): void {
+export function settle(
+  input: Pick<ReplayInput, "definition" | "data" | "config">,
+  state: WorkflowState,
+  today: Day,
+): void {
   const { definition } = input;
   for (let guard = 0; guard < definition.stages.length * 2; guard++) {
     if (stageOf(definition, state.stage).final) return;
@@ -174,7 +190,7 @@ export function settle(input: Pick<ReplayInput, "definition" | "data" | "config"
     const gateDays = next.when.flatMap((gate) =>
       gate.gate === "onOrAfter" ? [resolveDate(gate.date, ctx) ?? today] : [],
     );
-    enter(state, next.to, gateDays.length > 0 ? gateDays.reduce((a, b) => (a > b ? a : b)) : today, next.outcome);
+    enter(state, next.to, latestDay(gateDays) ?? today, next.outcome);
   }
 }
 

@@ -4,7 +4,12 @@ import type { Facts, Role, WorkflowDefinition } from "../workflows/types.js";
 export type RoleMap = Record<Role, string[]>;
 
 /** Role -> usernames (lower-cased), with the config's `people_ops`, who may act in every role. */
-export function roleMap(definition: WorkflowDefinition, data: unknown, facts: Facts, config: Config): RoleMap {
+export function roleMap(
+  definition: WorkflowDefinition,
+  data: unknown,
+  facts: Facts,
+  config: Config,
+): RoleMap {
   const roles: RoleMap = {};
   for (const [role, names] of Object.entries(definition.roles(data as never, facts))) {
     roles[role] = names.filter(Boolean).map((n) => n.toLowerCase());
@@ -29,6 +34,8 @@ export function describeRoles(roles: RoleMap, allowed: Role[]): string {
   const people = new Set<string>();
   for (const role of [...allowed, "people_ops"]) for (const name of roles[role] ?? []) people.add(name);
   const names = [...people].map((n) => `${n}`);
+  // A decision reserved for people ops (`roles: []`) names only them.
+  if (allowed.length === 0) return names.length > 0 ? `people ops (${names.join(", ")})` : "people ops";
   const roleNames = allowed.map((r) => r.replace(/_/g, " ")).join(" or ");
   return names.length > 0 ? `${roleNames} (${names.join(", ")}) or people ops` : `${roleNames} or people ops`;
 }

@@ -23,6 +23,13 @@ export function safeInline(value: unknown, maxLength = 300): string {
   return text.startsWith("/") ? `${ZWSP}${text}` : text;
 }
 
+/** Removes comment openers: without `<!--` no text can start a comment (or a marker). */
+export function stripCommentOpeners(text: string): string {
+  let out = text;
+  while (out.includes("<!--")) out = out.replace(/<!--/g, "");
+  return out;
+}
+
 /** Removes HTML comments and any stray comment delimiters. */
 export function stripComments(text: string): string {
   return text.replace(/<!--[\s\S]*?(-->|$)/g, "").replace(/-->/g, "");

@@ -41,7 +41,11 @@ export function sectionModel(
 }
 
 /** The status section while the data block needs fixing. */
-export function needsInfoSection(definition: WorkflowDefinition, stageId: string | undefined, problems: string[]): SectionModel {
+export function needsInfoSection(
+  definition: WorkflowDefinition,
+  stageId: string | undefined,
+  problems: string[],
+): SectionModel {
   const stage = stageId ? definition.stages.find((s) => s.id === stageId) : undefined;
   return {
     workflow: definition.title,

@@ -23,14 +23,17 @@ export function validateDefinition(definition: WorkflowDefinition, renderer: Ren
     if (!renderer.has(name)) problems.push(`${where}: ${context} names unknown template "${name}"`);
   };
   const checkGate = (gate: Gate, context: string) => {
-    if (!GATE_KINDS.includes(gate.gate)) problems.push(`${where}: ${context} uses unknown gate "${gate.gate}"`);
+    if (!GATE_KINDS.includes(gate.gate))
+      problems.push(`${where}: ${context} uses unknown gate "${gate.gate}"`);
     if (gate.gate === "condition") needCondition(gate.name, context);
     if (gate.gate === "command" && !definition.commands.some((c) => c.verb === gate.verb)) {
       problems.push(`${where}: ${context} waits for unknown command "${gate.verb}"`);
     }
   };
 
-  if (definition.label !== `career::${definition.id}`) problems.push(`${where}: label must be career::${definition.id}`);
+  if (definition.warnings) needTemplate("common/warning", "warnings");
+  if (definition.label !== `career::${definition.id}`)
+    problems.push(`${where}: label must be career::${definition.id}`);
   if (definition.stages.length === 0) problems.push(`${where}: has no stages`);
   if (stages.size !== definition.stages.length) problems.push(`${where}: has duplicate stage ids`);
   for (const stage of definition.stages) {
@@ -53,17 +56,20 @@ export function validateDefinition(definition: WorkflowDefinition, renderer: Ren
     needStage(t.to, `transition ${index}`);
     for (const gate of t.when) checkGate(gate, `transition ${t.from} -> ${t.to}`);
     const target = definition.stages.find((s) => s.id === t.to);
-    if (target?.final && !t.outcome) problems.push(`${where}: transition ${t.from} -> ${t.to} ends without an outcome`);
+    if (target?.final && !t.outcome)
+      problems.push(`${where}: transition ${t.from} -> ${t.to} ends without an outcome`);
   }
   for (const command of definition.commands) {
     for (const stage of command.stages) needStage(stage, `command ${command.verb}`);
     for (const requirement of command.requires ?? []) checkGate(requirement.gate, `command ${command.verb}`);
     for (const arg of Object.values(command.records ?? {})) {
-      if (!command.args.some((a) => a.name === arg)) problems.push(`${where}: command ${command.verb} records unknown argument ${arg}`);
+      if (!command.args.some((a) => a.name === arg))
+        problems.push(`${where}: command ${command.verb} records unknown argument ${arg}`);
     }
   }
   for (const reminder of definition.reminders) {
-    if (reminder.stages !== "open") for (const stage of reminder.stages) needStage(stage, `reminder ${reminder.key}`);
+    if (reminder.stages !== "open")
+      for (const stage of reminder.stages) needStage(stage, `reminder ${reminder.key}`);
     needTemplate(reminder.note.template, `reminder ${reminder.key}`);
     needCondition(reminder.when, `reminder ${reminder.key}`);
   }

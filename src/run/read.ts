@@ -40,7 +40,9 @@ function peopleOf(definition: WorkflowDefinition, description: string): string[]
   } catch {
     return [];
   }
-  return Object.values(people).filter(
-    (name): name is string => typeof name === "string" && /^@?[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name),
-  ).map((name) => name.replace(/^@/, ""));
+  return Object.values(people)
+    .filter(
+      (name): name is string => typeof name === "string" && /^@?[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name),
+    )
+    .map((name) => name.replace(/^@/, ""));
 }

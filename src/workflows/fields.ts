@@ -22,3 +22,14 @@ export const commonFields = {
   people_business_partner: Username.optional(),
   department: ShortText.optional(),
 };
+
+/** A share of working time, in percent. */
+export const Percentage = z
+  .number({ error: "must be a number from 1 to 100 (the share of working time, e.g. 20)" })
+  .min(1, "must be a number from 1 to 100 (the share of working time, e.g. 20)")
+  .max(100, "must be a number from 1 to 100 (the share of working time, e.g. 20)");
+
+/** A YAML list of short texts, at least one. */
+export const TextList = z
+  .array(ShortText, { error: "must be a YAML list, e.g. [first item, second item]" })
+  .min(1, "must list at least one item");

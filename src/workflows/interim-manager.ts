@@ -24,7 +24,8 @@ export const ALTERNATIVE_CRITERIA = {
     "Pass interviews with the department leaders on team management competencies and the Manager scorecard",
   "relations-role-play": "Pass a team member relations case role play with the People Business Partner",
   "career-conversations": "Perform career development conversations with direct reports successfully",
-  "talent-assessment": "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
+  "talent-assessment":
+    "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
   "feedback-360": "Gather 360 feedback via Culture Amp for the manager",
 } as const;
 export type Criterion = keyof typeof ALTERNATIVE_CRITERIA;
@@ -35,14 +36,23 @@ const LevelField = z
   .refine((text) => parseLevel(text) !== undefined, `must be one of ${LEVELS.join(", ")}`)
   .transform((text) => parseLevel(text) as Level);
 
+/** YAML 1.2 reads `no` as a string; people write yes/no, so both spellings are accepted. */
+const YesNoOrMonths = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? ({ yes: true, no: false, true: true, false: false }[value.toLowerCase()] ?? value)
+      : value,
+  z.union([z.boolean(), z.number().nonnegative()], {
+    error: "must be yes/no, or the number of months of previous management experience",
+  }),
+);
+
 export const InterimData = z
   .object({
     ...commonFields,
     current_level: LevelField,
     desired_level: LevelField,
-    previous_management_experience: z.union([z.boolean(), z.number().nonnegative()], {
-      error: "must be yes/no, or the number of months of previous management experience",
-    }),
+    previous_management_experience: YesNoOrMonths,
     company_start_date: DayField,
     interim_start_date: DayField,
     success_criteria: z.union([z.literal("hire"), z.array(z.enum(CRITERIA)).min(1)], {
@@ -129,7 +139,9 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       actors: ["manager"],
       guidance: "interim-manager/guidance-eligibility",
       checklist: () => eligibilityItems.map((text) => ({ text })),
-      onEnter: { notes: [{ template: "interim-manager/tenure-short", mention: ["manager"], when: "tenureShort" }] },
+      onEnter: {
+        notes: [{ template: "interim-manager/tenure-short", mention: ["manager"], when: "tenureShort" }],
+      },
     },
     {
       id: "not-required",
@@ -163,7 +175,13 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       actors: ["team_member", "manager"],
       guidance: "interim-manager/guidance-hiring",
       onEnter: {
-        notes: [{ template: "interim-manager/unsuccessful", mention: ["team_member", "manager"], when: "afterUnsuccessful" }],
+        notes: [
+          {
+            template: "interim-manager/unsuccessful",
+            mention: ["team_member", "manager"],
+            when: "afterUnsuccessful",
+          },
+        ],
       },
     },
     {
@@ -226,7 +244,11 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       to: "promotion-document",
       when: [{ gate: "command", verb: "review", choice: "successful" }],
     },
-    { from: "hire-review", to: "hiring", when: [{ gate: "command", verb: "review", choice: "unsuccessful" }] },
+    {
+      from: "hire-review",
+      to: "hiring",
+      when: [{ gate: "command", verb: "review", choice: "unsuccessful" }],
+    },
     { from: "criteria", to: "promotion-document", when: [{ gate: "checklistComplete" }] },
     {
       from: "promotion-document",
@@ -261,7 +283,10 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       records: { last_review: "result" },
       requires: [
         {
-          gate: { gate: "onOrAfter", date: { from: { fact: "hire_date" }, days: { config: "interim.hire_review_days" } } },
+          gate: {
+            gate: "onOrAfter",
+            date: { from: { fact: "hire_date" }, days: { config: "interim.hire_review_days" } },
+          },
           refusal: "The hire can be reviewed once the new hire has been at the company for the review period",
         },
       ],
@@ -333,7 +358,8 @@ export const interimManager: WorkflowDefinition<InterimData> = {
     tenureShort: (ctx: Ctx) => tenureMonths(ctx.data) < ctx.config.interim.tenure_months,
     criteriaIsHire: (ctx: Ctx) => ctx.data.success_criteria === "hire",
     afterUnsuccessful: (ctx: Ctx) => ctx.facts.last_review === "unsuccessful",
-    notReviewedYet: (ctx: Ctx) => ctx.facts.review_day === undefined || ctx.facts.review_day < (ctx.facts.hire_day ?? ""),
+    notReviewedYet: (ctx: Ctx) =>
+      ctx.facts.review_day === undefined || ctx.facts.review_day < (ctx.facts.hire_day ?? ""),
     indeterminate: (ctx: Ctx) => ctx.facts.last_review === "indeterminate",
     hasDocument: (ctx: Ctx) => ctx.facts.document_url !== undefined,
   },
@@ -347,7 +373,8 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       `Applicability: ${applicability(d, ctx.config).reason}`,
     ];
     if (ctx.facts.new_hire) lines.push(`First hire: ${ctx.facts.new_hire}, starting ${ctx.facts.hire_date}`);
-    if (ctx.facts.last_review) lines.push(`Last hire review: ${ctx.facts.last_review} (${ctx.facts.review_day})`);
+    if (ctx.facts.last_review)
+      lines.push(`Last hire review: ${ctx.facts.last_review} (${ctx.facts.review_day})`);
     if (ctx.facts.document_url) lines.push(`Promotion document: ${ctx.facts.document_url}`);
     return lines;
   },

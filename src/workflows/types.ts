@@ -31,6 +31,8 @@ export type DateExpr =
   | { field: string }
   | { fact: string }
   | { stageEntered: true }
+  /** The first expression that resolves: a date a command recorded, else the data block's. */
+  | { firstOf: DateExpr[] }
   | { from: DateExpr; days?: NumberExpr; months?: NumberExpr; minusDays?: NumberExpr };
 
 export type Gate =
@@ -49,6 +51,8 @@ export interface Transition {
   when: Gate[];
   /** Set on the way into a final stage: the `career-outcome::` label. */
   outcome?: string;
+  /** The checkpoint's name in the status when an `onOrAfter` gate of this transition is ahead. */
+  checkpoint?: string;
 }
 
 export interface ChecklistItem {
@@ -97,6 +101,11 @@ export interface Command {
   records?: Record<string, string>;
   /** Gates that must hold before the command is accepted, with the reason given when one does not. */
   requires?: { gate: Gate; refusal: string }[];
+  /**
+   * Checks the parsed arguments against the workflow (a new end date after the current one): the
+   * reason for refusing, or undefined. Gates cannot see arguments, hence this hook.
+   */
+  validate?: (args: Readonly<Record<string, string>>, ctx: WorkflowContext) => string | undefined;
   help: string;
 }
 
@@ -107,6 +116,11 @@ export interface Reminder {
   at: DateExpr;
   /** Repeats every N days after `at` until the stage changes. */
   every?: NumberExpr;
+  /**
+   * The key holds the day, so when the date moves (`/career extend`, an edited data block) the
+   * reminder is posted again for the new day. Repeating reminders are keyed by day anyway.
+   */
+  keyByDay?: boolean;
   when?: string;
   note: NoteEffect;
   /** A status label that holds from this day on while the reminder's stages last. */
@@ -134,6 +148,11 @@ export interface WorkflowDefinition<D = Record<string, unknown>> {
   roles: (data: D, facts: Facts) => Record<Role, string[]>;
   /** Problems the schema cannot see (a level not in the table, a date before another). */
   check?: (data: D, config: Config) => Problem[];
+  /**
+   * Things worth saying that do not stop the workflow (a move the handbook's table does not list).
+   * Each distinct text is posted once as a comment; plain text, escaped by the engine.
+   */
+  warnings?: (data: D, config: Config) => string[];
   stages: Stage[];
   transitions: Transition[];
   commands: Command[];

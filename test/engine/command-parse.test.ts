@@ -15,7 +15,8 @@ const hire: Command = {
 
 describe("command lines", () => {
   it("finds /career lines, not inside code fences", () => {
-    const body = "Great news!\n/career hire @dave 2026-03-02\n```\n/career review successful\n```\n/CAREER Status";
+    const body =
+      "Great news!\n/career hire @dave 2026-03-02\n```\n/career review successful\n```\n/CAREER Status";
     expect(parseCommandLines(body).map((c) => [c.verb, c.args])).toEqual([
       ["hire", ["@dave", "2026-03-02"]],
       ["status", []],
@@ -27,7 +28,10 @@ describe("command lines", () => {
   });
 
   it("checks arguments", () => {
-    expect(parseArgs(hire, ["@dave", "2026-03-02"])).toEqual({ ok: true, values: { new_hire: "dave", start_date: "2026-03-02" } });
+    expect(parseArgs(hire, ["@dave", "2026-03-02"])).toEqual({
+      ok: true,
+      values: { new_hire: "dave", start_date: "2026-03-02" },
+    });
     expect(parseArgs(hire, ["@dave", "2026-02-31"]).ok).toBe(false);
     expect(parseArgs(hire, ["@dave"]).ok).toBe(false);
   });

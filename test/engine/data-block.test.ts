@@ -16,12 +16,22 @@ describe("data block", () => {
 
   it("refuses alias bombs", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      );
     expect(readDataBlock(`\`\`\`yaml career\n${bomb.join("\n")}\n\`\`\``).kind).toBe("invalid");
   });
 
   it("ignores a block inside the bot's own section", () => {
     const description = `${SECTION_BEGIN}\n\`\`\`yaml career\nteam_member: eve\n\`\`\`\n${SECTION_END}`;
     expect(readDataBlock(description).kind).toBe("missing");
+  });
+});
+
+describe("data block hints", () => {
+  it("explains the unquoted @username slip", () => {
+    const block = readDataBlock("```yaml career\nmanager: @bob\n```");
+    expect(block.kind === "invalid" && block.problem).toContain("without @");
   });
 });

@@ -28,6 +28,11 @@ describe("calendar days", () => {
   });
 
   it("names quarters", () => {
-    expect(quarterOf("2026-11-27")).toEqual({ id: "2026-Q4", label: "Q4 2026", firstDay: "2026-10-01", lastDay: "2026-12-31" });
+    expect(quarterOf("2026-11-27")).toEqual({
+      id: "2026-Q4",
+      label: "Q4 2026",
+      firstDay: "2026-10-01",
+      lastDay: "2026-12-31",
+    });
   });
 });

@@ -20,8 +20,17 @@ const setup = [
   "Success criteria agreed between the interim manager and their manager",
 ];
 
-function plan(notes = [] as ReturnType<typeof comment>[], now = "2026-01-06T08:00:00Z", block = interimBlock) {
-  return decide({ definition, snapshot: snapshot(issue({ description: yamlBlock(block) }), notes), config, now: new Date(now) });
+function plan(
+  notes = [] as ReturnType<typeof comment>[],
+  now = "2026-01-06T08:00:00Z",
+  block = interimBlock,
+) {
+  return decide({
+    definition,
+    snapshot: snapshot(issue({ description: yamlBlock(block) }), notes),
+    config,
+    now: new Date(now),
+  });
 }
 const notesOf = (actions: Action[]) => actions.flatMap((a) => (a.kind === "note" ? [a] : []));
 const labelsOf = (actions: Action[]) => actions.find((a) => a.kind === "labels");
@@ -37,7 +46,11 @@ describe("interim manager: decide", () => {
   });
 
   it("ends as not-required for Staff -> Manager with experience, citing the table row", () => {
-    const p = plan([], "2026-01-06T08:00:00Z", { ...interimBlock, current_level: "Staff", previous_management_experience: true });
+    const p = plan([], "2026-01-06T08:00:00Z", {
+      ...interimBlock,
+      current_level: "Staff",
+      previous_management_experience: true,
+    });
     expect(p.stage).toBe("not-required");
     expect(labelsOf(p.actions)?.kind === "labels" && labelsOf(p.actions)).toMatchObject({
       add: ["career-stage::not-required", "career-outcome::not-required"],
@@ -49,9 +62,17 @@ describe("interim manager: decide", () => {
   });
 
   it("counts months of experience against the configured threshold", () => {
-    const p = plan([], "2026-01-06T08:00:00Z", { ...interimBlock, current_level: "Staff", previous_management_experience: 7 as never });
+    const p = plan([], "2026-01-06T08:00:00Z", {
+      ...interimBlock,
+      current_level: "Staff",
+      previous_management_experience: 7 as never,
+    });
     expect(p.stage).toBe("not-required");
-    const q = plan([], "2026-01-06T08:00:00Z", { ...interimBlock, current_level: "Staff", previous_management_experience: 3 as never });
+    const q = plan([], "2026-01-06T08:00:00Z", {
+      ...interimBlock,
+      current_level: "Staff",
+      previous_management_experience: 3 as never,
+    });
     expect(q.stage).toBe("eligibility");
   });
 
@@ -106,23 +127,36 @@ describe("interim manager: decide", () => {
     const p = plan(base, "2026-02-27T08:00:00Z");
     expect(p.stage).toBe("hire-review");
     expect(notesOf(p.actions).map((n) => n.key)).toContain("remind:recheck#3#2026-02-26");
-    const q = plan([...base, comment("bob", "/career review unsuccessful", "2026-02-28T10:00:00Z")], "2026-02-28T12:00:00Z");
+    const q = plan(
+      [...base, comment("bob", "/career review unsuccessful", "2026-02-28T10:00:00Z")],
+      "2026-02-28T12:00:00Z",
+    );
     expect(q.stage).toBe("hiring");
     expect(notesOf(q.actions).map((n) => n.template)).toContain("interim-manager/unsuccessful");
   });
 
   it("marks the issue overdue after the 4-month limit", () => {
     const p = plan([], "2026-05-06T08:00:00Z");
-    expect(labelsOf(p.actions)).toMatchObject({ add: ["career-stage::eligibility", "career-status::overdue"] });
+    expect(labelsOf(p.actions)).toMatchObject({
+      add: ["career-stage::eligibility", "career-status::overdue"],
+    });
     expect(notesOf(p.actions).map((n) => n.key)).toEqual(["remind:limit-reminder", "remind:limit-overdue"]);
     expect(p.actions).toContainEqual({ kind: "due-date", date: "2026-05-05" });
   });
 
   it("reports every broken field of the data block in one comment and pauses", () => {
-    const block = { ...interimBlock, company_start_date: "2025-02-30", desired_level: "Wizard", manager: "ghost" };
+    const block = {
+      ...interimBlock,
+      company_start_date: "2025-02-30",
+      desired_level: "Wizard",
+      manager: "ghost",
+    };
     const p = decide({
       definition,
-      snapshot: snapshot(issue({ description: yamlBlock(block) }), [], { ghost: null, alice: { id: 1, username: "alice" } }),
+      snapshot: snapshot(issue({ description: yamlBlock(block) }), [], {
+        ghost: null,
+        alice: { id: 1, username: "alice" },
+      }),
       config,
       now: new Date("2026-01-06T08:00:00Z"),
     });

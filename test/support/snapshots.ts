@@ -20,7 +20,9 @@ export const interimBlock = {
 };
 
 export function yamlBlock(fields: Record<string, unknown>): string {
-  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(", ")}]` : String(v)}`);
+  const lines = Object.entries(fields).map(
+    ([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(", ")}]` : String(v)}`,
+  );
   return `Interim appointment.\n\n\`\`\`yaml career\n${lines.join("\n")}\n\`\`\`\n`;
 }
 
@@ -46,7 +48,14 @@ export function issue(overrides: Partial<Issue> = {}): Issue {
 
 let noteId = 500;
 export function comment(author: string, body: string, at: string): Note {
-  return { id: ++noteId, body, author: people[author] ?? { id: 77, username: author }, system: false, internal: false, createdAt: at };
+  return {
+    id: ++noteId,
+    body,
+    author: people[author] ?? { id: 77, username: author },
+    system: false,
+    internal: false,
+    createdAt: at,
+  };
 }
 
 export function tick(author: string, item: string, at: string, completed = true): Note {

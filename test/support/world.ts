@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli.js";
+import {
+  FakeGitLabServer,
+  FakeGitLabState,
+  type RunningServer,
+  type WebhookPayload,
+} from "../../src/gitlab/fake/index.js";
+
+export const BOT = "career-bot";
+export const BOT_TOKEN = "glpat-bot-secret-token-123";
+export const PROJECT = "org/careers";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A simulated GitLab on 127.0.0.1 plus the real CLI (in-process `main`) using the real gitbeaker
+ * client. The fake's clock is the scenario's clock: every run gets `--now` = `state.now`.
+ */
+export class World {
+  readonly state: FakeGitLabState;
+  readonly server: FakeGitLabServer;
+  readonly dir = mkdtempSync(join(tmpdir(), "career-bot-"));
+  running?: RunningServer;
+  configPath: string;
+  private payloadCount = 0;
+
+  constructor(options: { now?: string; config?: string } = {}) {
+    this.state = new FakeGitLabState({
+      now: options.now ?? "2026-01-05T09:00:00Z",
+      users: [BOT, "alice", "bob", "carol", "dave", "eve", "pat"],
+      projects: [PROJECT],
+    });
+    for (const label of ["career::interim-manager"]) this.state.addLabel(PROJECT, label);
+    this.server = new FakeGitLabServer(this.state, { tokens: { [BOT_TOKEN]: BOT } });
+    this.configPath = join(this.dir, "career-bot.yml");
+    writeFileSync(this.configPath, options.config ?? "people_ops: [carol]\n");
+  }
+
+  async start(): Promise<this> {
+    this.running = await this.server.start();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.close();
+  }
+
+  env(): NodeJS.ProcessEnv {
+    return { GITLAB_URL: this.running!.url, CAREER_BOT_TOKEN: BOT_TOKEN, CAREER_BOT_PROJECT: PROJECT };
+  }
+
+  async cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(
+      [...args, "--config", this.configPath, "--now", this.state.now],
+      { ...this.env(), ...env },
+      {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+      },
+    );
+    return { code, stdout, stderr };
+  }
+
+  async handle(
+    payload: WebhookPayload | WebhookPayload[] | null | undefined,
+    extra: string[] = [],
+  ): Promise<CliResult> {
+    const list = Array.isArray(payload) ? payload : payload ? [payload] : [];
+    let last: CliResult = { code: 0, stdout: "", stderr: "" };
+    for (const p of list) {
+      const file = join(this.dir, `event-${++this.payloadCount}.json`);
+      writeFileSync(file, JSON.stringify(p));
+      last = await this.cli(["handle", "--payload", file, ...extra]);
+      if (last.code !== 0) return last;
+    }
+    return last;
+  }
+
+  sweep(extra: string[] = []): Promise<CliResult> {
+    return this.cli(["sweep", ...extra]);
+  }
+
+  /** Writes (POST/PUT/DELETE) the bot made so far. */
+  writes(): number {
+    let n = 0;
+    for (const [key, count] of this.state.requestCounts) if (!key.startsWith("GET ")) n += count;
+    return n;
+  }
+
+  issue(iid: number) {
+    return this.state.findIssue(this.state.requireProject(PROJECT).id, iid)!;
+  }
+
+  botNotes(iid: number) {
+    const bot = this.state.requireUser(BOT);
+    return this.state.notesOf(this.issue(iid).id).filter((n) => n.authorId === bot.id && !n.system);
+  }
+}
+
+/** The interim manager issue template with its data block filled in. */
+export function interimDescription(fields: Record<string, string>): string {
+  let text = readFileSync(
+    new URL("../../.gitlab/issue_templates/Interim manager.md", import.meta.url),
+    "utf8",
+  );
+  for (const [key, value] of Object.entries(fields)) {
+    text = text.replace(new RegExp(`^(#\\s*)?${key}:.*$`, "m"), `${key}: ${value}`);
+  }
+  return text;
+}
