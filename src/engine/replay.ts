@@ -125,11 +125,14 @@ export function replay(input: ReplayInput): ReplayResult {
 
 function timeline(input: ReplayInput): TimelineEvent[] {
   const events: TimelineEvent[] = [];
+  const bot = input.botUsername.toLowerCase();
   for (const tick of tickEvents(input.notes)) {
+    // The bot never ticks; if GitLab attributes a tick to one of its section rewrites, it is not a person's.
+    if (tick.by.toLowerCase() === bot) continue;
     events.push({ ...tick, id: tick.noteId, kind: "tick" });
   }
   for (const note of input.notes) {
-    if (note.system || note.author.username.toLowerCase() === input.botUsername.toLowerCase()) continue;
+    if (note.system || note.author.username.toLowerCase() === bot) continue;
     if (!/^\/career\b/im.test(note.body)) continue;
     events.push({ at: note.createdAt, id: note.id, kind: "comment", note });
   }

@@ -1,8 +1,24 @@
+import { actingManager } from "./acting-manager.js";
+import { apprenticeship } from "./apprenticeship.js";
+import { conversation } from "./conversation.js";
 import { interimManager } from "./interim-manager.js";
+import { lateralTransfer } from "./lateral-transfer.js";
+import { managementTrial } from "./management-trial.js";
+import { onLoan } from "./on-loan.js";
+import { promotion } from "./promotion.js";
 import type { WorkflowDefinition } from "./types.js";
 
-/** Every workflow the bot runs, by its `career::` label. */
-export const workflows: WorkflowDefinition[] = [interimManager as unknown as WorkflowDefinition];
+/** Every workflow the bot runs, by its `career::` label, in the order of SPEC section 6. */
+export const workflows: WorkflowDefinition[] = [
+  interimManager,
+  actingManager,
+  apprenticeship,
+  promotion,
+  onLoan,
+  lateralTransfer,
+  managementTrial,
+  conversation,
+] as unknown as WorkflowDefinition[];
 
 export const WORKFLOW_LABEL_PREFIX = "career::";
 

@@ -1,0 +1,220 @@
+import { z } from "zod";
+import type { Config } from "../config/schema.js";
+import { addMonths, monthsBetween } from "../engine/dates.js";
+import { resolveDate } from "../engine/gates.js";
+import { endDate, extendCommand } from "./extend.js";
+import { commonFields, DayField, Percentage, ShortText, TextList, Username } from "./fields.js";
+import type { Problem, WorkflowContext, WorkflowDefinition } from "./types.js";
+
+/**
+ * Apprenticeship for Learning (seed section of that name): a team member who excels in their role and
+ * has worked full time for 6+ months spends a set share of their time learning in another department,
+ * keeping their role and manager. It lasts 6 months by default; then both sides decide whether to extend.
+ */
+
+export const ApprenticeshipData = z
+  .object({
+    ...commonFields,
+    host_manager: Username,
+    host_department: ShortText,
+    time_percentage: Percentage,
+    company_start_date: DayField,
+    start_date: DayField,
+    end_date: DayField.optional(),
+    deliverables: TextList,
+  })
+  .strict();
+export type ApprenticeshipData = z.infer<typeof ApprenticeshipData>;
+
+type Ctx = WorkflowContext<ApprenticeshipData>;
+
+/** The end: extended by command, else the data block's, else the configured default length. */
+const END = endDate({ from: { field: "start_date" }, months: { config: "apprenticeship.default_months" } });
+
+function endDay(ctx: Ctx): string {
+  return (
+    resolveDate(END, ctx as WorkflowContext) ??
+    addMonths(ctx.data.start_date, ctx.config.apprenticeship.default_months)
+  );
+}
+
+function tenureMonths(data: ApprenticeshipData): number {
+  return monthsBetween(data.company_start_date, data.start_date);
+}
+
+function check(data: ApprenticeshipData, _config: Config): Problem[] {
+  const problems: Problem[] = [];
+  if (data.start_date < data.company_start_date) {
+    problems.push({
+      field: "start_date",
+      value: data.start_date,
+      message: `is before company_start_date (${data.company_start_date}); check both dates`,
+    });
+  }
+  if (data.end_date !== undefined && data.end_date <= data.start_date) {
+    problems.push({
+      field: "end_date",
+      value: data.end_date,
+      message: `must be after start_date (${data.start_date}), or left out for the default length`,
+    });
+  }
+  if (data.host_manager.toLowerCase() === data.manager.toLowerCase()) {
+    problems.push({
+      field: "host_manager",
+      value: data.host_manager,
+      message:
+        "is the team member's own manager; name the manager of the department that hosts the apprenticeship",
+    });
+  }
+  return problems;
+}
+
+const eligibilityItems = [
+  "Excelling in the current role, with no performance issues",
+  "Works full time with the company",
+  "This is an apprenticeship for learning, not a realignment, redeployment or secondment (ask the People Business Partner if unsure)",
+];
+
+/** The seed's "The apprentice agrees to" and "the department ... agrees to", in its order. */
+export const AGREEMENT_ITEMS = [
+  "Apprentice: continues to support the current role and reports to the current manager",
+  "Apprentice: dedicates the agreed percentage of time to the apprenticeship",
+  "Apprentice: has clear timelines and deliverables throughout the apprenticeship",
+  "Apprentice: communicates assignments and availability clearly to both departments",
+  "Host department: provides guidance and support to the apprentice",
+  "Host department: offers meaningful projects for the apprentice to work on",
+  "Host department: is flexible, so the apprentice can support their primary team with an appropriate workload",
+];
+
+const everyone = ["team_member", "manager", "host_manager"];
+
+export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
+  id: "apprenticeship",
+  label: "career::apprenticeship",
+  title: "Apprenticeship",
+  schema: ApprenticeshipData as unknown as z.ZodType<ApprenticeshipData>,
+  people: (d) => ({
+    team_member: d.team_member,
+    manager: d.manager,
+    host_manager: d.host_manager,
+    people_business_partner: d.people_business_partner,
+  }),
+  roles: (d) => ({
+    team_member: [d.team_member],
+    manager: [d.manager],
+    host_manager: [d.host_manager],
+    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
+  }),
+  check,
+  stages: [
+    {
+      id: "eligibility",
+      title: "Eligibility",
+      actors: ["manager"],
+      guidance: "apprenticeship/guidance-eligibility",
+      checklist: () => eligibilityItems.map((text) => ({ text })),
+      onEnter: {
+        notes: [{ template: "apprenticeship/tenure-short", mention: ["manager"], when: "tenureShort" }],
+      },
+    },
+    {
+      id: "agreement",
+      title: "Agreement",
+      actors: ["team_member", "host_manager"],
+      guidance: "apprenticeship/guidance-agreement",
+      checklist: () => AGREEMENT_ITEMS.map((text) => ({ text })),
+      onEnter: {
+        notes: [{ template: "apprenticeship/agreement", mention: ["team_member", "host_manager"] }],
+      },
+    },
+    {
+      id: "active",
+      title: "Active",
+      actors: everyone,
+      guidance: "apprenticeship/guidance-active",
+    },
+    {
+      id: "review",
+      title: "Review",
+      actors: everyone,
+      guidance: "apprenticeship/guidance-review",
+      onEnter: { notes: [{ template: "apprenticeship/review", mention: everyone }] },
+    },
+    {
+      id: "done",
+      title: "Done",
+      actors: [],
+      guidance: "apprenticeship/guidance-done",
+      final: true,
+      onEnter: { notes: [{ template: "apprenticeship/done", mention: everyone }] },
+    },
+  ],
+  transitions: [
+    {
+      from: "eligibility",
+      to: "agreement",
+      when: [{ gate: "checklistComplete" }, { gate: "condition", name: "tenureShort", negate: true }],
+    },
+    { from: "agreement", to: "active", when: [{ gate: "checklistComplete" }] },
+    {
+      from: "active",
+      to: "review",
+      when: [{ gate: "onOrAfter", date: END }],
+      checkpoint: "end of the apprenticeship",
+    },
+    { from: "review", to: "active", when: [{ gate: "command", verb: "extend" }] },
+    { from: "review", to: "done", when: [{ gate: "command", verb: "conclude" }], outcome: "concluded" },
+  ],
+  commands: [
+    extendCommand({
+      stages: ["active", "review"],
+      roles: ["manager", "host_manager"],
+      end: END,
+      help: "both sides agreed to go on: the apprenticeship continues until the new end date",
+    }),
+    {
+      verb: "conclude",
+      stages: ["review"],
+      roles: everyone,
+      args: [],
+      help: "the apprenticeship ends here; the team member keeps their role and manager",
+    },
+  ],
+  reminders: [
+    {
+      key: "checkin",
+      stages: ["active"],
+      at: { from: { stageEntered: true }, days: { config: "apprenticeship.checkin_days" } },
+      every: { config: "apprenticeship.checkin_days" },
+      note: { template: "apprenticeship/checkin", mention: everyone },
+      checkpoint: "monthly check-in",
+    },
+    {
+      key: "review-pending",
+      stages: ["review"],
+      at: { from: { stageEntered: true }, days: { config: "apprenticeship.review_reminder_days" } },
+      every: { config: "apprenticeship.review_reminder_days" },
+      note: { template: "apprenticeship/review-pending", mention: ["manager", "host_manager"] },
+      checkpoint: "review decision",
+    },
+  ],
+  conditions: {
+    tenureShort: (ctx: Ctx) => tenureMonths(ctx.data) < ctx.config.apprenticeship.tenure_months,
+  },
+  summary: (ctx: Ctx) => {
+    const d = ctx.data;
+    const months = tenureMonths(d);
+    const needed = ctx.config.apprenticeship.tenure_months;
+    return [
+      `Tenure: ${months} month(s) from ${d.company_start_date} to the start on ${d.start_date} (${needed} needed): ${months >= needed ? "met" : "not met"}`,
+      `Host: ${d.host_manager} in ${d.host_department}, ${d.time_percentage}% of the time`,
+      `Period: ${d.start_date} to ${endDay(ctx)}${ctx.facts.end_date ? ` (extended on ${ctx.facts.extend_day})` : ""}`,
+      ...d.deliverables.map((item) => `Deliverable: ${item}`),
+    ];
+  },
+  noteData: (ctx: Ctx) => ({
+    end_day: endDay(ctx),
+    tenure_months: String(tenureMonths(ctx.data)),
+    earliest_start: addMonths(ctx.data.company_start_date, ctx.config.apprenticeship.tenure_months),
+  }),
+};

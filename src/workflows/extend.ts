@@ -1,0 +1,41 @@
+import { resolveDate } from "../engine/gates.js";
+import type { Command, DateExpr, WorkflowContext } from "./types.js";
+
+/**
+ * End dates that `/career extend YYYY-MM-DD` can move. The command records the new date as the fact
+ * `end_date`; every gate and reminder reads the end through `endDate()`, so the latest extension
+ * wins over the data block, which the bot never rewrites.
+ */
+export function endDate(...fallbacks: DateExpr[]): DateExpr {
+  return { firstOf: [{ fact: "end_date" }, { field: "end_date" }, ...fallbacks] };
+}
+
+/** `/career extend YYYY-MM-DD`: refused unless the new end is later than the current one. */
+export function extendCommand(options: {
+  stages: string[];
+  roles: string[];
+  end: DateExpr;
+  help: string;
+}): Command {
+  return {
+    verb: "extend",
+    stages: options.stages,
+    roles: options.roles,
+    args: [{ name: "end_date", kind: "day" }],
+    records: { end_date: "end_date" },
+    validate: (args, ctx: WorkflowContext) => {
+      const current = resolveDate(options.end, ctx);
+      const next = args.end_date;
+      if (current !== undefined && next !== undefined && next <= current) {
+        return `The new end date (${next}) must be later than the current one (${current})`;
+      }
+      return undefined;
+    },
+    help: options.help,
+  };
+}
+
+/** Whether the end date was moved by `/career extend`. */
+export function wasExtended(ctx: WorkflowContext): boolean {
+  return ctx.facts.end_date !== undefined;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { AGREEMENT_ITEMS, apprenticeship } from "../../src/workflows/apprenticeship.js";
+import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { comment, tick } from "../support/snapshots.js";
+import {
+  checklistOf,
+  dueOf,
+  labelsOf,
+  notesOf,
+  planAt,
+  problemsOf,
+  replyTo,
+  sectionOf,
+  type Walk,
+  walker,
+} from "./helpers.js";
+
+const block = {
+  team_member: "alice",
+  manager: "bob",
+  host_manager: "dave",
+  host_department: "Security",
+  time_percentage: 20,
+  company_start_date: "2025-03-01",
+  start_date: "2026-02-01",
+  deliverables: ["Threat model for the runner", "Two merged security fixes"],
+};
+const walk: Walk = {
+  definition: apprenticeship as unknown as WorkflowDefinition,
+  block,
+  createdAt: "2026-01-20T09:00:00Z",
+};
+
+const eligibility = [
+  "Excelling in the current role, with no performance issues",
+  "Works full time with the company",
+  "This is an apprenticeship for learning, not a realignment, redeployment or secondment (ask the People Business Partner if unsure)",
+];
+const eligible = eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+const agreed = [
+  ...AGREEMENT_ITEMS.slice(0, 4).map((item) => tick("alice", item, "2026-01-25T10:00:00Z")),
+  ...AGREEMENT_ITEMS.slice(4).map((item) => tick("dave", item, "2026-01-25T11:00:00Z")),
+];
+
+describe("apprenticeship: decide", () => {
+  it("walks eligibility -> agreement -> active (monthly check-ins) -> review -> extend -> review -> concluded", () => {
+    const w = walker(walk);
+    const start = w.at("2026-01-21T08:00:00Z");
+    expect(start.stage).toBe("eligibility");
+    expect(checklistOf(start.actions)).toEqual(eligibility);
+    expect(sectionOf(start.actions).summary[0]).toContain(
+      "11 month(s) from 2025-03-01 to the start on 2026-02-01 (6 needed): met",
+    );
+    expect(notesOf(start.actions)).toEqual([]);
+
+    w.add(...eligible);
+    const agreement = w.at("2026-01-22T12:00:00Z");
+    expect(agreement.stage).toBe("agreement");
+    expect(checklistOf(agreement.actions)).toEqual(AGREEMENT_ITEMS);
+    expect(notesOf(agreement.actions).map((n) => [n.template, n.mentions])).toEqual([
+      ["apprenticeship/agreement", ["alice", "dave"]],
+    ]);
+
+    w.add(...agreed);
+    const active = w.at("2026-01-25T12:00:00Z");
+    expect(active.stage).toBe("active");
+    expect(dueOf(active.actions)).toEqual({ kind: "due-date", date: "2026-02-24" });
+
+    const first = w.at("2026-02-24T08:00:00Z");
+    expect(notesOf(first.actions).map((n) => [n.key, n.mentions])).toEqual([
+      ["remind:checkin#2#2026-02-24", ["alice", "bob", "dave"]],
+    ]);
+    expect(dueOf(first.actions)).toEqual({ kind: "due-date", date: "2026-03-26" });
+    expect(notesOf(w.at("2026-03-26T08:00:00Z").actions).map((n) => n.key)).toEqual([
+      "remind:checkin#2#2026-03-26",
+    ]);
+
+    // No end_date: the default 6 months after the start.
+    const review = w.at("2026-08-01T08:00:00Z");
+    expect(review.stage).toBe("review");
+    expect(notesOf(review.actions).map((n) => n.template)).toEqual(["apprenticeship/review"]);
+    expect(dueOf(review.actions)).toEqual({ kind: "due-date", date: "2026-08-15" });
+    expect(notesOf(w.at("2026-08-15T08:00:00Z").actions).map((n) => n.key)).toEqual([
+      "remind:review-pending#3#2026-08-15",
+    ]);
+
+    const extend = comment("dave", "/career extend 2026-10-01", "2026-08-16T10:00:00Z");
+    w.add(extend);
+    const extended = w.at("2026-08-16T12:00:00Z");
+    expect(replyTo(extended.actions, extend).verdict).toBe("accepted");
+    expect(extended.stage).toBe("active");
+    expect(sectionOf(extended.actions).summary).toContain(
+      "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-16)",
+    );
+    expect(dueOf(extended.actions)).toEqual({ kind: "due-date", date: "2026-09-15" });
+
+    expect(w.at("2026-10-01T08:00:00Z").stage).toBe("review");
+    const conclude = comment("alice", "/career conclude", "2026-10-02T10:00:00Z");
+    w.add(conclude);
+    const done = w.at("2026-10-02T12:00:00Z");
+    expect(done.stage).toBe("done");
+    expect(labelsOf(done.actions)).toMatchObject({
+      add: ["career-stage::done", "career-outcome::concluded"],
+    });
+    expect(done.actions).toContainEqual({ kind: "close" });
+  });
+
+  it("holds eligibility while the tenure is short and says when it would be met", () => {
+    const p = planAt(walk, eligible, "2026-01-22T12:00:00Z", {
+      block: { ...block, company_start_date: "2025-09-01" },
+    });
+    expect(p.stage).toBe("eligibility");
+    const note = notesOf(p.actions).find((n) => n.template === "apprenticeship/tenure-short")!;
+    expect((note.data.extra as Record<string, string>).earliest_start).toBe("2026-03-01");
+  });
+
+  it("refuses an extension by the apprentice and a conclusion before the review", () => {
+    const extend = comment("alice", "/career extend 2026-12-01", "2026-03-01T10:00:00Z");
+    const conclude = comment("bob", "/career conclude", "2026-03-01T11:00:00Z");
+    const p = planAt(walk, [...eligible, ...agreed, extend, conclude], "2026-03-01T12:00:00Z");
+    expect(p.stage).toBe("active");
+    expect(replyTo(p.actions, extend)).toEqual({
+      verdict: "refused",
+      message: "Only the manager or host manager (bob, dave) or people ops can use `/career extend`.",
+    });
+    expect(replyTo(p.actions, conclude).message).toContain("is not available in the Active stage");
+  });
+
+  it("names every bad field of the data block", () => {
+    const { host_manager: _, ...withoutHost } = block;
+    const bad = { ...withoutHost, time_percentage: 150, deliverables: "ship it", end_date: "2026-13-01" };
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: bad });
+    const problems = problemsOf(p.actions).join("\n");
+    expect(problems).toContain("time_percentage (is 150): must be a number from 1 to 100");
+    expect(problems).toContain("deliverables (is ship it): must be a YAML list");
+    expect(problems).toContain("end_date (is 2026-13-01): must be a real date");
+    expect(problems).toContain("host_manager: must be a GitLab username");
+
+    const mixed = { ...block, host_manager: "bob", end_date: "2026-01-15" };
+    const q = planAt(walk, [], "2026-01-21T08:00:00Z", { block: mixed });
+    const more = problemsOf(q.actions).join("\n");
+    expect(more).toContain("host_manager (is bob): is the team member's own manager");
+    expect(more).toContain("end_date (is 2026-01-15): must be after start_date (2026-02-01)");
+  });
+});
