@@ -39,20 +39,28 @@ export async function handle(ctx: RunContext, payload: string, options: HandleOp
   return summary;
 }
 
+/** Throws a UsageError (exit 2) when the event is not a GitLab webhook body, before any request. */
+export function checkPayload(payload: string): void {
+  parse(payload);
+}
+
+function parse(payload: string): ReturnType<typeof parseEvent> {
+  try {
+    return parseEvent(payload);
+  } catch (error) {
+    // A malformed event is bad input to the command: exit 2 with what is wrong.
+    if (error instanceof InvalidPayloadError) throw new UsageError(`invalid event: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Why an event is not for the bot (one line), or the issue it is about. */
 async function ignoreReason(
   ctx: RunContext,
   payload: string,
   options: HandleOptions,
 ): Promise<string | { projectId: number; iid: number }> {
-  let event: ReturnType<typeof parseEvent>;
-  try {
-    event = parseEvent(payload);
-  } catch (error) {
-    // A malformed event is bad input to the command: exit 2 with what is wrong.
-    if (error instanceof InvalidPayloadError) throw new UsageError(`invalid event: ${error.message}`);
-    throw error;
-  }
+  const event = parse(payload);
   if (event.kind === "ignored") return event.reason;
   if (!sameProject(options.project, event.projectId, event.projectPath)) {
     return `event from another project (${event.projectPath || event.projectId})`;

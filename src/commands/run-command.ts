@@ -3,9 +3,10 @@ import { Renderer } from "../engine/render.js";
 import { CareerBotError, UsageError } from "../errors.js";
 import type { GitLabPort } from "../gitlab/port.js";
 import type { Reporter, RunContext } from "../run/context.js";
-import { errorLine } from "../run/safe-error.js";
+import { errorLine, redactSecrets } from "../run/safe-error.js";
 import { type RunSummary, summaryLines } from "../run/summary.js";
 import { connect } from "./connect.js";
+import { checkPayload } from "./handle.js";
 
 export interface GlobalOptions {
   gitlabUrl?: string;
@@ -86,6 +87,8 @@ export async function buildContext(
   port: GitLabPort,
   reporter: Reporter,
 ): Promise<RunContext> {
+  // Everything that can be wrong locally is checked before the first request.
+  const now = parseNow(options.now);
   const config = await loadConfig(options.config);
   const bot = await port.currentUser();
   return {
@@ -93,7 +96,7 @@ export async function buildContext(
     config,
     renderer: new Renderer(),
     bot,
-    now: parseNow(options.now),
+    now,
     dryRun: options.dryRun,
     budget: { limit: config.max_writes_per_run, used: 0 },
     reporter,
@@ -125,7 +128,8 @@ export async function runCommand(
   } catch (error) {
     const line = errorLine(error, secrets);
     if (error instanceof CareerBotError) {
-      io.stderr(`career-bot: ${error instanceof UsageError ? line : errorLine(error.message, secrets)}\n`);
+      // Usage and config errors are multi-line lists of what to fix; still never a secret.
+      io.stderr(`career-bot: ${redactSecrets(error.message, secrets)}\n`);
       return error.exitCode;
     }
     io.stderr(`career-bot: ${line}\n`);
@@ -155,6 +159,7 @@ async function dispatch(
       const settings = settingsFrom(options, env, true);
       const { readPayload } = await import("./payload-source.js");
       const payload = await readPayload(options.payload, env);
+      checkPayload(payload);
       const ctx = await buildContext(options, connect(settings), consoleReporter(env, io));
       const { handle } = await import("./handle.js");
       return handle(ctx, payload, { project: settings.project!, secrets });

@@ -3,8 +3,14 @@
  * into a message (URLs with `private_token=`, headers, the token itself).
  */
 export function errorLine(error: unknown, secrets: string[] = []): string {
-  let text = error instanceof Error ? error.message : String(error);
-  for (const secret of secrets) if (secret.length >= 4) text = text.split(secret).join("[redacted]");
-  text = text.replace(/(private[_-]token|token|authorization)([=:]\s*)[^\s&"']+/gi, "$1$2[redacted]");
-  return text.split("\n")[0]!.slice(0, 500);
+  return redactSecrets(error instanceof Error ? error.message : String(error), secrets)
+    .split("\n")[0]!
+    .slice(0, 500);
+}
+
+/** The text with every known secret and anything that looks like a token parameter cut out. */
+export function redactSecrets(text: string, secrets: string[] = []): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
+  return out.replace(/(private[_-]token|token|authorization)([=:]\s*)[^\s&"']+/gi, "$1$2[redacted]");
 }

@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli.js";
+import { configJsonSchema } from "../../src/config/json-schema.js";
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = "";
+  let stderr = "";
+  const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
+    stdout += `${parts.join(" ")}\n`;
+  });
+  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => {
+    stderr += `${parts.join(" ")}\n`;
+  });
+  try {
+    const code = await main(args, env, {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+    });
+    return { code, stdout, stderr };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe("career-bot CLI", () => {
+  it("documents every command and global option in --help", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    for (const word of [
+      "handle",
+      "sweep",
+      "serve",
+      "setup",
+      "validate",
+      "demo",
+      "--gitlab-url",
+      "--token",
+      "--project",
+      "--config",
+      "--dry-run",
+      "--now",
+      "--json",
+      "Exit codes",
+    ]) {
+      expect(stdout).toContain(word);
+    }
+    const handle = await run(["handle", "--help"]);
+    expect(handle.stdout).toContain("--payload");
+  });
+
+  it("exits 2 on bad usage and on a missing token, without printing secrets", async () => {
+    expect((await run(["frobnicate"])).code).toBe(2);
+    const missing = await run(["sweep"], { GITLAB_URL: "http://127.0.0.1:9" });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--token");
+    const badNow = await run(["sweep", "--now", "yesterday"], {
+      GITLAB_URL: "http://127.0.0.1:9",
+      CAREER_BOT_TOKEN: "glpat-abcdef",
+      CAREER_BOT_PROJECT: "1",
+    });
+    expect(badNow.code).toBe(2);
+    expect(badNow.stderr + badNow.stdout).not.toContain("glpat-abcdef");
+  });
+
+  it("validate reports every config problem with its path and exits 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-validate-"));
+    const path = join(dir, "career-bot.yml");
+    writeFileSync(
+      path,
+      "people_ops: [carol, 'not a user!']\ntimezone: Mars/Olympus\ninterim: { max_months: -1, typo: 3 }\n",
+    );
+    const { code, stderr } = await run(["validate", "--config", path]);
+    expect(code).toBe(2);
+    for (const where of ["people_ops.1", "timezone", "interim.max_months", "interim"])
+      expect(stderr).toContain(where);
+    writeFileSync(path, "people_ops: [carol]\n");
+    const ok = await run(["validate", "--config", path]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("ok");
+  });
+
+  it("validates the repository's own config", async () => {
+    expect((await run(["validate", "--config", ".gitlab/career-bot.yml"])).code).toBe(0);
+  });
+
+  it("keeps the committed JSON Schema in step with the config schema", () => {
+    const committed = JSON.parse(readFileSync("career-bot.schema.json", "utf8"));
+    expect(committed).toEqual(configJsonSchema());
+  });
+
+  it("exits 2 with a clear message for a malformed event", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-event-"));
+    const file = join(dir, "event.json");
+    writeFileSync(file, '{"object_kind": "issue", "user": ');
+    const env = { GITLAB_URL: "http://127.0.0.1:9", CAREER_BOT_TOKEN: "t0ken-x", CAREER_BOT_PROJECT: "1" };
+    const { code, stderr } = await run(["handle", "--payload", file], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/invalid event|JSON/i);
+  });
+});
