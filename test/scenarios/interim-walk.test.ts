@@ -94,6 +94,12 @@ describe("interim manager, end to end through the CLI and gitbeaker", () => {
       ["career-outcome::promoted", "career-stage::done", "career::interim-manager"].sort(),
     );
     expect(world.issue(iid).state).toBe("closed");
+    // A comment on the finished, closed issue gets no answer; reopening brings the bot back, quietly.
+    const done = world.writes();
+    await world.handle(alice.comment(PROJECT, iid, "/career status").payload);
+    expect(world.writes()).toBe(done);
+    await world.handle(bob.reopen(PROJECT, iid).payload);
+    expect(world.issue(iid).state).toBe("opened");
     // The bot never ran a quick action and never posted a note twice.
     expect(world.state.quickActionsExecuted.filter((q) => q.author === BOT)).toEqual([]);
     const keys = world.botNotes(iid).map((n) => /key=(\S+) -->/.exec(n.body)?.[1]);
