@@ -1,3 +1,4 @@
+import { ensureConversationIssues } from "../conversations/roster.js";
 import { dayOf } from "../engine/dates.js";
 import type { Issue, ProjectRef } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
@@ -28,6 +29,16 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
       ? ctx.port.listGroupIssues(options.group, query)
       : ctx.port.listIssues(options.project!, query);
 
+  // Recurring issues first, so this sweep also sets up the ones it creates (the bot's own writes
+  // send it no webhook it would act on). Only one shard creates them, so shards never race.
+  if (options.project !== undefined && (options.shard === undefined || options.shard.index === 1)) {
+    try {
+      const created = await ensureConversationIssues(ctx, options.project);
+      if (created.length > 0) summary.issues.push({ ref: "conversations", workflow: "conversation", writes: created });
+    } catch (error) {
+      summary.failures.push({ ref: "conversations", error: errorLine(error, options.secrets) });
+    }
+  }
   const due = await list({ state: "opened", orderByDueDate: true, dueOnOrBefore: today });
   const recent = await list({ state: "opened", updatedAfter: since });
   const recentKeys = new Set(recent.map(key));
