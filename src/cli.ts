@@ -109,6 +109,16 @@ export async function main(
       pick("demo"),
     )
     .command(
+      "ladder <role>",
+      "print the next roles of a role and whether each move needs company need",
+      (y) =>
+        y.positional("role", {
+          type: "string",
+          describe: 'role as in the handbook, e.g. "Senior Backend Engineer"',
+        }),
+      pick("ladder"),
+    )
+    .command(
       "schema",
       "print the JSON Schema of .gitlab/career-bot.yml (for editors)",
       (y) => y,

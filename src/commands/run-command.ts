@@ -23,6 +23,7 @@ export interface GlobalOptions {
   webhookUrl?: string;
   cron?: string;
   out?: string;
+  role?: string;
 }
 
 export interface Settings {
@@ -150,6 +151,11 @@ async function dispatch(
       for (const line of await validate(options.config)) io.stdout(`${line}\n`);
       return undefined;
     }
+    case "ladder": {
+      const { ladder } = await import("./ladder.js");
+      for (const line of ladder(String(options.role ?? ""))) io.stdout(`${line}\n`);
+      return undefined;
+    }
     case "schema": {
       const { configJsonSchema } = await import("../config/json-schema.js");
       io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
@@ -160,13 +166,13 @@ async function dispatch(
       const { readPayload } = await import("./payload-source.js");
       const payload = await readPayload(options.payload, env);
       checkPayload(payload);
-      const ctx = await buildContext(options, connect(settings), consoleReporter(env, io));
+      const ctx = await buildContext(options, connect(settings, env), consoleReporter(env, io));
       const { handle } = await import("./handle.js");
       return handle(ctx, payload, { project: settings.project!, secrets });
     }
     case "sweep": {
       const settings = settingsFrom(options, env, options.group === undefined);
-      const ctx = await buildContext(options, connect(settings), consoleReporter(env, io));
+      const ctx = await buildContext(options, connect(settings, env), consoleReporter(env, io));
       const { sweep } = await import("./sweep.js");
       return sweep(ctx, { project: settings.project, group: options.group, shard: shardFrom(env), secrets });
     }

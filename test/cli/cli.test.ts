@@ -102,3 +102,19 @@ describe("career-bot CLI", () => {
     expect(stderr).toMatch(/invalid event|JSON/i);
   });
 });
+
+describe("career-bot ladder", () => {
+  it("prints the next roles and the basis of each move", async () => {
+    const { code, stdout } = await run(["ladder", "Senior Frontend Engineer"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Staff Frontend Engineer: merit and company need/);
+    const intern = await run(["ladder", "Intermediate Backend Engineer"]);
+    expect(intern.stdout).toMatch(/Senior Backend Engineer: merit\n/);
+  });
+
+  it("exits 2 for an unknown role with suggestions", async () => {
+    const { code, stderr } = await run(["ladder", "Senior Wizard"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Did you mean");
+  });
+});
