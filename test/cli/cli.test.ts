@@ -16,8 +16,12 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   });
   try {
     const code = await main(args, env, {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
     });
     return { code, stdout, stderr };
   } finally {
