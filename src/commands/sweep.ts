@@ -34,7 +34,8 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
   if (options.project !== undefined && (options.shard === undefined || options.shard.index === 1)) {
     try {
       const created = await ensureConversationIssues(ctx, options.project);
-      if (created.length > 0) summary.issues.push({ ref: "conversations", workflow: "conversation", writes: created });
+      if (created.length > 0)
+        summary.issues.push({ ref: "conversations", workflow: "conversation", writes: created });
     } catch (error) {
       summary.failures.push({ ref: "conversations", error: errorLine(error, options.secrets) });
     }

@@ -25,7 +25,8 @@ export async function processIssue(
   if (!definition) return { ref, writes: [], skipped: "no career:: workflow label" };
   // A closed workflow issue was finished by the bot or abandoned by people: either way, stay quiet
   // until someone reopens it.
-  if (issue.state === "closed") return { ref, workflow: definition.id, writes: [], skipped: "the issue is closed" };
+  if (issue.state === "closed")
+    return { ref, workflow: definition.id, writes: [], skipped: "the issue is closed" };
   const snapshot = await readSnapshot(ctx, definition, project, issue, options);
   const plan = decide({ definition, snapshot, config: ctx.config, now: ctx.now });
   const result = await apply(plan, {
