@@ -2,16 +2,24 @@ import type { RateLimitOptions } from "@gitbeaker/requester-utils";
 import { Gitlab } from "@gitbeaker/rest";
 import { z } from "zod";
 import { commandsOnlyNoteError, redact } from "./errors.js";
+import * as settings from "./gitbeaker-settings.js";
+import { issueListParams, toIssue, toLabel, toNote, toUser } from "./mappers.js";
 import {
   GitLabError,
   type GitLabPort,
+  type HookSettings,
   type Issue,
   type IssueQuery,
   type IssueUpdate,
   type Label,
   type NewIssue,
+  type NewPipelineSchedule,
   type Note,
+  type PipelineSchedule,
+  type Project,
+  type ProjectHook,
   type ProjectRef,
+  type TriggerToken,
   type User,
 } from "./port.js";
 import { createRetryingRequesterFn, type RequesterOptions } from "./requester.js";
@@ -186,6 +194,46 @@ export class GitbeakerGitLab implements GitLabPort {
     });
   }
 
+  getProject(project: ProjectRef): Promise<Project> {
+    return this.call(() => settings.showProject(this.api, project));
+  }
+
+  listTriggerTokens(project: ProjectRef): Promise<TriggerToken[]> {
+    return this.call(() => settings.listTriggerTokens(this.api, project));
+  }
+
+  createTriggerToken(project: ProjectRef, description: string): Promise<TriggerToken> {
+    return this.call(() => settings.createTriggerToken(this.api, project, description));
+  }
+
+  listHooks(project: ProjectRef): Promise<ProjectHook[]> {
+    return this.call(() => settings.listHooks(this.api, project));
+  }
+
+  createHook(project: ProjectRef, hook: HookSettings): Promise<ProjectHook> {
+    return this.call(() => settings.createHook(this.api, project, hook));
+  }
+
+  updateHook(project: ProjectRef, hookId: number, hook: HookSettings): Promise<ProjectHook> {
+    return this.call(() => settings.updateHook(this.api, project, hookId, hook));
+  }
+
+  listSchedules(project: ProjectRef): Promise<PipelineSchedule[]> {
+    return this.call(() => settings.listSchedules(this.api, project));
+  }
+
+  createSchedule(project: ProjectRef, schedule: NewPipelineSchedule): Promise<PipelineSchedule> {
+    return this.call(() => settings.createSchedule(this.api, project, schedule));
+  }
+
+  updateSchedule(
+    project: ProjectRef,
+    scheduleId: number,
+    changes: Partial<NewPipelineSchedule>,
+  ): Promise<PipelineSchedule> {
+    return this.call(() => settings.updateSchedule(this.api, project, scheduleId, changes));
+  }
+
   private async issues(
     scope: { projectId: ProjectRef } | { groupId: string },
     query: IssueQuery,
@@ -238,57 +286,4 @@ export class GitbeakerGitLab implements GitLabPort {
       throw new Error(redact(error.message, [this.token]));
     }
   }
-}
-
-function issueListParams(query: IssueQuery): Record<string, unknown> {
-  const byDue = query.orderByDueDate || query.dueOnOrBefore !== undefined;
-  const params: Record<string, unknown> = {
-    labels: query.labels?.length ? query.labels.join(",") : undefined,
-    not: query.notLabels?.length ? { labels: query.notLabels.join(",") } : undefined,
-    state: query.state,
-    search: query.searchInDescription,
-    in: query.searchInDescription === undefined ? undefined : "description",
-    updatedAfter: query.updatedAfter,
-    orderBy: byDue ? "due_date" : undefined,
-    sort: byDue ? "asc" : undefined,
-  };
-  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
-}
-
-function toUser(user: UserResponse): User {
-  return { id: user.id, username: user.username, ...(user.name ? { name: user.name } : {}) };
-}
-
-function toIssue(issue: IssueResponse): Issue {
-  return {
-    id: issue.id,
-    iid: issue.iid,
-    projectId: issue.project_id,
-    title: issue.title,
-    description: issue.description ?? "",
-    labels: issue.labels,
-    state: issue.state,
-    confidential: issue.confidential,
-    dueDate: issue.due_date,
-    author: toUser(issue.author),
-    assignees: (issue.assignees ?? []).map(toUser),
-    createdAt: issue.created_at,
-    updatedAt: issue.updated_at,
-    webUrl: issue.web_url,
-  };
-}
-
-function toNote(note: NoteResponse): Note {
-  return {
-    id: note.id,
-    body: note.body,
-    author: toUser(note.author),
-    system: note.system,
-    internal: note.internal ?? note.confidential ?? false,
-    createdAt: note.created_at,
-  };
-}
-
-function toLabel(label: LabelResponse): Label {
-  return { id: label.id, name: label.name, color: label.color, description: label.description };
 }

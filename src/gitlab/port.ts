@@ -91,8 +91,94 @@ export interface Label {
   description: string | null;
 }
 
+export interface Project {
+  id: number;
+  /** `group/project`. */
+  path: string;
+  /** Null for a project with an empty repository. */
+  defaultBranch: string | null;
+  webUrl: string;
+}
+
+/** A pipeline trigger token. GitLab shows the whole token only to its owner, others get 4 characters. */
+export interface TriggerToken {
+  id: number;
+  description: string;
+  token: string;
+  owner: User | null;
+}
+
+/** The webhook triggers career-bot cares about (and push, which GitLab turns on by default). */
+export interface HookEvents {
+  issues: boolean;
+  confidentialIssues: boolean;
+  notes: boolean;
+  confidentialNotes: boolean;
+  push: boolean;
+}
+
+export interface ProjectHook {
+  id: number;
+  /** As GitLab shows it: masked portions appear as `{key}` placeholders. */
+  url: string;
+  name: string | null;
+  events: HookEvents;
+  /** Keys of the URL's masked portions; GitLab never shows their values. */
+  urlVariables: string[];
+}
+
+export interface HookSettings {
+  /** May hold `{key}` placeholders, filled from `urlVariables` (GitLab's "Mask portions of URL"). */
+  url: string;
+  name?: string;
+  description?: string;
+  urlVariables?: Record<string, string>;
+  /** Sent as `X-Gitlab-Token` with every delivery; write-only in GitLab. */
+  token?: string;
+  events: HookEvents;
+}
+
+export interface PipelineSchedule {
+  id: number;
+  description: string;
+  ref: string;
+  cron: string;
+  cronTimezone: string;
+  active: boolean;
+  owner: User | null;
+}
+
+export interface NewPipelineSchedule {
+  description: string;
+  ref: string;
+  cron: string;
+  cronTimezone: string;
+  active: boolean;
+}
+
+/**
+ * What `career-bot setup` needs besides labels: the project, its pipeline triggers, webhooks and
+ * schedules. Most of it needs the Maintainer role (schedules: Developer), unlike the engine's calls.
+ */
+export interface ProjectSettingsPort {
+  getProject(project: ProjectRef): Promise<Project>;
+  listTriggerTokens(project: ProjectRef): Promise<TriggerToken[]>;
+  createTriggerToken(project: ProjectRef, description: string): Promise<TriggerToken>;
+  listHooks(project: ProjectRef): Promise<ProjectHook[]>;
+  createHook(project: ProjectRef, hook: HookSettings): Promise<ProjectHook>;
+  /** GitLab keeps the secret token and URL variables unless the URL changes (then both are reset). */
+  updateHook(project: ProjectRef, hookId: number, hook: HookSettings): Promise<ProjectHook>;
+  listSchedules(project: ProjectRef): Promise<PipelineSchedule[]>;
+  createSchedule(project: ProjectRef, schedule: NewPipelineSchedule): Promise<PipelineSchedule>;
+  updateSchedule(
+    project: ProjectRef,
+    scheduleId: number,
+    changes: Partial<NewPipelineSchedule>,
+  ): Promise<PipelineSchedule>;
+}
+
 /** What the engine needs from GitLab. Every method may throw a `GitLabError`. */
-export interface GitLabPort {
+export interface GitLabPort extends ProjectSettingsPort {
   /** The user the token belongs to: the bot. Its notes carry the only markers that count. */
   currentUser(): Promise<User>;
   /** Looks a user up by username; null when there is none on the instance. */

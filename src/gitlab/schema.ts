@@ -57,3 +57,45 @@ export const LabelResponse = z.object({
   description: z.string().nullable(),
 });
 export type LabelResponse = z.infer<typeof LabelResponse>;
+
+export const ProjectResponse = z.object({
+  id: z.number(),
+  path_with_namespace: z.string(),
+  // null while the repository is empty
+  default_branch: z.string().nullish(),
+  web_url: z.string(),
+});
+export type ProjectResponse = z.infer<typeof ProjectResponse>;
+
+export const TriggerTokenResponse = z.object({
+  id: z.number(),
+  description: z.string().nullish(),
+  token: z.string(),
+  owner: UserResponse.nullish(),
+});
+export type TriggerTokenResponse = z.infer<typeof TriggerTokenResponse>;
+
+export const HookResponse = z.object({
+  id: z.number(),
+  url: z.string(),
+  // `name` arrived in GitLab 17.1
+  name: z.string().nullish(),
+  push_events: z.boolean().nullish(),
+  issues_events: z.boolean().nullish(),
+  confidential_issues_events: z.boolean().nullish(),
+  note_events: z.boolean().nullish(),
+  confidential_note_events: z.boolean().nullish(),
+  url_variables: z.array(z.object({ key: z.string() })).nullish(),
+});
+export type HookResponse = z.infer<typeof HookResponse>;
+
+export const PipelineScheduleResponse = z.object({
+  id: z.number(),
+  description: z.string().nullish(),
+  ref: z.string(),
+  cron: z.string(),
+  cron_timezone: z.string(),
+  active: z.boolean(),
+  owner: UserResponse.nullish(),
+});
+export type PipelineScheduleResponse = z.infer<typeof PipelineScheduleResponse>;

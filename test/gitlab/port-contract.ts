@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeGitLabState } from "../../src/gitlab/fake/state.js";
 import { GitLabError, type GitLabPort } from "../../src/gitlab/port.js";
+import { describeSettingsContract } from "./port-contract-settings.js";
 
 export interface PortUnderTest {
   port: GitLabPort;
@@ -19,6 +20,7 @@ const PROJECT = "career/people";
  * a bug in the real adapter (or in the server) rather than in the fake's model of GitLab.
  */
 export function describePortContract(name: string, factory: PortFactory): void {
+  describeSettingsContract(name, factory);
   describe(`GitLabPort contract: ${name}`, () => {
     let state: FakeGitLabState;
     let port: GitLabPort;

@@ -2,17 +2,25 @@ import { commandsOnlyNoteError } from "../errors.js";
 import {
   GitLabError,
   type GitLabPort,
+  type HookSettings,
   type Issue,
   type IssueQuery,
   type IssueUpdate,
   type Label,
   type NewIssue,
+  type NewPipelineSchedule,
   type Note,
+  type PipelineSchedule,
+  type Project,
+  type ProjectHook,
   type ProjectRef,
+  type TriggerToken,
   type User,
 } from "../port.js";
 import { createIssue, createLabel, createNote, FakeApiError, linkIssues, updateIssue } from "./ops.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
+import * as settings from "./settings-ops.js";
+import { portHook, portProject, portSchedule, portTrigger } from "./settings-views.js";
 import type { FakeGitLabState } from "./state.js";
 import type { FakeIssue, FakeProject, FakeUser } from "./types.js";
 import { portIssue, portLabel, portNote, portUser } from "./views.js";
@@ -125,6 +133,68 @@ export class FakeGitLab implements GitLabPort {
     return portLabel(guard(() => createLabel(this.state, target, label)));
   }
 
+  async getProject(project: ProjectRef): Promise<Project> {
+    this.state.countRequest("GET", "/projects/:id");
+    return portProject(this.state, this.project(project));
+  }
+
+  async listTriggerTokens(project: ProjectRef): Promise<TriggerToken[]> {
+    this.state.countRequest("GET", "/projects/:id/triggers");
+    const triggers = guard(() => settings.projectTriggers(this.state, this.bot, this.project(project)));
+    return triggers.map((trigger) => portTrigger(this.state, trigger, this.bot));
+  }
+
+  async createTriggerToken(project: ProjectRef, description: string): Promise<TriggerToken> {
+    this.state.countRequest("POST", "/projects/:id/triggers");
+    const trigger = guard(() =>
+      settings.createTrigger(this.state, this.bot, this.project(project), description),
+    );
+    return portTrigger(this.state, trigger, this.bot);
+  }
+
+  async listHooks(project: ProjectRef): Promise<ProjectHook[]> {
+    this.state.countRequest("GET", "/projects/:id/hooks");
+    return guard(() => settings.projectHooks(this.state, this.bot, this.project(project))).map(portHook);
+  }
+
+  async createHook(project: ProjectRef, hook: HookSettings): Promise<ProjectHook> {
+    this.state.countRequest("POST", "/projects/:id/hooks");
+    return portHook(
+      guard(() => settings.createHook(this.state, this.bot, this.project(project), hookInput(hook))),
+    );
+  }
+
+  async updateHook(project: ProjectRef, hookId: number, hook: HookSettings): Promise<ProjectHook> {
+    this.state.countRequest("PUT", "/projects/:id/hooks/:hook_id");
+    const target = this.project(project);
+    return portHook(guard(() => settings.updateHook(this.state, this.bot, target, hookId, hookInput(hook))));
+  }
+
+  async listSchedules(project: ProjectRef): Promise<PipelineSchedule[]> {
+    this.state.countRequest("GET", "/projects/:id/pipeline_schedules");
+    const schedules = guard(() => settings.projectSchedules(this.state, this.bot, this.project(project)));
+    return schedules.map((schedule) => portSchedule(this.state, schedule));
+  }
+
+  async createSchedule(project: ProjectRef, schedule: NewPipelineSchedule): Promise<PipelineSchedule> {
+    this.state.countRequest("POST", "/projects/:id/pipeline_schedules");
+    const created = guard(() =>
+      settings.createSchedule(this.state, this.bot, this.project(project), schedule),
+    );
+    return portSchedule(this.state, created);
+  }
+
+  async updateSchedule(
+    project: ProjectRef,
+    scheduleId: number,
+    changes: Partial<NewPipelineSchedule>,
+  ): Promise<PipelineSchedule> {
+    this.state.countRequest("PUT", "/projects/:id/pipeline_schedules/:schedule_id");
+    const target = this.project(project);
+    const updated = guard(() => settings.updateSchedule(this.state, this.bot, target, scheduleId, changes));
+    return portSchedule(this.state, updated);
+  }
+
   private list(projectIds: number[], query: IssueQuery): Issue[] {
     const issues = queryIssues(this.state, projectIds, toIssueFilter(query));
     const day = query.dueOnOrBefore;
@@ -160,6 +230,21 @@ export function toIssueFilter(query: IssueQuery): IssueFilter {
   };
 }
 
+function hookInput(hook: HookSettings): settings.HookInput {
+  return {
+    url: hook.url,
+    name: hook.name,
+    description: hook.description,
+    urlVariables: hook.urlVariables,
+    token: hook.token,
+    pushEvents: hook.events.push,
+    issuesEvents: hook.events.issues,
+    confidentialIssuesEvents: hook.events.confidentialIssues,
+    noteEvents: hook.events.notes,
+    confidentialNoteEvents: hook.events.confidentialNotes,
+  };
+}
+
 function guard<T>(write: () => T): T {
   try {
     return write();
@@ -170,7 +255,7 @@ function guard<T>(write: () => T): T {
 
 function toGitLabError(error: unknown): unknown {
   if (!(error instanceof FakeApiError)) return error;
-  const kind = error.status === 404 ? "not-found" : "bad-request";
+  const kind = error.status === 404 ? "not-found" : error.status === 403 ? "forbidden" : "bad-request";
   return new GitLabError(
     kind,
     `GitLab refused the request (${error.status}): ${error.message}`,

@@ -6,9 +6,10 @@ import {
   issueEditParams,
   issueFilterParams,
   listParam,
-  type Params,
   stringParam,
 } from "./http-params.js";
+import { issue, project, type Route, route } from "./http-route.js";
+import { SETTINGS_ROUTES } from "./http-routes-settings.js";
 import {
   createIssue,
   createLabel,
@@ -20,35 +21,10 @@ import {
 } from "./ops.js";
 import { groupProjectIds, queryIssues } from "./queries.js";
 import { restIssue, restLabel, restNote, restUser } from "./rest-json.js";
-import type { FakeGitLabState } from "./state.js";
-import type { FakeIssue, FakeProject, FakeUser } from "./types.js";
 
-export interface RouteContext {
-  state: FakeGitLabState;
-  /** The token's user: every write is made with their rights. */
-  user: FakeUser;
-  /** Decoded path parameters in order (`g%2Fp` arrives as `g/p`). */
-  params: string[];
-  input: Params;
-}
+export type { Route, RouteContext, RouteResult } from "./http-route.js";
 
-/** A single body, or a list the server pages with GitLab's headers. */
-export type RouteResult = { status: number; body: unknown } | { status: 200; list: unknown[] };
-
-export interface Route {
-  method: "GET" | "POST" | "PUT";
-  /** GitLab's route under /api/v4, also the request-counter key. */
-  route: string;
-  pattern: RegExp;
-  handle(context: RouteContext): RouteResult;
-}
-
-function route(method: Route["method"], path: string, handle: Route["handle"]): Route {
-  const pattern = new RegExp(`^${path.replace(/:[a-z]+/g, "([^/]+)")}$`);
-  return { method, route: path, pattern, handle };
-}
-
-export const ROUTES: Route[] = [
+const ISSUE_ROUTES: Route[] = [
   route("GET", "/user", ({ state, user }) => ({ status: 200, body: restUser(state, user) })),
   route("GET", "/users", ({ state, input }) => {
     const username = stringParam(input.username);
@@ -139,14 +115,5 @@ export const ROUTES: Route[] = [
   }),
 ];
 
-function project(state: FakeGitLabState, params: string[]): FakeProject {
-  const found = state.findProject(params[0]!);
-  if (!found) throw new FakeApiError(404, "404 Project Not Found");
-  return found;
-}
-
-function issue(state: FakeGitLabState, params: string[]): FakeIssue {
-  const found = state.findIssue(project(state, params).id, Number(params[1]));
-  if (!found) throw new FakeApiError(404, "404 Not found");
-  return found;
-}
+/** Every route the server knows; the settings routes (setup's) live in their own file. */
+export const ROUTES: Route[] = [...ISSUE_ROUTES, ...SETTINGS_ROUTES];

@@ -4,11 +4,15 @@ import { HumanActor } from "./human.js";
 import type { WebhookPayload } from "./payloads.js";
 import type {
   FakeGroup,
+  FakeHook,
   FakeIssue,
   FakeLabel,
   FakeLink,
   FakeNote,
   FakeProject,
+  FakeRole,
+  FakeSchedule,
+  FakeTrigger,
   FakeUser,
   QuickActionRecord,
 } from "./types.js";
@@ -21,7 +25,17 @@ export interface FakeStateSeed {
   projects?: string[];
 }
 
-type IdKind = "user" | "group" | "project" | "label" | "issue" | "note" | "link";
+type IdKind =
+  | "user"
+  | "group"
+  | "project"
+  | "label"
+  | "issue"
+  | "note"
+  | "link"
+  | "trigger"
+  | "hook"
+  | "schedule";
 
 /*
  * Each kind of record counts from its own base, so a test that confuses an issue's global id with its
@@ -35,6 +49,9 @@ const ID_BASES: Record<IdKind, number> = {
   issue: 1000,
   note: 5000,
   link: 9000,
+  trigger: 20,
+  hook: 40,
+  schedule: 60,
 };
 
 /**
@@ -53,6 +70,11 @@ export class FakeGitLabState {
   readonly issues: FakeIssue[] = [];
   readonly notes: FakeNote[] = [];
   readonly links: FakeLink[] = [];
+  readonly triggers: FakeTrigger[] = [];
+  readonly hooks: FakeHook[] = [];
+  readonly schedules: FakeSchedule[] = [];
+  /** `projectId:userId` -> role; anyone not listed is a Maintainer, so tests opt in to refusals. */
+  readonly roles = new Map<string, FakeRole>();
   /** Every quick action GitLab executed, in order, with who wrote it and where. */
   readonly quickActionsExecuted: QuickActionRecord[] = [];
   /** Webhook payloads of human actions, in the order GitLab would send them. */
@@ -115,9 +137,19 @@ export class FakeGitLabState {
       groupPath,
       name: name ?? path.slice(slash + 1),
       nextIid: 1,
+      defaultBranch: "main" as string | null,
     };
     this.projects.push(project);
     return project;
+  }
+
+  /** Gives a user a role in a project (e.g. a Reporter token that cannot create triggers). */
+  setRole(project: ProjectRef, username: string, role: FakeRole): void {
+    this.roles.set(`${this.requireProject(project).id}:${this.requireUser(username).id}`, role);
+  }
+
+  roleOf(projectId: number, userId: number): FakeRole {
+    return this.roles.get(`${projectId}:${userId}`) ?? "maintainer";
   }
 
   /** Seeds a label directly (no request counted), e.g. what `career-bot setup` would have made. */

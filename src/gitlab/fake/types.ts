@@ -23,6 +23,8 @@ export interface FakeProject {
   groupPath: string;
   name: string;
   nextIid: number;
+  /** Null while the repository is empty. */
+  defaultBranch: string | null;
 }
 
 export interface FakeLabel {
@@ -100,4 +102,46 @@ export interface IssueChanges {
   assigneeIds?: number[];
   addAssigneeIds?: number[];
   removeAssigneeIds?: number[];
+}
+
+/** GitLab's project roles, weakest first. */
+export type FakeRole = "guest" | "planner" | "reporter" | "developer" | "maintainer" | "owner";
+
+export interface FakeTrigger {
+  id: number;
+  projectId: number;
+  description: string;
+  token: string;
+  ownerId: number;
+  createdAt: string;
+}
+
+export interface FakeHook {
+  id: number;
+  projectId: number;
+  /** As stored: masked portions are `{key}` placeholders filled from `urlVariables`. */
+  url: string;
+  name: string | null;
+  description: string | null;
+  urlVariables: Record<string, string>;
+  token: string | null;
+  pushEvents: boolean;
+  issuesEvents: boolean;
+  confidentialIssuesEvents: boolean;
+  noteEvents: boolean;
+  confidentialNoteEvents: boolean;
+  createdAt: string;
+}
+
+export interface FakeSchedule {
+  id: number;
+  projectId: number;
+  description: string;
+  ref: string;
+  cron: string;
+  cronTimezone: string;
+  active: boolean;
+  ownerId: number;
+  createdAt: string;
+  updatedAt: string;
 }

@@ -1,0 +1,90 @@
+import { boolParam, type Params, stringParam } from "./http-params.js";
+import { project, type Route, route } from "./http-route.js";
+import {
+  createHook,
+  createSchedule,
+  createTrigger,
+  type HookInput,
+  projectHooks,
+  projectSchedules,
+  projectTriggers,
+  type ScheduleInput,
+  updateHook,
+  updateSchedule,
+} from "./settings-ops.js";
+import { restHook, restProject, restSchedule, restTrigger } from "./settings-views.js";
+
+/* GET /projects/:id, pipeline triggers, project hooks and pipeline schedules: what `setup` calls. */
+
+export const SETTINGS_ROUTES: Route[] = [
+  route("GET", "/projects/:id", ({ state, params }) => ({
+    status: 200,
+    body: restProject(state, project(state, params)),
+  })),
+  route("GET", "/projects/:id/triggers", ({ state, user, params }) => ({
+    status: 200,
+    list: projectTriggers(state, user, project(state, params)).map((t) => restTrigger(state, t, user)),
+  })),
+  route("POST", "/projects/:id/triggers", ({ state, user, params, input }) => {
+    const trigger = createTrigger(state, user, project(state, params), stringParam(input.description) ?? "");
+    return { status: 201, body: restTrigger(state, trigger, user) };
+  }),
+  route("GET", "/projects/:id/hooks", ({ state, user, params }) => ({
+    status: 200,
+    list: projectHooks(state, user, project(state, params)).map(restHook),
+  })),
+  route("POST", "/projects/:id/hooks", ({ state, user, params, input }) => ({
+    status: 201,
+    body: restHook(createHook(state, user, project(state, params), hookInput(input))),
+  })),
+  route("PUT", "/projects/:id/hooks/:hook_id", ({ state, user, params, input }) => ({
+    status: 200,
+    body: restHook(updateHook(state, user, project(state, params), Number(params[1]), hookInput(input))),
+  })),
+  route("GET", "/projects/:id/pipeline_schedules", ({ state, user, params }) => ({
+    status: 200,
+    list: projectSchedules(state, user, project(state, params)).map((s) => restSchedule(state, s)),
+  })),
+  route("POST", "/projects/:id/pipeline_schedules", ({ state, user, params, input }) => ({
+    status: 201,
+    body: restSchedule(state, createSchedule(state, user, project(state, params), scheduleInput(input))),
+  })),
+  route("PUT", "/projects/:id/pipeline_schedules/:schedule_id", ({ state, user, params, input }) => {
+    const id = Number(params[1]);
+    const schedule = updateSchedule(state, user, project(state, params), id, scheduleInput(input));
+    return { status: 200, body: restSchedule(state, schedule) };
+  }),
+];
+
+function hookInput(input: Params): HookInput {
+  const variables = Array.isArray(input.url_variables)
+    ? Object.fromEntries(
+        (input.url_variables as Array<{ key?: unknown; value?: unknown }>).map((v) => [
+          String(v.key),
+          String(v.value),
+        ]),
+      )
+    : undefined;
+  return {
+    url: stringParam(input.url),
+    name: stringParam(input.name),
+    description: stringParam(input.description),
+    urlVariables: variables,
+    token: stringParam(input.token),
+    pushEvents: boolParam("push_events", input.push_events),
+    issuesEvents: boolParam("issues_events", input.issues_events),
+    confidentialIssuesEvents: boolParam("confidential_issues_events", input.confidential_issues_events),
+    noteEvents: boolParam("note_events", input.note_events),
+    confidentialNoteEvents: boolParam("confidential_note_events", input.confidential_note_events),
+  };
+}
+
+function scheduleInput(input: Params): ScheduleInput {
+  return {
+    description: stringParam(input.description),
+    ref: stringParam(input.ref),
+    cron: stringParam(input.cron),
+    cronTimezone: stringParam(input.cron_timezone),
+    active: boolParam("active", input.active),
+  };
+}

@@ -1,0 +1,127 @@
+import type { PipelineSchedule, Project, ProjectHook, TriggerToken } from "../port.js";
+import { restUser } from "./rest-json.js";
+import type { FakeGitLabState } from "./state.js";
+import type { FakeHook, FakeProject, FakeSchedule, FakeTrigger, FakeUser } from "./types.js";
+import { portUser } from "./views.js";
+
+/* Project settings records as GitLab's REST API shows them, and as the port returns them. */
+
+export function restProject(state: FakeGitLabState, project: FakeProject): Record<string, unknown> {
+  return {
+    id: project.id,
+    name: project.name,
+    path: project.path.slice(project.groupPath.length + 1),
+    path_with_namespace: project.path,
+    default_branch: project.defaultBranch,
+    visibility: "private",
+    web_url: `${state.webUrl}/${project.path}`,
+  };
+}
+
+/** GitLab shows a trigger's whole token only to its owner; everyone else sees 4 characters. */
+function visibleToken(trigger: FakeTrigger, viewer: FakeUser): string {
+  return trigger.ownerId === viewer.id ? trigger.token : trigger.token.slice(0, 4);
+}
+
+export function restTrigger(
+  state: FakeGitLabState,
+  trigger: FakeTrigger,
+  viewer: FakeUser,
+): Record<string, unknown> {
+  return {
+    id: trigger.id,
+    token: visibleToken(trigger, viewer),
+    description: trigger.description,
+    created_at: trigger.createdAt,
+    updated_at: trigger.createdAt,
+    last_used: null,
+    owner: restUser(state, state.userById(trigger.ownerId)),
+  };
+}
+
+/** The secret token is write-only: GitLab never answers with it. */
+export function restHook(hook: FakeHook): Record<string, unknown> {
+  return {
+    id: hook.id,
+    url: hook.url,
+    name: hook.name,
+    description: hook.description,
+    project_id: hook.projectId,
+    push_events: hook.pushEvents,
+    issues_events: hook.issuesEvents,
+    confidential_issues_events: hook.confidentialIssuesEvents,
+    note_events: hook.noteEvents,
+    confidential_note_events: hook.confidentialNoteEvents,
+    merge_requests_events: false,
+    tag_push_events: false,
+    pipeline_events: false,
+    job_events: false,
+    wiki_page_events: false,
+    enable_ssl_verification: true,
+    alert_status: "executable",
+    created_at: hook.createdAt,
+    url_variables: Object.keys(hook.urlVariables).map((key) => ({ key })),
+    custom_headers: [],
+  };
+}
+
+export function restSchedule(state: FakeGitLabState, schedule: FakeSchedule): Record<string, unknown> {
+  return {
+    id: schedule.id,
+    description: schedule.description,
+    ref: schedule.ref,
+    cron: schedule.cron,
+    cron_timezone: schedule.cronTimezone,
+    next_run_at: null,
+    active: schedule.active,
+    created_at: schedule.createdAt,
+    updated_at: schedule.updatedAt,
+    owner: restUser(state, state.userById(schedule.ownerId)),
+  };
+}
+
+export function portProject(state: FakeGitLabState, project: FakeProject): Project {
+  return {
+    id: project.id,
+    path: project.path,
+    defaultBranch: project.defaultBranch,
+    webUrl: `${state.webUrl}/${project.path}`,
+  };
+}
+
+export function portTrigger(state: FakeGitLabState, trigger: FakeTrigger, viewer: FakeUser): TriggerToken {
+  return {
+    id: trigger.id,
+    description: trigger.description,
+    token: visibleToken(trigger, viewer),
+    owner: portUser(state.userById(trigger.ownerId)),
+  };
+}
+
+export function portHook(hook: FakeHook): ProjectHook {
+  return {
+    id: hook.id,
+    url: hook.url,
+    name: hook.name,
+    events: {
+      issues: hook.issuesEvents,
+      confidentialIssues: hook.confidentialIssuesEvents,
+      notes: hook.noteEvents,
+      confidentialNotes: hook.confidentialNoteEvents,
+      push: hook.pushEvents,
+    },
+    urlVariables: Object.keys(hook.urlVariables),
+  };
+}
+
+export function portSchedule(state: FakeGitLabState, schedule: FakeSchedule): PipelineSchedule {
+  return {
+    id: schedule.id,
+    description: schedule.description,
+    ref: schedule.ref,
+    cron: schedule.cron,
+    cronTimezone: schedule.cronTimezone,
+    active: schedule.active,
+    owner: portUser(state.userById(schedule.ownerId)),
+  };
+}

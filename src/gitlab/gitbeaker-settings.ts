@@ -1,0 +1,110 @@
+import type { Gitlab } from "@gitbeaker/rest";
+import { z } from "zod";
+import { toHook, toProject, toSchedule, toTriggerToken } from "./mappers.js";
+import type {
+  HookSettings,
+  NewPipelineSchedule,
+  PipelineSchedule,
+  Project,
+  ProjectHook,
+  ProjectRef,
+  TriggerToken,
+} from "./port.js";
+import { HookResponse, PipelineScheduleResponse, ProjectResponse, TriggerTokenResponse } from "./schema.js";
+
+/*
+ * The project-settings half of the gitbeaker adapter (what `career-bot setup` uses). Plain functions
+ * over the client so gitbeaker.ts stays about issues; the adapter wraps each in its error handling.
+ */
+
+const PER_PAGE = 100;
+
+export async function showProject(api: Gitlab, project: ProjectRef): Promise<Project> {
+  return toProject(ProjectResponse.parse(await api.Projects.show(project)));
+}
+
+export async function listTriggerTokens(api: Gitlab, project: ProjectRef): Promise<TriggerToken[]> {
+  const triggers = await api.PipelineTriggerTokens.all(project, { perPage: PER_PAGE });
+  return z.array(TriggerTokenResponse).parse(triggers).map(toTriggerToken);
+}
+
+export async function createTriggerToken(
+  api: Gitlab,
+  project: ProjectRef,
+  description: string,
+): Promise<TriggerToken> {
+  return toTriggerToken(
+    TriggerTokenResponse.parse(await api.PipelineTriggerTokens.create(project, description)),
+  );
+}
+
+export async function listHooks(api: Gitlab, project: ProjectRef): Promise<ProjectHook[]> {
+  const hooks = await api.ProjectHooks.all(project, { perPage: PER_PAGE });
+  return z.array(HookResponse).parse(hooks).map(toHook);
+}
+
+export async function createHook(api: Gitlab, project: ProjectRef, hook: HookSettings): Promise<ProjectHook> {
+  const created = await api.ProjectHooks.add(project, hook.url, hookOptions(hook) as never);
+  return toHook(HookResponse.parse(created));
+}
+
+export async function updateHook(
+  api: Gitlab,
+  project: ProjectRef,
+  hookId: number,
+  hook: HookSettings,
+): Promise<ProjectHook> {
+  const updated = await api.ProjectHooks.edit(project, hookId, hook.url, hookOptions(hook) as never);
+  return toHook(HookResponse.parse(updated));
+}
+
+export async function listSchedules(api: Gitlab, project: ProjectRef): Promise<PipelineSchedule[]> {
+  const schedules = await api.PipelineSchedules.all(project, { perPage: PER_PAGE });
+  return z.array(PipelineScheduleResponse).parse(schedules).map(toSchedule);
+}
+
+export async function createSchedule(
+  api: Gitlab,
+  project: ProjectRef,
+  schedule: NewPipelineSchedule,
+): Promise<PipelineSchedule> {
+  const created = await api.PipelineSchedules.create(
+    project,
+    schedule.description,
+    schedule.ref,
+    schedule.cron,
+    { cronTimezone: schedule.cronTimezone, active: schedule.active },
+  );
+  return toSchedule(PipelineScheduleResponse.parse(created));
+}
+
+export async function updateSchedule(
+  api: Gitlab,
+  project: ProjectRef,
+  scheduleId: number,
+  changes: Partial<NewPipelineSchedule>,
+): Promise<PipelineSchedule> {
+  return toSchedule(
+    PipelineScheduleResponse.parse(await api.PipelineSchedules.edit(project, scheduleId, changes)),
+  );
+}
+
+/* gitbeaker decamelizes option keys: `confidentialNoteEvents` is sent as `confidential_note_events`. */
+function hookOptions(hook: HookSettings): Record<string, unknown> {
+  const options: Record<string, unknown> = {
+    name: hook.name,
+    description: hook.description,
+    token: hook.token,
+    pushEvents: hook.events.push,
+    issuesEvents: hook.events.issues,
+    confidentialIssuesEvents: hook.events.confidentialIssues,
+    noteEvents: hook.events.notes,
+    confidentialNoteEvents: hook.events.confidentialNotes,
+    enableSslVerification: true,
+    // GitLab stores the values and shows only `{key}` in the URL from then on.
+    urlVariables: hook.urlVariables
+      ? Object.entries(hook.urlVariables).map(([key, value]) => ({ key, value }))
+      : undefined,
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}

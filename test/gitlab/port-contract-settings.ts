@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTrigger } from "../../src/gitlab/fake/settings-ops.js";
+import { FakeGitLabState } from "../../src/gitlab/fake/state.js";
+import { GitLabError, type GitLabPort, type HookEvents } from "../../src/gitlab/port.js";
+import type { PortFactory, PortUnderTest } from "./port-contract.js";
+
+const BOT = "career-bot";
+const PROJECT = "career/people";
+const EVENTS: HookEvents = {
+  issues: true,
+  confidentialIssues: true,
+  notes: true,
+  confidentialNotes: true,
+  push: false,
+};
+
+/** The project-settings half of the port (what `career-bot setup` uses), against both adapters. */
+export function describeSettingsContract(name: string, factory: PortFactory): void {
+  describe(`GitLabPort settings contract: ${name}`, () => {
+    let state: FakeGitLabState;
+    let port: GitLabPort;
+    let subject: PortUnderTest;
+
+    beforeEach(async () => {
+      state = new FakeGitLabState({
+        now: "2026-02-02T09:00:00Z",
+        users: [BOT, "alice"],
+        projects: [PROJECT],
+      });
+      subject = await factory(state, BOT);
+      port = subject.port;
+    });
+
+    afterEach(async () => {
+      await subject.close();
+    });
+
+    async function rejection(promise: Promise<unknown>): Promise<GitLabError> {
+      const error = await promise.then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(GitLabError);
+      return error as GitLabError;
+    }
+
+    it("reads the project with its default branch, by path or id", async () => {
+      const project = await port.getProject(PROJECT);
+      expect(project).toEqual({
+        id: state.requireProject(PROJECT).id,
+        path: PROJECT,
+        defaultBranch: "main",
+        webUrl: `${state.webUrl}/${PROJECT}`,
+      });
+      expect(await port.getProject(project.id)).toEqual(project);
+      expect((await rejection(port.getProject("career/missing"))).kind).toBe("not-found");
+    });
+
+    it("creates trigger tokens; only the owner sees a whole token", async () => {
+      const created = await port.createTriggerToken(PROJECT, "career-bot");
+      expect(created).toMatchObject({ description: "career-bot", owner: { username: BOT } });
+      expect(created.token).toMatch(/^glptt-[0-9a-f]{40}$/);
+      const alice = state.requireUser("alice");
+      createTrigger(state, alice, state.requireProject(PROJECT), "alice's");
+      const listed = await port.listTriggerTokens(PROJECT);
+      expect(listed).toEqual([
+        created,
+        expect.objectContaining({
+          description: "alice's",
+          owner: expect.objectContaining({ username: "alice" }),
+        }),
+      ]);
+      expect(listed[1]!.token).toHaveLength(4);
+    });
+
+    it("creates a webhook with a masked URL portion and a secret it never shows", async () => {
+      const url =
+        "https://gitlab.example.com/api/v4/projects/1/ref/main/trigger/pipeline?token={trigger_token}";
+      const hook = await port.createHook(PROJECT, {
+        url,
+        name: "career-bot",
+        urlVariables: { trigger_token: "glptt-secret-value" },
+        token: "hook-secret",
+        events: EVENTS,
+      });
+      expect(hook).toMatchObject({
+        url,
+        name: "career-bot",
+        events: EVENTS,
+        urlVariables: ["trigger_token"],
+      });
+      expect(JSON.stringify(await port.listHooks(PROJECT))).not.toContain("secret");
+      expect(state.hooks[0]).toMatchObject({
+        token: "hook-secret",
+        urlVariables: { trigger_token: "glptt-secret-value" },
+      });
+    });
+
+    it("turns push events on unless told otherwise, and updates events keeping the masked values", async () => {
+      const url = "https://serve.example.com/webhook";
+      const hook = await port.createHook(PROJECT, {
+        url,
+        token: "s3cret",
+        events: { ...EVENTS, push: true, notes: false },
+      });
+      expect(hook.events).toMatchObject({ push: true, notes: false });
+      const updated = await port.updateHook(PROJECT, hook.id, { url, events: EVENTS });
+      expect(updated.events).toEqual(EVENTS);
+      expect(state.hooks[0]!.token).toBe("s3cret");
+      expect(await port.listHooks(PROJECT)).toEqual([updated]);
+    });
+
+    it("refuses a URL whose placeholder has no value", async () => {
+      const error = await rejection(
+        port.createHook(PROJECT, { url: "https://x.example.com/?token={missing}", events: EVENTS }),
+      );
+      expect(error.kind).toBe("bad-request");
+      expect(state.hooks).toEqual([]);
+    });
+
+    it("creates, lists and updates pipeline schedules", async () => {
+      const schedule = await port.createSchedule(PROJECT, {
+        description: "career-bot sweep",
+        ref: "main",
+        cron: "0 6 * * *",
+        cronTimezone: "UTC",
+        active: true,
+      });
+      expect(schedule).toMatchObject({
+        description: "career-bot sweep",
+        cron: "0 6 * * *",
+        owner: { username: BOT },
+      });
+      const updated = await port.updateSchedule(PROJECT, schedule.id, { cron: "0 * * * *" });
+      expect(updated).toMatchObject({ id: schedule.id, cron: "0 * * * *", ref: "main", active: true });
+      expect(await port.listSchedules(PROJECT)).toEqual([updated]);
+    });
+
+    it("answers forbidden when the token's role is too low", async () => {
+      state.setRole(PROJECT, BOT, "developer");
+      for (const attempt of [
+        () => port.createTriggerToken(PROJECT, "career-bot"),
+        () => port.listHooks(PROJECT),
+        () => port.createHook(PROJECT, { url: "https://x.example.com/", events: EVENTS }),
+      ]) {
+        expect(await rejection(attempt())).toMatchObject({ kind: "forbidden", status: 403 });
+      }
+      expect(
+        await port.createSchedule(PROJECT, {
+          description: "d",
+          ref: "main",
+          cron: "0 6 * * *",
+          cronTimezone: "UTC",
+          active: true,
+        }),
+      ).toMatchObject({ description: "d" });
+      state.setRole(PROJECT, BOT, "reporter");
+      expect((await rejection(port.listSchedules(PROJECT))).kind).toBe("forbidden");
+    });
+  });
+}
