@@ -8,6 +8,7 @@ import {
   type RunningServer,
   type WebhookPayload,
 } from "../../src/gitlab/fake/index.js";
+import { workflows } from "../../src/workflows/index.js";
 
 export const BOT = "career-bot";
 export const BOT_TOKEN = "glpat-bot-secret-token-123";
@@ -29,15 +30,22 @@ export class World {
   readonly dir = mkdtempSync(join(tmpdir(), "career-bot-"));
   running?: RunningServer;
   configPath: string;
+  /** Extra environment for every run (e.g. the retry and timeout knobs of the fault suites). */
+  extraEnv: NodeJS.ProcessEnv = {};
   private payloadCount = 0;
 
-  constructor(options: { now?: string; config?: string } = {}) {
+  constructor(options: { now?: string; config?: string; users?: string[] } = {}) {
     this.state = new FakeGitLabState({
       now: options.now ?? "2026-01-05T09:00:00Z",
       users: [BOT, "alice", "bob", "carol", "dave", "eve", "pat"],
       projects: [PROJECT],
     });
-    for (const label of ["career::interim-manager"]) this.state.addLabel(PROJECT, label);
+    // Every workflow label exists, as `career-bot setup` leaves the project: the templates' `/label`
+    // quick action only applies labels that exist.
+    for (const label of ["career::interim-manager", ...workflows.map((w) => w.label)]) {
+      if (!this.state.findLabel(this.state.requireProject(PROJECT).id, label))
+        this.state.addLabel(PROJECT, label);
+    }
     this.server = new FakeGitLabServer(this.state, { tokens: { [BOT_TOKEN]: BOT } });
     this.configPath = join(this.dir, "career-bot.yml");
     writeFileSync(this.configPath, options.config ?? "people_ops: [carol]\n");
@@ -53,7 +61,12 @@ export class World {
   }
 
   env(): NodeJS.ProcessEnv {
-    return { GITLAB_URL: this.running!.url, CAREER_BOT_TOKEN: BOT_TOKEN, CAREER_BOT_PROJECT: PROJECT };
+    return {
+      GITLAB_URL: this.running!.url,
+      CAREER_BOT_TOKEN: BOT_TOKEN,
+      CAREER_BOT_PROJECT: PROJECT,
+      ...this.extraEnv,
+    };
   }
 
   async cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
@@ -104,6 +117,35 @@ export class World {
     return this.state.findIssue(this.state.requireProject(PROJECT).id, iid)!;
   }
 
+  /** How many writes `act` made (handling an event again or sweeping again should make none). */
+  async writesDuring(act: () => Promise<unknown>): Promise<number> {
+    const before = this.writes();
+    await act();
+    return this.writes() - before;
+  }
+
+  /** The issue's labels, sorted. */
+  labels(iid: number): string[] {
+    return [...this.issue(iid).labels].sort();
+  }
+
+  /** The `career-stage::` label(s) of the issue, without the prefix. */
+  stages(iid: number): string[] {
+    return this.labels(iid)
+      .filter((l) => l.startsWith("career-stage::"))
+      .map((l) => l.slice("career-stage::".length));
+  }
+
+  /** Keys of the bot's notes on an issue (from their `<!-- career-bot:note key=... -->` markers). */
+  noteKeys(iid: number): string[] {
+    return this.botNotes(iid).map((n) => /key=(\S+) -->/.exec(n.body)?.[1] ?? "");
+  }
+
+  /** Quick actions GitLab ran from text the bot wrote. */
+  botQuickActions() {
+    return this.state.quickActionsExecuted.filter((q) => q.author === BOT);
+  }
+
   botNotes(iid: number) {
     const bot = this.state.requireUser(BOT);
     return this.state.notesOf(this.issue(iid).id).filter((n) => n.authorId === bot.id && !n.system);
@@ -120,4 +162,28 @@ export function interimDescription(fields: Record<string, string>): string {
     text = text.replace(new RegExp(`^(#\\s*)?${key}:.*$`, "m"), `${key}: ${value}`);
   }
   return text;
+}
+
+/**
+ * An issue template of `.gitlab/issue_templates/` with fields of its data block replaced (a following
+ * indented YAML list goes with its key); `null` removes the field.
+ */
+export function templateDescription(template: string, fields: Record<string, string | null> = {}): string {
+  let text = readFileSync(new URL(`../../.gitlab/issue_templates/${template}.md`, import.meta.url), "utf8");
+  for (const [key, value] of Object.entries(fields)) {
+    const line = new RegExp(`^(#\\s*)?${key}:.*(\\n[ \\t]+- .*)*\\n`, "m");
+    if (!line.test(text)) throw new Error(`${template}.md has no field ${key}`);
+    text = text.replace(line, value === null ? "" : `${key}: ${value}\n`);
+  }
+  return text;
+}
+
+/** The world as a scenario's bot runner: every run is the real CLI, in-process. */
+export function cliRunner(world: World) {
+  const outcome = (result: CliResult) => ({ code: result.code, output: `${result.stdout}${result.stderr}` });
+  return {
+    state: world.state,
+    handle: async (payload: WebhookPayload) => outcome(await world.handle(payload)),
+    sweep: async () => outcome(await world.sweep()),
+  };
 }
