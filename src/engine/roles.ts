@@ -31,11 +31,13 @@ export function isNamed(roles: RoleMap, username: string): boolean {
 }
 
 export function describeRoles(roles: RoleMap, allowed: Role[]): string {
-  const people = new Set<string>();
-  for (const role of [...allowed, "people_ops"]) for (const name of roles[role] ?? []) people.add(name);
-  const names = [...people].map((n) => `${n}`);
+  const namesOf = (list: Role[]) => [...new Set(list.flatMap((role) => roles[role] ?? []))];
+  // People ops are named after "people ops", not among the role's people (carol is not the manager).
+  const ops = namesOf(["people_ops"]);
+  const opsText = ops.length > 0 ? `people ops (${ops.join(", ")})` : "people ops";
   // A decision reserved for people ops (`roles: []`) names only them.
-  if (allowed.length === 0) return names.length > 0 ? `people ops (${names.join(", ")})` : "people ops";
+  if (allowed.length === 0) return opsText;
+  const names = namesOf(allowed);
   const roleNames = allowed.map((r) => r.replace(/_/g, " ")).join(" or ");
-  return names.length > 0 ? `${roleNames} (${names.join(", ")}) or people ops` : `${roleNames} or people ops`;
+  return names.length > 0 ? `${roleNames} (${names.join(", ")}) or ${opsText}` : `${roleNames} or ${opsText}`;
 }

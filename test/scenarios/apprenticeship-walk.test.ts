@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AGREEMENT_ITEMS } from "../../src/workflows/apprenticeship.js";
+import { PROJECT, templateDescription, World } from "../support/world.js";
+
+const eligibility = [
+  "Excelling in the current role, with no performance issues",
+  "Works full time with the company",
+  "This is an apprenticeship for learning, not a realignment, redeployment or secondment (ask the People Business Partner if unsure)",
+];
+const apprentice = AGREEMENT_ITEMS.filter((item) => item.startsWith("Apprentice:"));
+const host = AGREEMENT_ITEMS.filter((item) => item.startsWith("Host department:"));
+
+let world: World;
+beforeEach(async () => {
+  world = await new World({ now: "2026-01-20T09:00:00Z" }).start();
+});
+afterEach(() => world.stop());
+
+function open(fields: Record<string, string | null> = {}) {
+  const opened = world.state.as("alice").openIssue({
+    title: "Apprenticeship: alice in Security",
+    description: templateDescription("Apprenticeship", fields),
+  });
+  return { opened, iid: opened.issue.iid };
+}
+
+async function toActive(iid: number) {
+  let last = null;
+  for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
+  await world.handle(last!.payload);
+  for (const item of apprentice) last = world.state.as("alice").tick(PROJECT, iid, item);
+  for (const item of host) last = world.state.as("dave").tick(PROJECT, iid, item);
+  await world.handle(last!.payload);
+}
+
+describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
+  it("walks eligibility -> agreement -> active (monthly check-ins) -> review, is extended, and concludes", async () => {
+    const { opened, iid } = open();
+    expect(opened.issue.confidential).toBe(true);
+    expect((await world.handle(opened.payload)).code).toBe(0);
+    expect(world.stages(iid)).toEqual(["eligibility"]);
+    expect(world.issue(iid).description).toContain("Tenure: 11 month(s) from 2025-03-01");
+    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+    world.state.advance({ days: 1 });
+    let last = null;
+    for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
+    await world.handle(last!.payload);
+    expect(world.stages(iid)).toEqual(["agreement"]);
+    const agreement = world.botNotes(iid).at(-1)!.body;
+    expect(agreement).toContain("@alice");
+    expect(agreement).toContain("@dave");
+    expect(await world.writesDuring(() => world.handle(last!.payload))).toBe(0);
+
+    // Both sides confirm their commitments: the apprentice hers, the host manager the department's.
+    world.state.now = "2026-01-26T10:00:00Z";
+    for (const item of apprentice) last = world.state.as("alice").tick(PROJECT, iid, item);
+    await world.handle(last!.payload);
+    expect(world.stages(iid)).toEqual(["agreement"]);
+    for (const item of host) last = world.state.as("dave").tick(PROJECT, iid, item);
+    await world.handle(last!.payload);
+    expect(world.stages(iid)).toEqual(["active"]);
+    expect(world.issue(iid).dueDate).toBe("2026-02-25"); // the first monthly check-in
+
+    // The daily sweep: a check-in every 30 days until the end date, each posted once.
+    const checkins: string[] = [];
+    while (world.issue(iid).dueDate! < "2026-08-01") {
+      world.state.now = `${world.issue(iid).dueDate}T06:00:00Z`;
+      expect((await world.sweep()).code).toBe(0);
+      checkins.push(world.state.now.slice(0, 10));
+      const note = world.botNotes(iid).at(-1)!.body;
+      expect(note).toContain("monthly check-in");
+      for (const who of ["@alice", "@bob", "@dave"]) expect(note).toContain(who);
+      expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    }
+    expect(checkins).toEqual([
+      "2026-02-25",
+      "2026-03-27",
+      "2026-04-26",
+      "2026-05-26",
+      "2026-06-25",
+      "2026-07-25",
+    ]);
+    expect(world.issue(iid).dueDate).toBe("2026-08-01");
+
+    world.state.now = "2026-08-01T06:00:00Z";
+    await world.sweep();
+    expect(world.stages(iid)).toEqual(["review"]);
+    expect(world.botNotes(iid).at(-1)!.body).toContain("reached its end date (2026-08-01)");
+    expect(world.issue(iid).dueDate).toBe("2026-08-15"); // the review reminder
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+    world.state.now = "2026-08-15T06:00:00Z";
+    await world.sweep();
+    expect(world.botNotes(iid).at(-1)!.body).toContain("review is still open");
+    expect(world.issue(iid).dueDate).toBe("2026-08-29");
+
+    // The host manager extends by two months: Active again, check-ins resume.
+    world.state.now = "2026-08-17T10:00:00Z";
+    const extend = world.state.as("dave").comment(PROJECT, iid, "/career extend 2026-10-01");
+    await world.handle(extend.payload);
+    expect(world.botNotes(iid).at(-1)!.body).toContain("recorded");
+    expect(world.stages(iid)).toEqual(["active"]);
+    expect(world.issue(iid).dueDate).toBe("2026-09-16");
+    expect(world.issue(iid).description).toContain(
+      "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-17)",
+    );
+    expect(await world.writesDuring(() => world.handle(extend.payload))).toBe(0);
+
+    world.state.now = "2026-09-16T06:00:00Z";
+    await world.sweep();
+    expect(world.botNotes(iid).at(-1)!.body).toContain("monthly check-in");
+    world.state.now = "2026-10-01T06:00:00Z";
+    await world.sweep();
+    expect(world.stages(iid)).toEqual(["review"]);
+
+    world.state.now = "2026-10-02T10:00:00Z";
+    const conclude = world.state.as("alice").comment(PROJECT, iid, "/career conclude");
+    await world.handle(conclude.payload);
+    expect(world.labels(iid)).toEqual(
+      ["career-outcome::concluded", "career-stage::done", "career::apprenticeship"].sort(),
+    );
+    expect(world.issue(iid).state).toBe("closed");
+    expect(world.issue(iid).dueDate).toBeNull();
+    expect(await world.writesDuring(() => world.handle(conclude.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+    expect(world.botQuickActions()).toEqual([]);
+    const keys = world.noteKeys(iid);
+    expect(keys).not.toContain("");
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("refuses an extension by someone without the role, with a reply, and changes nothing", async () => {
+    const { opened, iid } = open();
+    await world.handle(opened.payload);
+    await toActive(iid);
+    expect(world.stages(iid)).toEqual(["active"]);
+    const labels = world.labels(iid);
+    const description = world.issue(iid).description;
+    const due = world.issue(iid).dueDate;
+    const notes = world.botNotes(iid).length;
+
+    // The apprentice may conclude, but only the home or host manager extends.
+    const writesBefore = world.writes();
+    const run = await world.handle(
+      world.state.as("alice").comment(PROJECT, iid, "/career extend 2026-12-01").payload,
+    );
+    expect(run.code).toBe(0);
+    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
+    const reply = world.botNotes(iid).at(-1)!;
+    expect(reply.body).toContain("Refused");
+    expect(reply.body).toContain("Only the manager or host manager (bob, dave) or people ops (carol)");
+    expect(world.botNotes(iid)).toHaveLength(notes + 1);
+    expect(world.labels(iid)).toEqual(labels);
+    expect(world.issue(iid).description).toBe(description);
+    expect(world.issue(iid).dueDate).toBe(due);
+  });
+
+  it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {
+    const { opened, iid } = open({ time_percentage: "150" });
+    expect((await world.handle(opened.payload)).code).toBe(0);
+    expect(world.labels(iid)).toContain("career-status::needs-info");
+    const notes = world.botNotes(iid);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain("time_percentage (is 150)");
+    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+
+    const fixed = world.state
+      .as("alice")
+      .editDescription(
+        PROJECT,
+        iid,
+        world.issue(iid).description.replace("time_percentage: 150", "time_percentage: 20"),
+      );
+    await world.handle(fixed.payload);
+    expect(world.labels(iid)).not.toContain("career-status::needs-info");
+    expect(world.stages(iid)).toEqual(["eligibility"]);
+  });
+});

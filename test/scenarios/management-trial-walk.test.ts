@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PROJECT, templateDescription, World } from "../support/world.js";
+
+const plan = [
+  "Focused transition plan written with the manager",
+  "Trial activities chosen (for example hosting a Group Conversation, acting as the hiring manager for an intern position, running a series of demo meetings)",
+  "Agreed that the team member can return to the IC track at any checkpoint",
+];
+const checkIn = (day: number, last = false) =>
+  `Day ${day} check-in held: ${last ? "management track or back to the IC track decided" : "continue, adjust the plan or opt out"}`;
+
+let world: World;
+beforeEach(async () => {
+  world = await new World({ now: "2026-01-26T09:00:00Z" }).start();
+});
+afterEach(() => world.stop());
+
+function open(fields: Record<string, string | null> = {}) {
+  const opened = world.state.as("alice").openIssue({
+    title: "Management trial: alice",
+    description: templateDescription("Management trial", fields),
+  });
+  return { opened, iid: opened.issue.iid };
+}
+
+async function planDone(iid: number) {
+  let last = null;
+  for (const item of plan) last = world.state.as("bob").tick(PROJECT, iid, item);
+  await world.handle(last!.payload);
+}
+
+describe("management trial, end to end through the CLI and gitbeaker", () => {
+  it("walks the plan and the day 30, 60 and 90 check-ins to career-outcome::completed", async () => {
+    const { opened, iid } = open();
+    expect(opened.issue.confidential).toBe(true);
+    expect((await world.handle(opened.payload)).code).toBe(0);
+    expect(world.stages(iid)).toEqual(["plan"]);
+    expect(world.issue(iid).description).toContain(
+      "Trial: from 2026-02-02, check-ins on day 30 (2026-03-04), day 60 (2026-04-03), day 90 (2026-05-03)",
+    );
+    expect(world.issue(iid).description).toContain("Activity: Host a Group Conversation");
+    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+    world.state.now = "2026-01-30T10:00:00Z";
+    await planDone(iid);
+    expect(world.stages(iid)).toEqual(["education"]);
+    expect(world.issue(iid).dueDate).toBe("2026-03-04");
+    expect(world.issue(iid).description).toContain(`[ ] ${checkIn(30)}`);
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+    // Day 30: the sweep reminds both; the check-in is held and ticked; the next part starts.
+    world.state.now = "2026-03-04T06:00:00Z";
+    await world.sweep();
+    const reminder = world.botNotes(iid).at(-1)!.body;
+    expect(reminder).toContain("check-in is due on 2026-03-04");
+    expect(reminder).toContain("@alice");
+    expect(reminder).toContain("@bob");
+    expect(world.stages(iid)).toEqual(["education"]);
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    world.state.now = "2026-03-04T15:00:00Z";
+    let last = world.state.as("alice").tick(PROJECT, iid, checkIn(30));
+    await world.handle(last.payload);
+    expect(world.stages(iid)).toEqual(["rhythm"]);
+    expect(world.issue(iid).dueDate).toBe("2026-04-03");
+    expect(await world.writesDuring(() => world.handle(last.payload))).toBe(0);
+
+    // Day 60's check-in held early: the date gate still waits for day 60, then the sweep moves on
+    // without a reminder.
+    world.state.now = "2026-03-30T10:00:00Z";
+    last = world.state.as("bob").tick(PROJECT, iid, checkIn(60));
+    await world.handle(last.payload);
+    expect(world.stages(iid)).toEqual(["rhythm"]);
+    expect(world.issue(iid).dueDate).toBe("2026-04-03");
+    const notes = world.botNotes(iid).length;
+    world.state.now = "2026-04-03T06:00:00Z";
+    await world.sweep();
+    expect(world.stages(iid)).toEqual(["assessment"]);
+    expect(world.botNotes(iid)).toHaveLength(notes);
+    expect(world.issue(iid).dueDate).toBe("2026-05-03");
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+    world.state.now = "2026-05-03T06:00:00Z";
+    await world.sweep();
+    expect(world.botNotes(iid).at(-1)!.body).toContain("check-in is due on 2026-05-03");
+    world.state.now = "2026-05-04T10:00:00Z";
+    last = world.state.as("bob").tick(PROJECT, iid, checkIn(90, true));
+    await world.handle(last.payload);
+    expect(world.labels(iid)).toEqual(
+      ["career-outcome::completed", "career-stage::done", "career::management-trial"].sort(),
+    );
+    expect(world.issue(iid).state).toBe("closed");
+    expect(world.issue(iid).dueDate).toBeNull();
+    expect(await world.writesDuring(() => world.handle(last.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+    expect(world.botQuickActions()).toEqual([]);
+    const keys = world.noteKeys(iid);
+    expect(keys).not.toContain("");
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("opts out at a check-in back to the IC track: career-outcome::returned", async () => {
+    const { opened, iid } = open();
+    await world.handle(opened.payload);
+    await planDone(iid);
+    world.state.now = "2026-03-04T06:00:00Z";
+    await world.sweep();
+    world.state.now = "2026-03-05T10:00:00Z";
+    const optOut = world.state.as("alice").comment(PROJECT, iid, "/career opt-out");
+    await world.handle(optOut.payload);
+    expect(world.labels(iid)).toEqual(
+      ["career-outcome::returned", "career-stage::done", "career::management-trial"].sort(),
+    );
+    expect(world.issue(iid).state).toBe("closed");
+    expect(world.botNotes(iid).at(-1)!.body).toContain("Returning to the IC track is a fine result");
+    expect(await world.writesDuring(() => world.handle(optOut.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    const keys = world.noteKeys(iid);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("refuses an opt-out by someone without the role, with a reply, and changes nothing", async () => {
+    const { opened, iid } = open();
+    await world.handle(opened.payload);
+    await planDone(iid);
+    const labels = world.labels(iid);
+    const description = world.issue(iid).description;
+    const due = world.issue(iid).dueDate;
+    const notes = world.botNotes(iid).length;
+
+    const writesBefore = world.writes();
+    const run = await world.handle(world.state.as("eve").comment(PROJECT, iid, "/career opt-out").payload);
+    expect(run.code).toBe(0);
+    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
+    const reply = world.botNotes(iid).at(-1)!;
+    expect(reply.body).toContain("Refused");
+    expect(reply.body).toContain("Only the team member or manager (alice, bob) or people ops (carol)");
+    expect(world.botNotes(iid)).toHaveLength(notes + 1);
+    expect(world.labels(iid)).toEqual(labels);
+    expect(world.issue(iid).description).toBe(description);
+    expect(world.issue(iid).dueDate).toBe(due);
+  });
+
+  it("asks for a fix of a broken data block in one comment naming the field", async () => {
+    const { opened, iid } = open({ start_date: "2026-13-01" });
+    expect((await world.handle(opened.payload)).code).toBe(0);
+    expect(world.labels(iid)).toEqual(["career-status::needs-info", "career::management-trial"]);
+    const notes = world.botNotes(iid);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain("start_date (is 2026-13-01): must be a real date");
+    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+  });
+});
