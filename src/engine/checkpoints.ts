@@ -48,6 +48,8 @@ export function dueReminders(input: Input, state: WorkflowState, today: Day): Du
     const days = occurrences(input, state, reminder, today).filter((d) => d <= today);
     const day = days.at(-1);
     if (day === undefined) continue;
+    // A stage's reminder whose day came before the stage was (re-)entered is stale, not due.
+    if (reminder.stages !== "open" && day < state.enteredDay) continue;
     const scope = reminder.stages === "open" ? "" : `#${state.visit}`;
     const occurrence = reminder.every === undefined && !reminder.keyByDay ? "" : `#${day}`;
     due.push({ reminder, key: `${reminder.key}${scope}${occurrence}`, day });

@@ -184,7 +184,8 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
     {
       key: "checkin",
       stages: ["active"],
-      at: { from: { stageEntered: true }, days: { config: "apprenticeship.checkin_days" } },
+      // Monthly from the apprenticeship's start, whenever the agreement was finished.
+      at: { from: { field: "start_date" }, days: { config: "apprenticeship.checkin_days" } },
       every: { config: "apprenticeship.checkin_days" },
       note: { template: "apprenticeship/checkin", mention: everyone },
       checkpoint: "monthly check-in",

@@ -61,7 +61,7 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
     for (const item of host) last = world.state.as("dave").tick(PROJECT, iid, item);
     await world.handle(last!.payload);
     expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.issue(iid).dueDate).toBe("2026-02-25"); // the first monthly check-in
+    expect(world.issue(iid).dueDate).toBe("2026-03-03"); // the first monthly check-in, 30 days after start_date
 
     // The daily sweep: a check-in every 30 days until the end date, each posted once.
     const checkins: string[] = [];
@@ -75,12 +75,12 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
       expect(await world.writesDuring(() => world.sweep())).toBe(0);
     }
     expect(checkins).toEqual([
-      "2026-02-25",
-      "2026-03-27",
-      "2026-04-26",
-      "2026-05-26",
-      "2026-06-25",
-      "2026-07-25",
+      "2026-03-03",
+      "2026-04-02",
+      "2026-05-02",
+      "2026-06-01",
+      "2026-07-01",
+      "2026-07-31",
     ]);
     expect(world.issue(iid).dueDate).toBe("2026-08-01");
 
@@ -102,7 +102,7 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
     await world.handle(extend.payload);
     expect(world.botNotes(iid).at(-1)!.body).toContain("recorded");
     expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.issue(iid).dueDate).toBe("2026-09-16");
+    expect(world.issue(iid).dueDate).toBe("2026-08-30");
     expect(world.issue(iid).description).toContain(
       "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-17)",
     );

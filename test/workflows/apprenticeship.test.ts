@@ -64,15 +64,15 @@ describe("apprenticeship: decide", () => {
     w.add(...agreed);
     const active = w.at("2026-01-25T12:00:00Z");
     expect(active.stage).toBe("active");
-    expect(dueOf(active.actions)).toEqual({ kind: "due-date", date: "2026-02-24" });
+    expect(dueOf(active.actions)).toEqual({ kind: "due-date", date: "2026-03-03" }); // 30 days after start_date
 
-    const first = w.at("2026-02-24T08:00:00Z");
+    const first = w.at("2026-03-03T08:00:00Z");
     expect(notesOf(first.actions).map((n) => [n.key, n.mentions])).toEqual([
-      ["remind:checkin#2#2026-02-24", ["alice", "bob", "dave"]],
+      ["remind:checkin#2#2026-03-03", ["alice", "bob", "dave"]],
     ]);
-    expect(dueOf(first.actions)).toEqual({ kind: "due-date", date: "2026-03-26" });
-    expect(notesOf(w.at("2026-03-26T08:00:00Z").actions).map((n) => n.key)).toEqual([
-      "remind:checkin#2#2026-03-26",
+    expect(dueOf(first.actions)).toEqual({ kind: "due-date", date: "2026-04-02" });
+    expect(notesOf(w.at("2026-04-02T08:00:00Z").actions).map((n) => n.key)).toEqual([
+      "remind:checkin#2#2026-04-02",
     ]);
 
     // No end_date: the default 6 months after the start.
@@ -92,7 +92,7 @@ describe("apprenticeship: decide", () => {
     expect(sectionOf(extended.actions).summary).toContain(
       "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-16)",
     );
-    expect(dueOf(extended.actions)).toEqual({ kind: "due-date", date: "2026-09-15" });
+    expect(dueOf(extended.actions)).toEqual({ kind: "due-date", date: "2026-08-30" }); // check-ins keep their monthly rhythm
 
     expect(w.at("2026-10-01T08:00:00Z").stage).toBe("review");
     const conclude = comment("alice", "/career conclude", "2026-10-02T10:00:00Z");
