@@ -5,10 +5,21 @@ import type { GlobalOptions, Io } from "./run-command.js";
 /** serve, setup and demo: loaded only when asked for, so `handle` starts fast. */
 export async function runExtraCommand(
   name: string,
-  _options: GlobalOptions,
-  _env: NodeJS.ProcessEnv,
-  _secrets: string[],
-  _io: Io,
+  options: GlobalOptions,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+  io: Io,
 ): Promise<RunSummary | undefined> {
-  throw new UsageError(`${name}: not yet available in this build`);
+  switch (name) {
+    case "setup": {
+      const { setupCommand } = await import("./setup.js");
+      return setupCommand(options, env, secrets, io);
+    }
+    case "serve": {
+      const { serveCommand } = await import("./serve.js");
+      return serveCommand(options, env, secrets, io);
+    }
+    default:
+      throw new UsageError(`unknown command ${name}`);
+  }
 }

@@ -46,7 +46,10 @@ export function errorFromResponse(
   if (status === 401)
     return make("unauthorized", "check that the token is valid, not expired and has the api scope");
   if (status === 403)
-    return make("forbidden", "the bot user needs Reporter access (Planner or higher to edit issues)");
+    return make(
+      "forbidden",
+      "the token's user lacks the role for this (the bot needs Reporter; setup's triggers and webhooks need Maintainer)",
+    );
   if (status === 404)
     return make("not-found", "check the project path or id and the issue iid, and that the bot can see them");
   if (status === 429) {

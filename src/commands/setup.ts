@@ -1,0 +1,67 @@
+import { loadConfig } from "../config/load.js";
+import { CareerBotError, UsageError } from "../errors.js";
+import type { GitLabPort } from "../gitlab/port.js";
+import { setupFailed, setupLines } from "../setup/report.js";
+import { runSetup } from "../setup/run-setup.js";
+import { workflows } from "../workflows/index.js";
+import { connect } from "./connect.js";
+import { type GlobalOptions, type Io, settingsFrom } from "./run-command.js";
+
+/** Some setup steps could not be done: exit 1, after the report said which and how to fix them. */
+export class SetupIncompleteError extends CareerBotError {
+  constructor(count: number) {
+    super("ESETUP", `setup could not do ${count} step(s); each is listed above with how to fix it`, 1);
+  }
+}
+
+/**
+ * `career-bot setup`: prints the report (or `--json`) and throws SetupIncompleteError when a step
+ * failed. The port is injectable for tests; normally it is the real adapter.
+ */
+export async function setupCommand(
+  options: GlobalOptions,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+  io: Io,
+  port?: GitLabPort,
+): Promise<undefined> {
+  const settings = settingsFrom(options, env, true);
+  const cron = (options.cron ?? "0 6 * * *").trim();
+  if (cron.split(/\s+/).length !== 5) {
+    throw new UsageError(`--cron "${cron}" is not a cron expression of five fields, e.g. "0 6 * * *"`);
+  }
+  const serve = options.webhookUrl === undefined ? undefined : serveTarget(options.webhookUrl, env);
+  const config = await loadConfig(options.config);
+  const report = await runSetup(port ?? connect(settings, env), {
+    project: settings.project!,
+    gitlabUrl: settings.url,
+    workflows,
+    cron,
+    timezone: config.timezone,
+    dryRun: options.dryRun,
+    serve,
+    secrets,
+  });
+  if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else for (const line of setupLines(report)) io.stdout(`${line}\n`);
+  const failed = setupFailed(report);
+  if (failed.length > 0) throw new SetupIncompleteError(failed.length);
+  return undefined;
+}
+
+function serveTarget(url: string, env: NodeJS.ProcessEnv): { url: string; secret: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--webhook-url ${JSON.stringify(url)} is not a URL`);
+  }
+  if (!/^https?:$/.test(parsed.protocol)) throw new UsageError("--webhook-url must be an http(s) URL");
+  const secret = env.CAREER_BOT_WEBHOOK_SECRET;
+  if (!secret) {
+    throw new UsageError(
+      "--webhook-url needs CAREER_BOT_WEBHOOK_SECRET: setup gives it to the webhook and serve checks it",
+    );
+  }
+  return { url, secret };
+}

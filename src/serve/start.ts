@@ -1,0 +1,80 @@
+import type { Config } from "../config/schema.js";
+import { Renderer } from "../engine/render.js";
+import type { GitLabPort } from "../gitlab/port.js";
+import type { Reporter } from "../run/context.js";
+import type { RunSummary } from "../run/summary.js";
+import { issueKey } from "./delivery.js";
+import { IssueQueue } from "./issue-queue.js";
+import { createEventProcessor } from "./processor.js";
+import { startWebhookServer } from "./server.js";
+
+export interface ServeOptions {
+  /** The GitLab port the events are handled through (the real adapter, or a fake in tests). */
+  gitlab: GitLabPort;
+  config: Config;
+  clock: () => Date;
+  /** Compared with `X-Gitlab-Token`. */
+  secret: string;
+  /** The configured project: events from others are ignored. */
+  project: string;
+  host: string;
+  port: number;
+  dryRun?: boolean;
+  maxBodyBytes?: number;
+  /** Issues handled at the same time (events of one issue always wait for each other). */
+  concurrency?: number;
+  secrets?: string[];
+  reporter: Reporter;
+  /** Told about each handled event; tests wait on it. */
+  onHandled?: (summary: RunSummary | undefined) => void;
+  renderer?: Renderer;
+}
+
+export interface RunningServe {
+  url: string;
+  port: number;
+  /** Events accepted and not yet handled. */
+  inHand(): number;
+  /** Stops accepting, answers the requests in progress, finishes every accepted event. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** The webhook receiver and its work queue, on `host:port` (0 picks a free port). */
+export async function startServe(options: ServeOptions): Promise<RunningServe> {
+  const bot = await options.gitlab.currentUser();
+  const process = createEventProcessor({
+    port: options.gitlab,
+    config: options.config,
+    renderer: options.renderer ?? new Renderer(),
+    bot,
+    clock: options.clock,
+    dryRun: options.dryRun ?? false,
+    project: options.project,
+    secrets: [options.secret, ...(options.secrets ?? [])],
+    reporter: options.reporter,
+  });
+  const queue = new IssueQueue(options.concurrency ?? 4);
+  const server = await startWebhookServer({
+    secret: options.secret,
+    host: options.host,
+    port: options.port,
+    maxBodyBytes: options.maxBodyBytes,
+    log: (line) => options.reporter.info(line),
+    accept: ({ body, event }) => {
+      const key = issueKey(body);
+      options.reporter.info(`accepted ${event ?? "event"} for ${key}`);
+      queue.push(key, async () => options.onHandled?.(await process(body)));
+    },
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    url: server.url,
+    port: server.port,
+    inHand: () => queue.size,
+    // Once: a second SIGINT while draining waits for the same shutdown.
+    stop: () => {
+      stopping ??= server.close().then(() => queue.drain());
+      return stopping;
+    },
+  };
+}

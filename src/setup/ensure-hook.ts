@@ -1,0 +1,133 @@
+import type { HookSettings, ProjectHook } from "../gitlab/port.js";
+import type { SetupContext } from "./context.js";
+import type { TriggerOutcome } from "./ensure-trigger.js";
+import { failedStep } from "./failure.js";
+import {
+  eventDifferences,
+  eventNames,
+  HOOK_EVENTS,
+  maskedTriggerUrl,
+  maskUrl,
+  postsTo,
+  sameUrl,
+  TRIGGER_VARIABLE,
+  triggerEndpoint,
+} from "./hook-url.js";
+import type { StepResult } from "./report.js";
+
+const HOOK_NAME = "career-bot";
+const HOOK_DESCRIPTION = "Issue and comment events for career-bot (made by career-bot setup)";
+
+/** Where the webhook should post: the pipeline trigger, or a `career-bot serve` with its secret. */
+export type HookTarget =
+  | { kind: "trigger"; trigger: TriggerOutcome }
+  | { kind: "serve"; url: string; secret: string };
+
+/**
+ * Makes sure one project webhook posts the four events to the target. A hook that posts there
+ * already is kept; its events are corrected, and a trigger hook gets the new token when this run
+ * had to make a new trigger. The token travels only as a masked URL portion.
+ */
+export async function ensureHook(ctx: SetupContext, target: HookTarget): Promise<StepResult> {
+  const branch = ctx.project.defaultBranch;
+  if (target.kind === "trigger" && !branch) {
+    const detail = "the project has no default branch, so there is no pipeline to trigger";
+    return {
+      step: "webhook",
+      status: "skipped",
+      detail,
+      fix: "push the repository (with .gitlab-ci.yml), then run setup again",
+    };
+  }
+  const endpoint = target.kind === "trigger" ? triggerEndpoint(ctx.gitlabUrl, ctx.project.id, branch!) : "";
+  const shownUrl = target.kind === "trigger" ? maskedTriggerUrl(endpoint) : maskUrl(target.url);
+  if (target.kind === "trigger" && !target.trigger.token && !ctx.dryRun) {
+    return {
+      step: "webhook",
+      status: "skipped",
+      detail: `a webhook to ${shownUrl} needs the pipeline trigger, which setup could not get`,
+      fix: "fix the trigger step above, then run setup again",
+    };
+  }
+  let hooks: ProjectHook[];
+  try {
+    hooks = await ctx.port.listHooks(ctx.project.id);
+  } catch (error) {
+    return failedStep("webhook", "cannot list the project's webhooks", error, ctx.secrets);
+  }
+  const matches = (hook: ProjectHook) =>
+    target.kind === "trigger" ? postsTo(hook.url, endpoint) : sameUrl(hook.url, target.url);
+  const existing = hooks.find(matches);
+  const notes = otherHookNotes(ctx, hooks, existing, target);
+  const events = eventNames(HOOK_EVENTS);
+  const settings = desiredSettings(target, shownUrl);
+  if (!existing) {
+    if (ctx.dryRun)
+      return { step: "webhook", status: "planned", detail: `would create ${shownUrl} <- ${events}`, notes };
+    try {
+      await ctx.port.createHook(ctx.project.id, settings);
+      return { step: "webhook", status: "created", detail: `${shownUrl} <- ${events}`, notes };
+    } catch (error) {
+      return {
+        ...failedStep("webhook", `cannot create the webhook to ${shownUrl}`, error, ctx.secrets),
+        notes,
+      };
+    }
+  }
+  const changes = eventDifferences(existing.events);
+  const newToken = target.kind === "trigger" && target.trigger.fresh;
+  if (newToken) changes.push("token -> the new pipeline trigger's");
+  if (changes.length === 0) {
+    return { step: "webhook", status: "unchanged", detail: `${maskUrl(existing.url)} <- ${events}`, notes };
+  }
+  if (ctx.dryRun) {
+    return {
+      step: "webhook",
+      status: "planned",
+      detail: `would update hook #${existing.id} (${maskUrl(existing.url)})`,
+      changes,
+      notes,
+    };
+  }
+  // Same URL keeps GitLab's stored token and URL variables; a new trigger token replaces the URL.
+  const update: HookSettings = newToken
+    ? settings
+    : { ...settings, url: existing.url, urlVariables: undefined };
+  try {
+    await ctx.port.updateHook(ctx.project.id, existing.id, update);
+    return {
+      step: "webhook",
+      status: "updated",
+      detail: `hook #${existing.id} (${newToken ? shownUrl : maskUrl(existing.url)})`,
+      changes,
+      notes,
+    };
+  } catch (error) {
+    return { ...failedStep("webhook", `cannot update hook #${existing.id}`, error, ctx.secrets), notes };
+  }
+}
+
+function desiredSettings(target: HookTarget, maskedUrl: string): HookSettings {
+  const base = { name: HOOK_NAME, description: HOOK_DESCRIPTION, events: HOOK_EVENTS };
+  if (target.kind === "serve") return { ...base, url: target.url, token: target.secret };
+  const token = target.trigger.token ?? "";
+  return { ...base, url: maskedUrl, urlVariables: { [TRIGGER_VARIABLE]: token } };
+}
+
+/** Another hook that also feeds the bot would make it handle every event twice. */
+function otherHookNotes(
+  ctx: SetupContext,
+  hooks: ProjectHook[],
+  existing: ProjectHook | undefined,
+  target: HookTarget,
+): string[] | undefined {
+  if (target.kind !== "serve" || !ctx.project.defaultBranch) return undefined;
+  const endpoint = triggerEndpoint(ctx.gitlabUrl, ctx.project.id, ctx.project.defaultBranch);
+  const doubles = hooks.filter((hook) => hook !== existing && postsTo(hook.url, endpoint));
+  return doubles.length
+    ? doubles.map(
+        (hook) =>
+          `hook #${hook.id} also posts events to the pipeline trigger; delete it or every event is handled twice`,
+      )
+    : undefined;
+}

@@ -1,0 +1,59 @@
+import type { GitLabPort, ProjectRef } from "../gitlab/port.js";
+import type { WorkflowDefinition } from "../workflows/types.js";
+import type { SetupContext } from "./context.js";
+import { ensureHook } from "./ensure-hook.js";
+import { ensureLabels } from "./ensure-labels.js";
+import { ensureSchedule } from "./ensure-schedule.js";
+import { ensureTrigger } from "./ensure-trigger.js";
+import { labelCatalogue } from "./labels.js";
+import type { SetupReport, StepResult } from "./report.js";
+
+export interface SetupOptions {
+  project: ProjectRef;
+  /** Instance URL without `/api/v4`, for the pipeline-trigger URL. */
+  gitlabUrl: string;
+  workflows: readonly WorkflowDefinition[];
+  cron: string;
+  timezone: string;
+  dryRun: boolean;
+  /** Point the webhook at `career-bot serve` here, with this secret, instead of the trigger. */
+  serve?: { url: string; secret: string };
+  secrets: string[];
+}
+
+/**
+ * Labels, pipeline trigger, webhook, schedule: each step reads first and writes only what is
+ * missing or wrong, so a second run changes nothing. A failed step does not stop the others.
+ */
+export async function runSetup(port: GitLabPort, options: SetupOptions): Promise<SetupReport> {
+  const project = await port.getProject(options.project);
+  const bot = await port.currentUser();
+  const ctx: SetupContext = {
+    port,
+    project,
+    bot,
+    gitlabUrl: options.gitlabUrl,
+    dryRun: options.dryRun,
+    secrets: options.secrets,
+  };
+  const steps: StepResult[] = [await ensureLabels(ctx, labelCatalogue(options.workflows))];
+  if (options.serve) {
+    steps.push({
+      step: "trigger",
+      status: "unchanged",
+      detail: "not needed: the webhook posts to career-bot serve",
+    });
+    steps.push(await ensureHook(ctx, { kind: "serve", ...options.serve }));
+  } else {
+    const trigger = await ensureTrigger(ctx);
+    steps.push(trigger.result);
+    steps.push(await ensureHook(ctx, { kind: "trigger", trigger }));
+  }
+  steps.push(await ensureSchedule(ctx, { cron: options.cron, timezone: options.timezone }));
+  return {
+    command: "setup",
+    dryRun: options.dryRun,
+    project: { id: project.id, path: project.path, defaultBranch: project.defaultBranch },
+    steps,
+  };
+}

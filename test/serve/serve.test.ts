@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { Config } from "../../src/config/schema.js";
+import { FakeGitLabServer, FakeGitLabState, type RunningServer } from "../../src/gitlab/fake/index.js";
+import { GitbeakerGitLab } from "../../src/gitlab/gitbeaker.js";
+import type { RunSummary } from "../../src/run/summary.js";
+import { type RunningServe, startServe } from "../../src/serve/start.js";
+
+const PROJECT = "org/careers";
+const SECRET = "webhook-secret-for-tests";
+const TOKEN = "glpat-serve-test-token-77";
+const TEMPLATE = readFileSync(
+  new URL("../../.gitlab/issue_templates/Interim manager.md", import.meta.url),
+  "utf8",
+);
+
+let state: FakeGitLabState;
+let gitlab: FakeGitLabServer;
+let gitlabRunning: RunningServer;
+let serve: RunningServe;
+let lines: string[];
+let handled: Array<RunSummary | undefined>;
+
+beforeEach(async () => {
+  state = new FakeGitLabState({
+    now: "2026-01-05T09:00:00Z",
+    users: ["career-bot", "alice", "bob", "pat"],
+    projects: [PROJECT],
+  });
+  state.addLabel(PROJECT, "career::interim-manager");
+  gitlab = new FakeGitLabServer(state, { tokens: { [TOKEN]: "career-bot" } });
+  gitlabRunning = await gitlab.start();
+  lines = [];
+  handled = [];
+  serve = await startServe({
+    gitlab: new GitbeakerGitLab({ host: gitlabRunning.url, token: TOKEN, retry: { sleep: async () => {} } }),
+    config: Config.parse({ people_ops: ["pat"] }),
+    // The fake's clock is the scenario's clock.
+    clock: () => new Date(state.now),
+    secret: SECRET,
+    project: PROJECT,
+    host: "127.0.0.1",
+    port: 0,
+    secrets: [TOKEN],
+    reporter: { info: (line) => lines.push(line) },
+    onHandled: (summary) => handled.push(summary),
+  });
+});
+
+afterEach(async () => {
+  await serve.stop();
+  await gitlabRunning.close();
+});
+
+function post(body: unknown, headers: Record<string, string> = {}, path = "/webhook") {
+  return fetch(`${serve.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-gitlab-token": SECRET, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+}
+
+function openIssue() {
+  return state.as("alice").openIssue({ title: "Interim manager: alice", description: TEMPLATE });
+}
+
+describe("career-bot serve", () => {
+  it("answers GET /healthz, 405 for other methods, 404 elsewhere", async () => {
+    const health = await fetch(`${serve.url}/healthz`);
+    expect([health.status, await health.json()]).toEqual([200, { status: "ok" }]);
+    const get = await fetch(`${serve.url}/`);
+    expect([get.status, get.headers.get("allow")]).toEqual([405, "POST"]);
+    expect((await fetch(`${serve.url}/webhook`, { method: "PUT", body: "{}" })).status).toBe(405);
+    expect((await fetch(`${serve.url}/healthz`, { method: "POST", body: "{}" })).status).toBe(405);
+    expect((await fetch(`${serve.url}/nope`)).status).toBe(404);
+    expect((await post({}, {}, "/hooks")).status).toBe(404);
+  });
+
+  it("answers 401 without the right X-Gitlab-Token and does nothing", async () => {
+    const { payload } = openIssue();
+    expect((await post(payload, { "x-gitlab-token": "wrong" })).status).toBe(401);
+    const missing = await fetch(`${serve.url}/`, { method: "POST", body: JSON.stringify(payload) });
+    expect(missing.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(handled).toEqual([]);
+    expect(state.requestCount("POST")).toBe(0);
+  });
+
+  it("answers 413 for a body over 1 MB and 400 for malformed JSON", async () => {
+    expect((await post(`{"x":"${"a".repeat(1024 * 1024)}"}`)).status).toBe(413);
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post("[1,2]")).status).toBe(400);
+    expect(handled).toEqual([]);
+  });
+
+  it("answers 202 before the work and then handles the event like `handle`", async () => {
+    gitlab.latencyMs = 40;
+    const { payload, issue } = openIssue();
+    const response = await post(payload, { "x-gitlab-event": "Issue Hook", "idempotency-key": "d-1" });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ status: "accepted" });
+    expect(state.findIssue(issue.projectId, issue.iid)!.labels).not.toContain("career-stage::eligibility");
+    expect(serve.inHand()).toBe(1);
+    await until(() => handled.length === 1, "the event to be handled");
+    expect(state.findIssue(issue.projectId, issue.iid)!.labels).toContain("career-stage::eligibility");
+    expect(lines.join("\n")).toMatch(/accepted Issue Hook for \d+#1/);
+  });
+
+  it("drops a redelivery with the same Idempotency-Key", async () => {
+    const { payload } = openIssue();
+    expect((await post(payload, { "idempotency-key": "same" })).status).toBe(202);
+    const again = await post(payload, { "idempotency-key": "same" });
+    expect([again.status, await again.json()]).toEqual([200, { status: "duplicate" }]);
+    expect((await post(payload, { "idempotency-key": "other" })).status).toBe(202);
+    await until(() => handled.length === 2, "two events");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(handled).toHaveLength(2);
+  });
+
+  it("handles one issue's events one after the other, and different issues side by side", async () => {
+    // Each request to GitLab takes 15 ms; count how many are in flight at once.
+    let inFlight = 0;
+    let peak = 0;
+    gitlab.latencyMs = () => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => {
+        inFlight -= 1;
+      }, 15);
+      return 15;
+    };
+    const opened = openIssue();
+    const comment = state.as("alice").comment(PROJECT, opened.issue.iid, "/career status");
+    expect((await post(opened.payload)).status).toBe(202);
+    expect((await post(comment.payload!)).status).toBe(202);
+    await until(() => handled.length === 2, "both events");
+    expect(peak).toBe(1);
+    expect(handled.every((summary) => summary && summary.failures.length === 0)).toBe(true);
+
+    peak = 0;
+    const others = [openIssue(), openIssue(), openIssue()];
+    for (const other of others) expect((await post(other.payload)).status).toBe(202);
+    await until(() => handled.length === 5, "three more events");
+    expect(peak).toBeGreaterThan(1);
+  });
+
+  it("never answers 5xx for an event when GitLab fails, and logs the failure without secrets", async () => {
+    gitlab.fault = () => ({ status: 500 });
+    const { payload } = openIssue();
+    expect((await post(payload)).status).toBe(202);
+    await until(() => handled.length === 1, "the failed event");
+    expect(lines.join("\n")).toMatch(/FAILED|not handled/);
+    expect(lines.join("\n")).not.toContain(SECRET);
+    expect(lines.join("\n")).not.toContain(TOKEN);
+    gitlab.fault = undefined;
+    expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
+  });
+
+  it("finishes the events in hand when stopped, and then accepts no more", async () => {
+    gitlab.latencyMs = 30;
+    const { payload, issue } = openIssue();
+    expect((await post(payload)).status).toBe(202);
+    await serve.stop();
+    expect(handled).toHaveLength(1);
+    expect(state.findIssue(issue.projectId, issue.iid)!.labels).toContain("career-stage::eligibility");
+    await expect(fetch(`${serve.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe("career-bot serve on the command line", () => {
+  it("refuses to start without CAREER_BOT_WEBHOOK_SECRET (exit 2)", async () => {
+    let stderr = "";
+    const code = await main(
+      ["serve", "--port", "0"],
+      { GITLAB_URL: "http://127.0.0.1:9", CAREER_BOT_TOKEN: TOKEN, CAREER_BOT_PROJECT: PROJECT },
+      {
+        stdout: () => {},
+        stderr: (text) => {
+          stderr += text;
+        },
+      },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("CAREER_BOT_WEBHOOK_SECRET");
+    expect(stderr).not.toContain(TOKEN);
+  });
+});
