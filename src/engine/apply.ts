@@ -1,4 +1,4 @@
-import type { GitLabPort, IssueUpdate, User } from "../gitlab/port.js";
+import type { GitLabPort, Issue, IssueUpdate, User } from "../gitlab/port.js";
 import type { Action, Plan, SectionModel } from "./actions.js";
 import { carryTicks, sectionTicks } from "./checklist.js";
 import {
@@ -9,6 +9,7 @@ import {
   SECTION_BEGIN,
   SECTION_END,
 } from "./markers.js";
+import { canonicalFollowUp, type PostedNote, withdrawDuplicates } from "./races.js";
 import type { Renderer } from "./render.js";
 
 /** Stops a run that would write more than the config allows (a bug or a loop, never normal work). */
@@ -30,6 +31,11 @@ export interface ApplyOptions {
   bot: User;
   dryRun: boolean;
   budget: WriteBudget;
+  /**
+   * What the plan was decided on: the description (a section equal to what it already holds needs no
+   * fresh read) and how many comments the issue had (to notice a racing run's, see `withdrawDuplicates`).
+   */
+  seen?: { description: string; comments: number };
 }
 
 /** One line per performed (or, in a dry run, planned) write. */
@@ -40,6 +46,10 @@ export interface ApplyResult {
 /**
  * Performs a plan through the port, once each. Rendering, the dry run and the write budget live
  * here only. Every step is an "ensure": re-running a plan that was already applied writes nothing.
+ *
+ * Order: notes and follow-ups first, then the section (its fresh read also tells whether anyone else
+ * commented meanwhile), then labels, due date and closing in one update. Closing comes last so that a
+ * run dying halfway leaves an open issue, which the next sweep still finds.
  */
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
   const writes: string[] = [];
@@ -47,10 +57,12 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
   const write = budgetedWriter(options, writes);
 
   const update: IssueUpdate = {};
+  const posted: PostedNote[] = [];
+  let section: SectionModel | undefined;
   for (const action of plan.actions) {
     switch (action.kind) {
       case "section":
-        await ensureSection(plan, action.model, options, write);
+        section = action.model;
         break;
       case "labels":
         if (action.add.length > 0) update.addLabels = action.add;
@@ -66,18 +78,34 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
         const { message, ...data } = action.data;
         const trusted = typeof message === "string" ? { message } : {};
         const body = `${renderer.render(action.template, data, trusted, action.mentions)}\n\n${noteMarker(action.key)}`;
-        await write(`note ${action.key}`, () => port.createNote(plan.project, plan.iid, body));
+        await postNote(plan, action.key, body, options, write, posted);
         break;
       }
       case "follow-up":
-        await ensureFollowUp(plan, action, options, write);
+        await ensureFollowUp(plan, action, options, write, posted);
         break;
     }
   }
+  const fresh = section ? await ensureSection(plan, section, options, write, posted.length > 0) : undefined;
+  if (posted.length > 0 && !options.dryRun) await withdrawDuplicates(plan, posted, fresh, options, write);
   if (Object.keys(update).length > 0) {
     await write(`update ${describeUpdate(update)}`, () => port.updateIssue(plan.project, plan.iid, update));
   }
   return { writes };
+}
+
+async function postNote(
+  plan: Plan,
+  key: string,
+  body: string,
+  options: ApplyOptions,
+  write: Write,
+  posted: PostedNote[],
+): Promise<void> {
+  await write(`note ${key}`, async () => {
+    const note = await options.port.createNote(plan.project, plan.iid, body);
+    posted.push({ key, id: note.id });
+  });
 }
 
 export type Write = (what: string, perform: () => Promise<unknown>) => Promise<void>;
@@ -99,22 +127,36 @@ export function budgetedWriter(options: Pick<ApplyOptions, "dryRun" | "budget">,
 /**
  * Replaces the bot's section of the description, re-reading it right before the write (a PUT has no
  * lock) and carrying over every tick made since the snapshot. Nothing outside the section changes.
+ * When the section would come out as the snapshot already has it, there is nothing to write and no
+ * need for the fresh read, unless `needFresh` (notes were posted, see `withdrawDuplicates`).
+ * Returns the fresh issue when it was read.
  */
 async function ensureSection(
   plan: Plan,
   model: SectionModel,
   options: ApplyOptions,
   write: Write,
-): Promise<void> {
-  const fresh = await options.port.getIssue(plan.project, plan.iid);
+  needFresh: boolean,
+): Promise<Issue | undefined> {
   const { diagram, commands, guidance, ...data } = model;
   // The diagram, the command usage and the guidance are the bot's own text, never a person's.
   const trusted = { diagram, commands, guidance: guidance ? options.renderer.render(guidance, {}) : "" };
   const rendered = options.renderer.render("section", data, trusted);
-  const section = `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(fresh.description))}\n${SECTION_END}`;
-  const description = replaceSection(fresh.description, section);
-  if (description === fresh.description) return;
-  await write("description section", () => options.port.updateIssue(plan.project, plan.iid, { description }));
+  const withTicks = (description: string) =>
+    replaceSection(
+      description,
+      `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}\n${SECTION_END}`,
+    );
+  const seen = options.seen?.description;
+  if (!needFresh && seen !== undefined && withTicks(seen) === seen) return undefined;
+  const fresh = await options.port.getIssue(plan.project, plan.iid);
+  const description = withTicks(fresh.description);
+  if (description !== fresh.description) {
+    await write("description section", () =>
+      options.port.updateIssue(plan.project, plan.iid, { description }),
+    );
+  }
+  return fresh;
 }
 
 export function replaceSection(description: string, section: string): string {
@@ -125,13 +167,15 @@ export function replaceSection(description: string, section: string): string {
 
 /**
  * A follow-up issue is created once: a bot note on the parent records it; if a run died between
- * creating the issue and writing that note, the search by the issue's marker finds it.
+ * creating the issue and writing that note, the search by the issue's marker finds it. Should a
+ * racing run have created one too, the oldest stands and the others are withdrawn (see races.ts).
  */
 async function ensureFollowUp(
   plan: Plan,
   action: Extract<Action, { kind: "follow-up" }>,
   options: ApplyOptions,
   write: Write,
+  posted: PostedNote[],
 ): Promise<void> {
   const { port, renderer } = options;
   const token = followUpToken(plan.project, plan.iid, action.key);
@@ -140,22 +184,21 @@ async function ensureFollowUp(
     await write(`follow-up ${action.key} (if not created yet)`, async () => {});
     return;
   }
-  const existing = await port.listIssues(plan.project, { searchInDescription: token, state: "all" });
-  let child = existing.find(
-    (i) => i.description.includes(followUpMarker(token)) && i.author.id === options.bot.id,
-  );
+  let child = await canonicalFollowUp(plan, token, options, write);
   if (!child) {
     const title = renderer.render(action.titleTemplate, action.data).split("\n")[0]!.slice(0, 250);
     const body = `${renderer.render(action.template, action.data)}\n\n${followUpMarker(token)}`;
-    await write(`create follow-up ${action.key}`, async () => {
-      child = await port.createIssue(plan.project, {
+    await write(`create follow-up ${action.key}`, () =>
+      port.createIssue(plan.project, {
         title,
         description: body,
         labels: [],
         confidential: true,
         assigneeIds: action.assigneeIds,
-      });
-    });
+      }),
+    );
+    // Searched again rather than taken from the answer: a racing run may have made one first.
+    child = await canonicalFollowUp(plan, token, options, write);
   }
   if (!child) return;
   const created = child;
@@ -163,7 +206,7 @@ async function ensureFollowUp(
     port.linkIssues(plan.project, plan.iid, { projectId: created.projectId, iid: created.iid }),
   );
   const note = `${renderer.render("common/follow-up-created", { ...action.data, child: { iid: child.iid } })}\n\n${noteMarker(recordKey)}`;
-  await write(`note ${recordKey}`, () => port.createNote(plan.project, plan.iid, note));
+  await postNote(plan, recordKey, note, options, write, posted);
 }
 
 function describeUpdate(update: IssueUpdate): string {

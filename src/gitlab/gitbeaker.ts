@@ -153,6 +153,18 @@ export class GitbeakerGitLab implements GitLabPort {
     });
   }
 
+  deleteNote(project: ProjectRef, iid: number, noteId: number): Promise<void> {
+    return this.call(async () => {
+      try {
+        await this.api.IssueNotes.remove(project, iid, noteId);
+      } catch (error) {
+        // Already gone (a racing run withdrew it first): what we wanted.
+        if (error instanceof GitLabError && error.kind === "not-found") return;
+        throw error;
+      }
+    });
+  }
+
   linkIssues(project: ProjectRef, iid: number, target: { projectId: number; iid: number }): Promise<void> {
     return this.call(async () => {
       try {

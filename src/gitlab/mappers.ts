@@ -42,6 +42,7 @@ export function toIssue(issue: IssueResponse): Issue {
     createdAt: issue.created_at,
     updatedAt: issue.updated_at,
     webUrl: issue.web_url,
+    ...(issue.user_notes_count === undefined ? {} : { userNotesCount: issue.user_notes_count }),
   };
 }
 

@@ -33,6 +33,12 @@ export interface Issue {
   createdAt: string;
   updatedAt: string;
   webUrl: string;
+  /**
+   * Comments on the issue (GitLab's `user_notes_count`, system notes left out). After posting, a count
+   * above what the bot saw plus what it posted means someone else commented meanwhile: perhaps a
+   * racing run of the bot, whose duplicate is then looked for. Absent: unknown, so always look.
+   */
+  userNotesCount?: number;
 }
 
 export interface Note {
@@ -200,6 +206,11 @@ export interface GitLabPort extends ProjectSettingsPort {
   createNote(project: ProjectRef, iid: number, body: string, options?: { internal?: boolean }): Promise<Note>;
   /** Relates two issues (GitLab's issue links, `relates_to`). Linking twice is not an error. */
   linkIssues(project: ProjectRef, iid: number, target: { projectId: number; iid: number }): Promise<void>;
+  /**
+   * Deletes a note the bot wrote (GitLab lets authors delete their own notes). Used only to withdraw
+   * a keyed note that a concurrent run posted too. Deleting a note that is gone is not an error.
+   */
+  deleteNote(project: ProjectRef, iid: number, noteId: number): Promise<void>;
   listLabels(project: ProjectRef): Promise<Label[]>;
   /**
    * Creates a project label. When one of that name exists already (GitLab's 409, e.g. made by a

@@ -28,6 +28,7 @@ export const IssueResponse = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   web_url: z.string(),
+  user_notes_count: z.number().optional(),
 });
 export type IssueResponse = z.infer<typeof IssueResponse>;
 

@@ -58,7 +58,6 @@ describe("faults: every walk ends as without faults", () => {
 
     const faulty = await walk(interimScript, randomFaults(seed, 0.2));
     expect(faulty.world.server.faults.length).toBeGreaterThan(10);
-    expect(faulty.bot.failedRuns).toBeGreaterThan(0);
     expectEveryFailureNamesItsIssue(faulty.bot.failures);
     expectOnlyUnsafeCreatesFailed(faulty.world, faulty.bot.failedRuns);
     expect(faulty.end).toEqual(clean.end);

@@ -262,6 +262,20 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect(titles).toEqual(["a", "b"]);
     });
 
+    it("deletes the bot's own note, counts comments, and deleting a note that is gone is not an error", async () => {
+      const { issue } = state.as("alice").openIssue({ title: "t", description: "d" });
+      state.as("alice").comment(PROJECT, issue.iid, "a person's comment");
+      const mine = await port.createNote(PROJECT, issue.iid, "posted twice by a racing run");
+      expect((await port.getIssue(PROJECT, issue.iid)).userNotesCount).toBe(2);
+      await port.deleteNote(PROJECT, issue.iid, mine.id);
+      await port.deleteNote(PROJECT, issue.iid, mine.id);
+      const left = await port.listNotes(PROJECT, issue.iid);
+      expect(left.filter((n) => !n.system).map((n) => n.body)).toEqual(["a person's comment"]);
+      expect((await port.getIssue(PROJECT, issue.iid)).userNotesCount).toBe(1);
+      const theirs = left.find((n) => !n.system)!;
+      expect((await rejection(port.deleteNote(PROJECT, issue.iid, theirs.id))).status).toBe(403);
+    });
+
     it("links issues, and linking twice is not an error", async () => {
       const source = await port.createIssue(PROJECT, {
         title: "s",

@@ -17,7 +17,15 @@ import {
   type TriggerToken,
   type User,
 } from "../port.js";
-import { createIssue, createLabel, createNote, FakeApiError, linkIssues, updateIssue } from "./ops.js";
+import {
+  createIssue,
+  createLabel,
+  createNote,
+  deleteNote,
+  FakeApiError,
+  linkIssues,
+  updateIssue,
+} from "./ops.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
 import * as settings from "./settings-ops.js";
 import { portHook, portProject, portSchedule, portTrigger } from "./settings-views.js";
@@ -115,6 +123,11 @@ export class FakeGitLab implements GitLabPort {
       if (error instanceof FakeApiError && error.status === 409) return;
       throw toGitLabError(error);
     }
+  }
+
+  async deleteNote(project: ProjectRef, iid: number, noteId: number): Promise<void> {
+    this.state.countRequest("DELETE", "/projects/:id/issues/:iid/notes/:note_id");
+    guard(() => deleteNote(this.state, this.bot, this.issue(project, iid), noteId));
   }
 
   async listLabels(project: ProjectRef): Promise<Label[]> {

@@ -18,7 +18,7 @@ export interface RouteContext {
 export type RouteResult = { status: number; body: unknown } | { status: 200; list: unknown[] };
 
 export interface Route {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   /** GitLab's route under /api/v4, also the request-counter key. */
   route: string;
   pattern: RegExp;

@@ -14,6 +14,7 @@ import {
   createIssue,
   createLabel,
   createNote,
+  deleteNote,
   FakeApiError,
   linkedIssues,
   linkIssues,
@@ -77,6 +78,14 @@ const ISSUE_ROUTES: Route[] = [
     // Only quick actions: GitLab saves no note and answers 202 with what the commands did.
     const { commandsChanges, summary } = write.commands!;
     return { status: 202, body: { commands_changes: commandsChanges, summary } };
+  }),
+  route("DELETE", "/projects/:id/issues/:iid/notes/:note_id", ({ state, user, params }) => {
+    const target = issue(state, params);
+    if (!state.notesOf(target.id).some((note) => note.id === Number(params[2]))) {
+      throw new FakeApiError(404, "404 Note Not Found");
+    }
+    deleteNote(state, user, target, Number(params[2]));
+    return { status: 204, body: null };
   }),
   route("GET", "/projects/:id/issues/:iid/links", ({ state, params }) => ({
     status: 200,

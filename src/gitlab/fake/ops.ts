@@ -123,6 +123,18 @@ export function createNote(
   return { ...write, note, commands };
 }
 
+/**
+ * DELETE /projects/:id/issues/:iid/notes/:note_id: only the author (or an admin) may; a note already
+ * gone is not an error for the port, which is what a withdrawing run wants.
+ */
+export function deleteNote(state: FakeGitLabState, actor: FakeUser, issue: FakeIssue, noteId: number): void {
+  const index = state.notes.findIndex((note) => note.id === noteId && note.issueId === issue.id);
+  if (index < 0) return;
+  const note = state.notes[index]!;
+  if (note.system || note.authorId !== actor.id) throw new FakeApiError(403, "403 Forbidden");
+  state.notes.splice(index, 1);
+}
+
 export function createLabel(
   state: FakeGitLabState,
   project: FakeProject,

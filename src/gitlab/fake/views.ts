@@ -29,6 +29,7 @@ export function portIssue(state: FakeGitLabState, issue: FakeIssue): Issue {
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     webUrl: issueWebUrl(state, issue),
+    userNotesCount: state.notesOf(issue.id).filter((note) => !note.system).length,
   };
 }
 

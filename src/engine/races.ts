@@ -1,0 +1,78 @@
+import type { Issue, User } from "../gitlab/port.js";
+import type { ApplyOptions, Write } from "./apply.js";
+import { followUpMarker, noteKey } from "./markers.js";
+
+/*
+ * Two runs of the bot acting on one issue at once (no resource_group: an event job and a sweep, or
+ * several webhooks for one burst of ticks) both see a note missing and both post it. Keys make this
+ * detectable: after posting, the later copy of a key is withdrawn, so the oldest stands. GitLab
+ * allocates note and issue ids in creation order, and the later poster's read sees the earlier
+ * note, so exactly one run finds itself later. A resource_group makes the race impossible.
+ */
+
+/** A keyed note this run posted. */
+export interface PostedNote {
+  key: string;
+  id: number;
+}
+
+/**
+ * Deletes the notes this run posted whose key a bot note with a lower id already holds. The notes are
+ * listed only when the fresh read shows more comments than the bot saw plus what it posted (someone
+ * else commented meanwhile), so a run without company pays no extra request.
+ */
+export async function withdrawDuplicates(
+  plan: { project: number; iid: number },
+  posted: PostedNote[],
+  fresh: Issue | undefined,
+  options: Pick<ApplyOptions, "port" | "bot" | "seen">,
+  write: Write,
+): Promise<void> {
+  const { port, bot, seen } = options;
+  const issue = fresh ?? (await port.getIssue(plan.project, plan.iid));
+  const count = issue.userNotesCount;
+  if (seen && count !== undefined && count <= seen.comments + posted.length) return;
+  const oldest = new Map<string, number>();
+  for (const note of await port.listNotes(plan.project, plan.iid)) {
+    if (note.system || !sameUser(note.author, bot)) continue;
+    const key = noteKey(note.body);
+    if (key !== undefined && note.id < (oldest.get(key) ?? Number.POSITIVE_INFINITY))
+      oldest.set(key, note.id);
+  }
+  for (const mine of posted) {
+    const first = oldest.get(mine.key);
+    if (first === undefined || first >= mine.id) continue;
+    await write(`withdraw duplicate note ${mine.key}`, () =>
+      port.deleteNote(plan.project, plan.iid, mine.id),
+    );
+  }
+}
+
+/**
+ * The follow-up issue carrying this marker that stands: the bot's oldest. Any later one (a racing
+ * run's, or one a crashed run left beside it) is closed with a pointer to it and loses the marker;
+ * deleting an issue needs the Owner role, which the bot does not have.
+ */
+export async function canonicalFollowUp(
+  plan: { project: number; iid: number },
+  token: string,
+  options: Pick<ApplyOptions, "port" | "bot">,
+  write: Write,
+): Promise<Issue | undefined> {
+  const { port, bot } = options;
+  const found = (await port.listIssues(plan.project, { searchInDescription: token, state: "all" }))
+    .filter((issue) => issue.author.id === bot.id && issue.description.includes(followUpMarker(token)))
+    .sort((a, b) => a.iid - b.iid);
+  const [first, ...later] = found;
+  for (const duplicate of later) {
+    const description = `Opened twice by concurrent runs of career-bot: the follow-up is #${first!.iid}. Nothing to do here.`;
+    await write(`withdraw duplicate follow-up #${duplicate.iid}`, () =>
+      port.updateIssue(plan.project, duplicate.iid, { description, stateEvent: "close" }),
+    );
+  }
+  return first;
+}
+
+function sameUser(a: User, b: User): boolean {
+  return a.id === b.id || a.username.toLowerCase() === b.username.toLowerCase();
+}
