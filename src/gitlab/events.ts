@@ -70,6 +70,8 @@ const HookIssue = z.object({
   state: z.enum(["opened", "closed"]),
   confidential: z.boolean().nullish(),
   labels: z.array(HookLabel).nullish(),
+  // "Issue", or a work item type ("Task", "Objective", ...); absent before GitLab 17.2.
+  type: z.string().nullish(),
 });
 
 const Envelope = z.object({ object_kind: z.string(), event_type: z.string().nullish() });
@@ -179,6 +181,9 @@ function noteEvent(hook: z.infer<typeof NoteHook>): GitLabEvent {
   const note = hook.object_attributes;
   if (!hook.issue)
     throw new InvalidPayloadError("Note Hook on an Issue has no `issue` object; is the payload cut short?");
+  // A comment on a task or an OKR arrives as a note on an "Issue" whose `issue.type` says what it is.
+  if (hook.issue.type && hook.issue.type !== "Issue")
+    return { kind: "ignored", reason: `note on a ${hook.issue.type} work item` };
   return {
     kind: "note",
     action: note.action === "update" ? "update" : "create",
