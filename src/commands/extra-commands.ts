@@ -19,6 +19,10 @@ export async function runExtraCommand(
       const { serveCommand } = await import("./serve.js");
       return serveCommand(options, env, secrets, io);
     }
+    case "demo": {
+      const { demoCommand } = await import("./demo.js");
+      return demoCommand(options, io);
+    }
     default:
       throw new UsageError(`unknown command ${name}`);
   }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { embeddedAssets } from "../assets.js";
 import { mention, neutraliseQuickActions, safeInline, stripCommentOpeners } from "./safe-text.js";
 
 /** `templates/` at the package root: the same distance from src/engine and dist/engine. */
@@ -18,16 +19,23 @@ export class Renderer {
   private readonly hbs = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
   readonly names: Set<string>;
+  private readonly read: (name: string) => string;
 
-  constructor(private readonly dir = TEMPLATE_DIR) {
-    this.names = new Set(listTemplates(dir));
+  /** `source`: a templates directory, or name -> text (what the bundle embeds). */
+  constructor(
+    source: string | Readonly<Record<string, string>> = embeddedAssets()?.templates ?? TEMPLATE_DIR,
+  ) {
+    if (typeof source === "string") {
+      this.names = new Set(listTemplates(source));
+      this.read = (name) => readFileSync(join(source, `${name}.hbs`), "utf8");
+    } else {
+      this.names = new Set(Object.keys(source));
+      this.read = (name) => source[name]!;
+    }
     this.hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
     for (const name of this.names) {
       if (name.startsWith("partials/")) {
-        this.hbs.registerPartial(
-          name.slice("partials/".length),
-          readFileSync(join(dir, `${name}.hbs`), "utf8"),
-        );
+        this.hbs.registerPartial(name.slice("partials/".length), this.read(name));
       }
     }
   }
@@ -62,7 +70,7 @@ export class Renderer {
     let template = this.compiled.get(name);
     if (!template) {
       if (!this.names.has(name)) throw new Error(`unknown template ${name}`);
-      template = this.hbs.compile(readFileSync(join(this.dir, `${name}.hbs`), "utf8"), { noEscape: true });
+      template = this.hbs.compile(this.read(name), { noEscape: true });
       this.compiled.set(name, template);
     }
     return template;

@@ -42,7 +42,7 @@ export interface RunningServe {
 /** The webhook receiver and its work queue, on `host:port` (0 picks a free port). */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const bot = await options.gitlab.currentUser();
-  const process = createEventProcessor({
+  const handleEvent = createEventProcessor({
     port: options.gitlab,
     config: options.config,
     renderer: options.renderer ?? new Renderer(),
@@ -63,7 +63,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     accept: ({ body, event }) => {
       const key = issueKey(body);
       options.reporter.info(`accepted ${event ?? "event"} for ${key}`);
-      queue.push(key, async () => options.onHandled?.(await process(body)));
+      queue.push(key, async () => {
+        const summary = await handleEvent(body);
+        options.onHandled?.(summary);
+      });
     },
   });
   let stopping: Promise<void> | undefined;
