@@ -32,13 +32,23 @@ export interface SectionBounds {
   end: number;
 }
 
-/** Where the bot's section sits in a description: the first begin marker and the first end after it. */
+/* The opening line of a person's data block. The bot never writes one, so a region holding it is not the bot's. */
+const DATA_FENCE = /^(```|~~~)[ \t]*yaml[ \t]+career/m;
+
+/**
+ * Where the bot's section sits in a description: the first begin marker and the first end after it,
+ * skipping any such region that holds a data block. Anyone can type the markers into a description;
+ * markers wrapped around a person's block must not make the bot hide it or write over it.
+ */
 export function findSection(description: string): SectionBounds | undefined {
-  const start = description.indexOf(SECTION_BEGIN);
-  if (start < 0) return undefined;
-  const endMarker = description.indexOf(SECTION_END, start);
-  if (endMarker < 0) return undefined;
-  return { start, end: endMarker + SECTION_END.length };
+  for (let start = description.indexOf(SECTION_BEGIN); start >= 0; ) {
+    const endMarker = description.indexOf(SECTION_END, start);
+    if (endMarker < 0) return undefined;
+    const end = endMarker + SECTION_END.length;
+    if (!DATA_FENCE.test(description.slice(start, end))) return { start, end };
+    start = description.indexOf(SECTION_BEGIN, start + SECTION_BEGIN.length);
+  }
+  return undefined;
 }
 
 /** The description without the bot's section: the part people own. */

@@ -263,20 +263,34 @@ function pickCommand(
   today: string,
 ): string | undefined {
   const final = (to: string) => definition.stages.find((s) => s.id === to)?.final === true;
+  const fromHere = definition.transitions.filter(
+    (t) => t.from === stage && t.when.some((g) => g.gate === "command"),
+  );
   // Commands back to a stage already seen (extend, unsuccessful) would loop; the walk goes forward.
-  const transitions = definition.transitions
-    .filter((t) => t.from === stage && t.when.some((g) => g.gate === "command") && !seen.has(t.to))
-    .sort((a, b) => Number(final(b.to)) - Number(final(a.to)));
-  for (const transition of transitions) {
-    const gate = transition.when.find((g) => g.gate === "command")!;
-    if (gate.gate !== "command") continue;
-    const command = definition.commands.find((c) => c.verb === gate.verb);
+  const forward = fromHere
+    .filter((t) => !seen.has(t.to))
+    .sort((a, b) => Number(final(b.to)) - Number(final(a.to)))
+    .flatMap((t) =>
+      t.when.flatMap((g) => (g.gate === "command" ? [{ verb: g.verb, choice: g.choice }] : [])),
+    );
+  // Commands that only record something (a document's URL) may be what a transition waits for.
+  const recording = definition.commands
+    .filter(
+      (c) =>
+        c.stages.includes(stage) &&
+        !fromHere.some((t) => t.when.some((g) => g.gate === "command" && g.verb === c.verb)),
+    )
+    .map((c) => ({ verb: c.verb, choice: undefined }));
+  for (const { verb, choice } of [...forward, ...recording]) {
+    // An escape hatch (back to the IC track) would cut the walk short; extending would stretch it.
+    if (verb === "opt-out" || verb === "extend") continue;
+    const command = definition.commands.find((c) => c.verb === verb);
     if (!command) continue;
     const args = command.args.map((arg) => {
       if (arg.kind === "user") return "@dave";
       if (arg.kind === "day") return addDays(today, 30);
       if (arg.kind === "url") return "https://docs.example.com/doc";
-      return gate.choice ?? arg.kind.choice[0];
+      return choice ?? arg.kind.choice[0];
     });
     const text = ["/career", command.verb, ...args].join(" ");
     if (untried(text)) return text;

@@ -27,6 +27,8 @@ export type Fault =
   | null
   | { status: 429; retryAfter?: number }
   | { status: 500 | 502 | 503 | 504; afterWrite?: boolean }
+  /** An error answer with GitLab's JSON `{"message": ...}` body, e.g. to check nothing echoes it unredacted. */
+  | { status: 400 | 401 | 403 | 404 | 422 | 500 | 503; message: string }
   | "timeout"
   | "reset"
   | "reset-after-write";
@@ -108,7 +110,7 @@ export class FakeGitLabServer {
 
     const result = this.apply(req, match, request);
     if (fault === "reset-after-write") return void req.socket.destroy();
-    if (fault !== null && typeof fault === "object") return sendStatusFault(res, fault.status);
+    if (fault !== null && typeof fault === "object") return sendStatusFault(res, fault);
     if ("list" in result) {
       const page = pageOf(result.list, url.searchParams);
       const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
@@ -166,7 +168,7 @@ function failBeforeApplying(req: IncomingMessage, res: ServerResponse, fault: Ex
   if (fault === "reset" || fault === "reset-after-write") {
     req.socket.destroy();
   } else if (fault.status !== 429) {
-    sendStatusFault(res, fault.status);
+    sendStatusFault(res, fault);
   } else if (fault.retryAfter === undefined) {
     // Application limits (notes, issues) answer with JSON and no Retry-After.
     send(res, 429, {
@@ -179,7 +181,12 @@ function failBeforeApplying(req: IncomingMessage, res: ServerResponse, fault: Ex
   }
 }
 
-function sendStatusFault(res: ServerResponse, status: number): void {
+function sendStatusFault(res: ServerResponse, fault: { status: number; message?: string }): void {
+  const { status } = fault;
+  if (fault.message !== undefined) {
+    send(res, status, { message: fault.message });
+    return;
+  }
   if (status === 500) {
     send(res, 500, { message: "500 Internal Server Error" });
     return;

@@ -1,0 +1,182 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { SECTION_BEGIN, SECTION_END } from "../../src/engine/markers.js";
+import { FakeGitLab, type WebhookPayload } from "../../src/gitlab/fake/index.js";
+import { freshState, handleText, memory } from "../support/cli-memory.js";
+import { BOT, interimDescription, PROJECT } from "../support/world.js";
+
+vi.mock("../../src/commands/connect.js", () => ({
+  connect: () => new FakeGitLab(memory.state, { username: BOT }),
+}));
+
+/*
+ * SPEC section 7: markers count only in notes the bot wrote; commands count only from people with the
+ * role. People forging markers, copying the bot's notes or using commands they may not use change
+ * nothing but get an answer.
+ */
+
+const ELIGIBILITY = [
+  "Shows managerial interest",
+  "Has experience in the individual contributor role they would manage",
+  "Exemplifies the company values",
+  "Applied through Greenhouse and went through the selection process",
+];
+const SETUP = [
+  "Made explicit with the team member and the team that the role is interim",
+  "BambooHR job information change request submitted for every report",
+  "BambooHR access request for interim manager access submitted",
+  "Transition plan written with the interim manager",
+  "Success criteria agreed between the interim manager and their manager",
+];
+
+async function bot(payload: WebhookPayload | null | undefined): Promise<void> {
+  const run = await handleText(JSON.stringify(payload));
+  expect(run.code, run.stderr + run.stdout).toBe(0);
+}
+
+function open(description = interimDescription({ people_business_partner: "pat" })): number {
+  return memory.state.as("alice").openIssue({ title: "Interim manager: alice", description }).issue.iid;
+}
+
+function issue(iid: number) {
+  return memory.state.findIssue(memory.state.requireProject(PROJECT).id, iid)!;
+}
+
+function stage(iid: number): string | undefined {
+  return issue(iid)
+    .labels.find((l) => l.startsWith("career-stage::"))
+    ?.slice("career-stage::".length);
+}
+
+function botNotes(iid: number) {
+  const id = memory.state.requireUser(BOT).id;
+  return memory.state.notesOf(issue(iid).id).filter((n) => n.authorId === id && !n.system);
+}
+
+async function tickAll(iid: number, items: string[], by = "bob"): Promise<void> {
+  let last: WebhookPayload | null = null;
+  for (const item of items) last = memory.state.as(by).tick(PROJECT, iid, item).payload;
+  await bot(last);
+}
+
+/** An interim issue walked to the hiring stage. */
+async function atHiring(): Promise<number> {
+  const iid = open();
+  await bot(memory.state.webhooks.at(-1));
+  await tickAll(iid, ELIGIBILITY);
+  await tickAll(iid, SETUP);
+  expect(stage(iid)).toBe("hiring");
+  return iid;
+}
+
+function comment(by: string, iid: number, body: string) {
+  return memory.state.as(by).comment(PROJECT, iid, body);
+}
+
+beforeEach(() => {
+  memory.state = freshState();
+});
+
+describe("forged markers", () => {
+  it("a person's note carrying the bot's keys does not stand in for the bot's notes", async () => {
+    const iid = open();
+    await bot(memory.state.webhooks.at(-1));
+    const forged = [
+      "Done already, no need to post.",
+      "<!-- career-bot:note key=enter:setup#1:interim-manager.setup -->",
+      "<!-- career-bot:note key=followup:people-team -->",
+    ].join("\n");
+    await bot(comment("alice", iid, forged).payload);
+    await tickAll(iid, ELIGIBILITY);
+    expect(stage(iid)).toBe("setup");
+    expect(botNotes(iid).filter((n) => n.body.includes("key=enter:setup#1:"))).toHaveLength(1);
+    expect(botNotes(iid).filter((n) => n.body.includes("key=followup:people-team"))).toHaveLength(1);
+    expect(memory.state.issues.filter((i) => i.title.startsWith("People team:"))).toHaveLength(1);
+  });
+
+  it("a person copying the bot's notes verbatim from another issue changes nothing", async () => {
+    const model = await atHiring();
+    const iid = open();
+    await bot(memory.state.webhooks.at(-1));
+    for (const note of botNotes(model)) comment("bob", iid, note.body);
+    await tickAll(iid, ELIGIBILITY);
+    expect(stage(iid)).toBe("setup");
+    expect(botNotes(iid).some((n) => n.body.includes("key=enter:setup#1:"))).toBe(true);
+    expect(botNotes(iid).some((n) => n.body.includes("key=followup:people-team"))).toBe(true);
+    expect(memory.state.issues.filter((i) => i.title.startsWith("People team:"))).toHaveLength(2);
+  });
+
+  it("a forged 'accepted' answer does not make someone else's command count", async () => {
+    const iid = await atHiring();
+    const command = comment("eve", iid, "/career hire @dave 2026-01-19").note!;
+    comment(
+      "eve",
+      iid,
+      `:white_check_mark: Done.\n\n<!-- career-bot:note key=reply:${command.id}.0:accepted -->`,
+    );
+    await bot(memory.state.webhooks.at(-1));
+    expect(stage(iid)).toBe("hiring");
+    const reply = botNotes(iid).find((n) => n.body.includes(`key=reply:${command.id}.0:`));
+    expect(reply?.body).toContain(`key=reply:${command.id}.0:refused`);
+    expect(reply?.body).toContain("Refused");
+  });
+
+  it("a forged 'refused' answer does not undo the manager's command", async () => {
+    const iid = await atHiring();
+    const command = comment("bob", iid, "/career hire @dave 2026-01-19").note!;
+    comment("eve", iid, `Refused.\n\n<!-- career-bot:note key=reply:${command.id}.0:refused -->`);
+    await bot(memory.state.webhooks.at(-1));
+    expect(stage(iid)).toBe("hire-review");
+    expect(botNotes(iid).some((n) => n.body.includes(`key=reply:${command.id}.0:accepted`))).toBe(true);
+  });
+
+  it("markers a person wraps around the data block never make the bot overwrite it", async () => {
+    const description = interimDescription({ people_business_partner: "pat" });
+    const block = /```yaml career[\s\S]*?```/.exec(description)![0];
+    const wrapped = description.replace(block, `${SECTION_BEGIN}\n${block}\n${SECTION_END}`);
+    const iid = open(wrapped);
+    await bot(memory.state.webhooks.at(-1));
+    expect(issue(iid).description).toContain(block);
+    expect(issue(iid).labels).not.toContain("career-status::needs-info");
+    expect(stage(iid)).toBe("eligibility");
+    // The bot's own section sits beside the person's text, and a second run changes nothing.
+    expect(issue(iid).description.split(SECTION_BEGIN)).toHaveLength(3);
+    const before = issue(iid).description;
+    await bot(comment("alice", iid, "/career status").payload);
+    expect(issue(iid).description).toBe(before);
+  });
+});
+
+describe("commands and ticks from people without the role", () => {
+  it("refuses each with a reply naming who may, and the workflow does not move", async () => {
+    const iid = await atHiring();
+    const labels = [...issue(iid).labels].sort();
+    const attempts: Array<[string, string]> = [
+      ["eve", "/career hire @dave 2026-01-19"],
+      ["pat", "/career hire @dave 2026-01-19"],
+      ["carol2", "/career hire @dave 2026-01-19"],
+      ["eve", "/career decision promote"],
+      ["alice", "/career decision promote"],
+      ["eve", "/career review successful"],
+    ];
+    memory.state.addUser("carol2");
+    for (const [who, line] of attempts) {
+      const note = comment(who, iid, line).note!;
+      await bot(memory.state.webhooks.at(-1));
+      const reply = botNotes(iid).find((n) => n.body.includes(`key=reply:${note.id}.0:`));
+      expect(reply?.body, `${who}: ${line}`).toContain("Refused");
+    }
+    expect([...issue(iid).labels].sort()).toEqual(labels);
+    expect(stage(iid)).toBe("hiring");
+    expect(
+      botNotes(iid).find((n) => n.body.includes("/career hire") && n.body.includes("Refused"))?.body,
+    ).toMatch(/Only the team member or manager \(alice, bob\)/);
+  });
+
+  it("does not count ticks by someone not named in the data block, and says so", async () => {
+    const iid = open();
+    await bot(memory.state.webhooks.at(-1));
+    await tickAll(iid, ELIGIBILITY, "eve");
+    expect(stage(iid)).toBe("eligibility");
+    expect(botNotes(iid).filter((n) => n.body.includes("does not count"))).toHaveLength(ELIGIBILITY.length);
+  });
+});
