@@ -55,7 +55,7 @@ describe("what an operator sees", () => {
   });
 
   it("lists each failure in the summary, does the rest, and exits 1", async () => {
-    const [ok, broken] = openInterim(2);
+    const [ok = 0, broken = 0] = openInterim(2);
     gitlab.server.fault = (request) =>
       request.method === "GET" && request.path.includes(`/issues/${broken}/notes`) ? { status: 500 } : null;
     const run = await gitlab.cli(["sweep", "--now", gitlab.state.now], FAST);
