@@ -47,9 +47,10 @@ export interface ApplyResult {
  * Performs a plan through the port, once each. Rendering, the dry run and the write budget live
  * here only. Every step is an "ensure": re-running a plan that was already applied writes nothing.
  *
- * Order: notes and follow-ups first, then the section (its fresh read also tells whether anyone else
- * commented meanwhile), then labels, due date and closing in one update. Closing comes last so that a
- * run dying halfway leaves an open issue, which the next sweep still finds.
+ * Order: notes and follow-ups first, then one update with the section, labels, due date and closing
+ * (one PUT where there used to be two: every write counts). The section's fresh read also tells
+ * whether anyone else commented meanwhile. Closing comes last so that a run dying halfway leaves an
+ * open issue, which the next sweep still finds.
  */
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
   const writes: string[] = [];
@@ -86,8 +87,10 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
         break;
     }
   }
-  const fresh = section ? await ensureSection(plan, section, options, write, posted.length > 0) : undefined;
-  if (posted.length > 0 && !options.dryRun) await withdrawDuplicates(plan, posted, fresh, options, write);
+  const fresh = section ? await sectionUpdate(plan, section, options, posted.length > 0) : undefined;
+  if (fresh?.description !== undefined) update.description = fresh.description;
+  if (posted.length > 0 && !options.dryRun)
+    await withdrawDuplicates(plan, posted, fresh?.issue, options, write);
   if (Object.keys(update).length > 0) {
     await write(`update ${describeUpdate(update)}`, () => port.updateIssue(plan.project, plan.iid, update));
   }
@@ -125,19 +128,18 @@ export function budgetedWriter(options: Pick<ApplyOptions, "dryRun" | "budget">,
 }
 
 /**
- * Replaces the bot's section of the description, re-reading it right before the write (a PUT has no
- * lock) and carrying over every tick made since the snapshot. Nothing outside the section changes.
- * When the section would come out as the snapshot already has it, there is nothing to write and no
- * need for the fresh read, unless `needFresh` (notes were posted, see `withdrawDuplicates`).
- * Returns the fresh issue when it was read.
+ * The description with the bot's section replaced, from a read made right before the write (a PUT
+ * has no lock), carrying over every tick made since the snapshot; nothing outside the section
+ * changes. `description` is absent when there is nothing to write. When the section would come out
+ * as the snapshot already has it, the fresh read is skipped too, unless `needFresh` (notes were
+ * posted, see `withdrawDuplicates`).
  */
-async function ensureSection(
+async function sectionUpdate(
   plan: Plan,
   model: SectionModel,
   options: ApplyOptions,
-  write: Write,
   needFresh: boolean,
-): Promise<Issue | undefined> {
+): Promise<{ issue?: Issue; description?: string }> {
   const { diagram, commands, guidance, ...data } = model;
   // The diagram, the command usage and the guidance are the bot's own text, never a person's.
   const trusted = { diagram, commands, guidance: guidance ? options.renderer.render(guidance, {}) : "" };
@@ -148,15 +150,10 @@ async function ensureSection(
       `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}\n${SECTION_END}`,
     );
   const seen = options.seen?.description;
-  if (!needFresh && seen !== undefined && withTicks(seen) === seen) return undefined;
-  const fresh = await options.port.getIssue(plan.project, plan.iid);
-  const description = withTicks(fresh.description);
-  if (description !== fresh.description) {
-    await write("description section", () =>
-      options.port.updateIssue(plan.project, plan.iid, { description }),
-    );
-  }
-  return fresh;
+  if (!needFresh && seen !== undefined && withTicks(seen) === seen) return {};
+  const issue = await options.port.getIssue(plan.project, plan.iid);
+  const description = withTicks(issue.description);
+  return description === issue.description ? { issue } : { issue, description };
 }
 
 export function replaceSection(description: string, section: string): string {
@@ -211,6 +208,7 @@ async function ensureFollowUp(
 
 function describeUpdate(update: IssueUpdate): string {
   const parts: string[] = [];
+  if (update.description !== undefined) parts.push("section");
   if (update.addLabels) parts.push(`+${update.addLabels.join(",")}`);
   if (update.removeLabels) parts.push(`-${update.removeLabels.join(",")}`);
   if (update.dueDate !== undefined) parts.push(`due ${update.dueDate ?? "none"}`);

@@ -23,9 +23,10 @@ describe("data block", () => {
     expect(readDataBlock(`\`\`\`yaml career\n${bomb.join("\n")}\n\`\`\``).kind).toBe("invalid");
   });
 
-  it("ignores a block inside the bot's own section", () => {
+  it("reads a block that markers were typed around: the bot never writes one, so that is no bot section", () => {
+    // Anyone can type the markers; hiding the block behind them (and having the bot write over it) must fail.
     const description = `${SECTION_BEGIN}\n\`\`\`yaml career\nteam_member: eve\n\`\`\`\n${SECTION_END}`;
-    expect(readDataBlock(description).kind).toBe("missing");
+    expect(readDataBlock(description)).toEqual({ kind: "ok", data: { team_member: "eve" } });
   });
 });
 
