@@ -1,0 +1,145 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../src/cli.js";
+import { FakeGitLabServer, FakeGitLabState } from "../src/gitlab/fake/index.js";
+import { naiveSweep } from "./naive.js";
+import { BOT, PROJECT, seedSettled } from "./seed.js";
+
+/*
+ * `npm run bench`: request counts and timings against the fake GitLab on 127.0.0.1 (see README,
+ * "Performance"). Prints numbers; asserts nothing about time.
+ */
+
+const LATENCY_MS = 20;
+const TOTAL = 10_000;
+const DUE = 100;
+const TODAY = "2026-06-15";
+const NOW = `${TODAY}T06:00:00Z`;
+const TOKEN = "glpat-bench-token-0000";
+const ROOT = new URL("../../", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "career-bot-bench-"));
+const config = join(dir, "career-bot.yml");
+writeFileSync(config, "people_ops: [carol]\n");
+const quiet = { stdout: () => {}, stderr: () => {} };
+
+async function world(latencyMs: number, issues = TOTAL, due = DUE) {
+  const state = new FakeGitLabState({
+    now: NOW,
+    users: [BOT, "alice", "bob", "carol", "dave"],
+    projects: [PROJECT],
+  });
+  state.addLabel(PROJECT, "career::interim-manager");
+  await seedSettled(state, { total: issues, due, today: TODAY });
+  state.now = NOW;
+  const server = new FakeGitLabServer(state, { tokens: { [TOKEN]: BOT }, latencyMs });
+  const running = await server.start();
+  const env = { GITLAB_URL: running.url, CAREER_BOT_TOKEN: TOKEN, CAREER_BOT_PROJECT: PROJECT };
+  return { state, server, running, env };
+}
+
+function counts(state: FakeGitLabState) {
+  let gets = 0;
+  let writes = 0;
+  for (const [key, n] of state.requestCounts) {
+    if (key.startsWith("GET ")) gets += n;
+    else writes += n;
+  }
+  return { gets, writes };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: Math.round(performance.now() - started) };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; code: number | null }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: "ignore" });
+    child.on("exit", (code) => resolve({ ms: performance.now() - started, code }));
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]!);
+}
+
+function line(label: string, value: string | number): void {
+  console.log(`  ${label.padEnd(52)} ${value}`);
+}
+
+async function sweeps(): Promise<void> {
+  console.log(`\nSweep: ${TOTAL} open interim issues, ${DUE} due, ${LATENCY_MS} ms per request\n`);
+  const ours = await world(LATENCY_MS);
+  const first = await timed(() => main(["sweep", "--config", config, "--now", NOW], ours.env, quiet));
+  const mine = counts(ours.state);
+  ours.state.requestCounts.clear();
+  const again = await timed(() => main(["sweep", "--config", config, "--now", NOW], ours.env, quiet));
+  const idle = counts(ours.state);
+  await ours.running.close();
+
+  const naive = await world(LATENCY_MS);
+  const parallel = 10;
+  const theirs = await timed(() =>
+    naiveSweep({ url: naive.running.url, token: TOKEN, now: new Date(NOW), parallel }),
+  );
+  const base = counts(naive.state);
+  await naive.running.close();
+
+  // What acting on the due issues cannot do without: who the bot is, the due list, and per due issue
+  // its notes (what was said and decided) and a fresh read before its description is written.
+  const minimum = 1 + Math.ceil(DUE / 100) + DUE * 2;
+  line("our sweep: exit code", first.result);
+  line("our sweep: GET requests", mine.gets);
+  line("our sweep: writes (POST/PUT/DELETE)", mine.writes);
+  line("our sweep: wall time", `${first.ms} ms`);
+  line("minimum GETs the due issues need (1 + pages + 2/issue)", minimum);
+  line("our GETs / minimum (target <= 1.2)", (mine.gets / minimum).toFixed(2));
+  line("naive sweep: GET requests", base.gets);
+  line("naive sweep: writes", base.writes);
+  line(`naive sweep: wall time (${parallel} issues in parallel)`, `${theirs.ms} ms`);
+  line("naive sweep: sequential estimate (GETs x latency)", `${base.gets * LATENCY_MS} ms`);
+  line("naive GETs / our GETs (target >= 25)", (base.gets / mine.gets).toFixed(1));
+  line("second sweep, nothing due: GET requests", idle.gets);
+  line("second sweep, nothing due: writes (target 0)", idle.writes);
+  line("second sweep, nothing due: wall time", `${again.ms} ms`);
+}
+
+async function startup(): Promise<void> {
+  console.log("\nStartup: `handle` of one event as a whole process on loopback (median of 9)\n");
+  const w = await world(0, 20, 0);
+  const iid = w.state.issues[0]!.iid;
+  const event = async () => {
+    const file = join(dir, `event-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(w.state.as("alice").comment(PROJECT, iid, "/career status").payload));
+    return file;
+  };
+  const bare: number[] = [];
+  const bundle: number[] = [];
+  const plain: number[] = [];
+  const codes = new Set<number | null>();
+  for (let i = 0; i < 9; i += 1) {
+    bare.push((await run(["-e", "0"])).ms);
+    const args = ["handle", "--config", config, "--now", NOW, "--payload"];
+    const b = await run([join(ROOT, "dist/career-bot.mjs"), ...args, await event()], w.env);
+    bundle.push(b.ms);
+    const p = await run([join(ROOT, "bin/career-bot.js"), ...args, await event()], w.env);
+    plain.push(p.ms);
+    codes.add(b.code).add(p.code);
+  }
+  await w.running.close();
+  line("node -e 0", `${median(bare)} ms`);
+  line("handle, bundle (dist/career-bot.mjs)", `${median(bundle)} ms`);
+  line("handle, tsc output (bin/career-bot.js)", `${median(plain)} ms`);
+  line("bundle / node -e 0 (target <= 3)", (median(bundle) / median(bare)).toFixed(2));
+  line("tsc output / node -e 0", (median(plain) / median(bare)).toFixed(2));
+  line("exit codes", [...codes].join(", "));
+  line("requests per handle", (counts(w.state).gets + counts(w.state).writes) / 18);
+}
+
+await sweeps();
+await startup();
