@@ -11,7 +11,12 @@ export function roleMap(
   config: Config,
 ): RoleMap {
   const roles: RoleMap = {};
-  for (const [role, names] of Object.entries(definition.roles(data as never, facts))) {
+  const source =
+    definition.roles?.(data as never, facts) ??
+    Object.fromEntries(
+      Object.entries(definition.people(data as never)).map(([field, name]) => [field, name ? [name] : []]),
+    );
+  for (const [role, names] of Object.entries(source)) {
     roles[role] = names.filter(Boolean).map((n) => n.toLowerCase());
   }
   roles.people_ops = config.people_ops.map((n) => n.toLowerCase());

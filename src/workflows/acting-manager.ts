@@ -78,11 +78,6 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     manager: d.manager,
     people_business_partner: d.people_business_partner,
   }),
-  roles: (d) => ({
-    team_member: [d.team_member],
-    manager: [d.manager],
-    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
-  }),
   check,
   stages: [
     {

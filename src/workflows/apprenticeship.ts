@@ -99,12 +99,6 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
     host_manager: d.host_manager,
     people_business_partner: d.people_business_partner,
   }),
-  roles: (d) => ({
-    team_member: [d.team_member],
-    manager: [d.manager],
-    host_manager: [d.host_manager],
-    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
-  }),
   check,
   stages: [
     {

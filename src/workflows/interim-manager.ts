@@ -126,11 +126,6 @@ export const interimManager: WorkflowDefinition<InterimData> = {
     manager: d.manager,
     people_business_partner: d.people_business_partner,
   }),
-  roles: (d) => ({
-    team_member: [d.team_member],
-    manager: [d.manager],
-    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
-  }),
   check,
   stages: [
     {

@@ -79,12 +79,6 @@ export const lateralTransfer: WorkflowDefinition<TransferData> = {
     new_manager: d.new_manager,
     people_business_partner: d.people_business_partner,
   }),
-  roles: (d) => ({
-    team_member: [d.team_member],
-    manager: [d.manager],
-    new_manager: d.new_manager ? [d.new_manager] : [],
-    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
-  }),
   check,
   warnings,
   stages: [

@@ -79,11 +79,6 @@ export const managementTrial: WorkflowDefinition<TrialData> = {
     manager: d.manager,
     people_business_partner: d.people_business_partner,
   }),
-  roles: (d) => ({
-    team_member: [d.team_member],
-    manager: [d.manager],
-    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
-  }),
   stages: [
     {
       id: "plan",

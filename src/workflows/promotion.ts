@@ -133,11 +133,6 @@ export const promotion: WorkflowDefinition<PromotionData> = {
     manager: d.manager,
     people_business_partner: d.people_business_partner,
   }),
-  roles: (d) => ({
-    team_member: [d.team_member],
-    manager: [d.manager],
-    people_business_partner: d.people_business_partner ? [d.people_business_partner] : [],
-  }),
   check,
   warnings: (_data, config) =>
     config.people_ops.length > 0

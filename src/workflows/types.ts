@@ -144,8 +144,11 @@ export interface WorkflowDefinition<D = Record<string, unknown>> {
   schema: z.ZodType<D>;
   /** Usernames the bot must find on the instance (field name -> username). */
   people: (data: D) => Record<string, string | undefined>;
-  /** Role -> usernames. `people_ops` is added by the engine. */
-  roles: (data: D, facts: Facts) => Record<Role, string[]>;
+  /**
+   * Role -> usernames, when roles are not simply the people fields (a list of reports, say). By
+   * default each people field is a role of the same name. `people_ops` is added by the engine.
+   */
+  roles?: (data: D, facts: Facts) => Record<Role, string[]>;
   /** Problems the schema cannot see (a level not in the table, a date before another). */
   check?: (data: D, config: Config) => Problem[];
   /**
