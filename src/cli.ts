@@ -1,4 +1,4 @@
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
 import { type GlobalOptions, type Io, processIo, runCommand } from "./commands/run-command.js";
 import { UsageError } from "./errors.js";
 
@@ -44,7 +44,81 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
   io: Io = processIo,
 ): Promise<number> {
-  let chosen: { name: string; options: GlobalOptions } | undefined;
+  const chosen = quickParse(args) ?? (await parseWithYargs(args, io));
+  if (typeof chosen === "number") return chosen;
+  if (!chosen) return 0; // --help printed
+  return runCommand(chosen.name, chosen.options, env, io);
+}
+
+export interface ChosenCommand {
+  name: string;
+  options: GlobalOptions;
+}
+
+/** The options every command takes (`globalOptions`): string-valued, and the two switches. */
+const GLOBAL_STRINGS = new Map([
+  ["gitlab-url", "gitlabUrl"],
+  ["token", "token"],
+  ["project", "project"],
+  ["config", "config"],
+  ["now", "now"],
+]);
+const GLOBAL_SWITCHES = new Map([
+  ["dry-run", "dryRun"],
+  ["json", "json"],
+]);
+/** The commands a CI job runs, with their own string options. */
+const QUICK_COMMANDS = new Map([
+  ["handle", new Map([["payload", "payload"]])],
+  ["sweep", new Map([["group", "group"]])],
+]);
+
+/**
+ * The command line a bot job runs (`handle` or `sweep` with `--name value`, `--name=value` and the
+ * two switches), read without loading yargs: the result equals what yargs makes of it. Anything
+ * else (help, an unknown or repeated option, a positional, a value that starts with a dash or a
+ * quote, `--no-...`, camelCase spellings) returns undefined, and yargs parses it as always.
+ */
+export function quickParse(args: readonly string[]): ChosenCommand | undefined {
+  const [name, ...rest] = args;
+  const strings = name === undefined ? undefined : QUICK_COMMANDS.get(name);
+  if (!name || !strings) return undefined;
+  const options: Record<string, unknown> = { config: ".gitlab/career-bot.yml", dryRun: false, json: false };
+  const seen = new Set<string>();
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i]!;
+    if (!arg.startsWith("--") || arg === "--") return undefined;
+    const eq = arg.indexOf("=");
+    const flag = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    if (seen.has(flag)) return undefined;
+    seen.add(flag);
+    const key = GLOBAL_STRINGS.get(flag) ?? strings.get(flag);
+    if (key === undefined) {
+      const switchKey = GLOBAL_SWITCHES.get(flag);
+      if (switchKey === undefined || eq >= 0) return undefined;
+      // yargs would take a following `true`/`false` as the switch's value; leave that to it.
+      const next = rest[i + 1];
+      if (next !== undefined && !next.startsWith("--")) return undefined;
+      options[switchKey] = true;
+      continue;
+    }
+    if (eq < 0) i += 1;
+    const value = eq < 0 ? rest[i] : arg.slice(eq + 1);
+    if (value === undefined || !plainValue(value)) return undefined;
+    options[key] = value;
+  }
+  return { name, options: options as unknown as GlobalOptions };
+}
+
+/** A value yargs passes through unchanged: not empty, no leading dash, no surrounding quotes. */
+function plainValue(value: string): boolean {
+  return value.length > 0 && !/^[-'"]/.test(value) && !/['"]$/.test(value);
+}
+
+/** Everything else: yargs, loaded only now. A number is the exit code of a usage error. */
+export async function parseWithYargs(args: string[], io: Io): Promise<ChosenCommand | number | undefined> {
+  const { default: yargs } = await import("yargs");
+  let chosen: ChosenCommand | undefined;
   const pick = (name: string) => (options: unknown) => {
     chosen = { name, options: options as GlobalOptions };
   };
@@ -144,6 +218,5 @@ export async function main(
     }
     throw error;
   }
-  if (!chosen) return 0; // --help printed
-  return runCommand(chosen.name, chosen.options, env, io);
+  return chosen;
 }
