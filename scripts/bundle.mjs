@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // Builds dist/career-bot.mjs: the whole CLI in one file, with the Handlebars templates and the issue
 // templates inside, so a CI job runs it on a plain node image with no `npm ci` (`.gitlab-ci.yml`).
-// Usage: node scripts/bundle.mjs [--outfile PATH]
-import { readdirSync, readFileSync } from "node:fs";
+// Then dist/career-bot.blob: a V8 startup snapshot of the same CLI (scripts/snapshot/entry.ts), which
+// the bot jobs start from: `node --snapshot-blob dist/career-bot.blob handle` (README "Performance").
+// The blob fits only the node binary that built it (same version, platform and V8 flags); any other
+// node refuses it with exit code 14 before running anything, and the jobs then run the .mjs.
+// Usage: node scripts/bundle.mjs [--outfile PATH] [--no-snapshot]
+//   the blob goes beside PATH: career-bot.mjs -> career-bot.blob
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -23,31 +29,102 @@ function filesUnder(dir, ext) {
 const args = process.argv.slice(2);
 const at = args.indexOf("--outfile");
 const outfile = at >= 0 ? args[at + 1] : join(root, "dist", "career-bot.mjs");
+const blob = join(dirname(outfile), "career-bot.blob");
+const shown = (path) => relative(process.cwd(), path) || path;
 
 const assets = {
   templates: filesUnder(join(root, "templates"), ".hbs"),
   issueTemplates: filesUnder(join(root, ".gitlab", "issue_templates"), ".md"),
 };
-
-const result = await build({
-  entryPoints: [join(root, "src", "entry.ts")],
-  outfile,
+const common = {
   bundle: true,
   platform: "node",
   target: "node20",
+  define: { __CAREER_BOT_ASSETS__: JSON.stringify(assets) },
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+const result = await build({
+  ...common,
+  entryPoints: [join(root, "src", "entry.ts")],
+  outfile,
   format: "esm",
   // Dependencies written as CommonJS call require() for Node's own modules; ESM has none, so give one.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __careerBotRequire } from 'node:module';\nconst require = __careerBotRequire(import.meta.url);",
   },
-  define: { __CAREER_BOT_ASSETS__: JSON.stringify(assets) },
-  legalComments: "none",
-  logLevel: "warning",
   metafile: true,
 });
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(
-  `bundled ${relative(process.cwd(), outfile) || outfile}: ${(bytes / 1024).toFixed(0)} KiB, ` +
+  `bundled ${shown(outfile)}: ${(bytes / 1024).toFixed(0)} KiB, ` +
     `${Object.keys(assets.templates).length} templates, ${Object.keys(assets.issueTemplates).length} issue templates`,
 );
+
+const SNAPSHOT_BANNER = `var __careerBotMeta = {
+  get url() {
+    const i = process.execArgv.findIndex((a) => a === "--snapshot-blob" || a.startsWith("--snapshot-blob="));
+    const blob = i < 0 ? undefined : process.execArgv[i].includes("=") ? process.execArgv[i].split("=").slice(1).join("=") : process.execArgv[i + 1];
+    const path = require("node:path");
+    const file = blob ? path.join(path.dirname(path.resolve(blob)), "career-bot.mjs") : __filename;
+    return require("node:url").pathToFileURL(file).href;
+  },
+  resolve(specifier) {
+    throw Object.assign(new Error("Cannot find module '" + specifier + "'"), { code: "ERR_MODULE_NOT_FOUND" });
+  },
+};`;
+
+if (!args.includes("--no-snapshot")) await snapshot();
+
+/**
+ * The snapshot is built from one CommonJS script that requires only Node's own modules. ESM code in
+ * it reads `import.meta.url` (yargs, when it loads for help or usage errors): it gets the URL of the
+ * .mjs beside the blob, as in dist/career-bot.mjs; `import.meta.resolve` (yargs' `extends`, unused)
+ * throws, as it does for a name that does not resolve.
+ */
+async function snapshot() {
+  // Beside the blob while it is built (stack traces name it), removed after.
+  const dir = dirname(blob);
+  const script = join(dir, "career-bot.snapshot.cjs");
+  try {
+    await build({
+      ...common,
+      entryPoints: [join(root, "scripts", "snapshot", "entry.ts")],
+      outfile: script,
+      format: "cjs",
+      define: {
+        ...common.define,
+        "import.meta.url": "__careerBotMeta.url",
+        "import.meta.resolve": "__careerBotMeta.resolve",
+      },
+      banner: { js: SNAPSHOT_BANNER },
+    });
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", script], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    // rate-limiter-flexible (under gitbeaker) requires "cluster" for a cluster-wide limiter the bot
+    // never makes; Node warns that it has not verified that module in snapshots. Other warnings show.
+    const stderr = run.stderr
+      .replace(
+        /^\(node:\d+\) Warning: It's not yet fully verified whether built-in module "cluster"[\s\S]*?issues\n/m,
+        "",
+      )
+      .replace(/^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n/m, "");
+    if (run.status !== 0 || run.error) {
+      console.error(stderr || run.error);
+      throw new Error(`building the snapshot failed (exit ${run.status})`);
+    }
+    if (stderr.trim()) process.stderr.write(stderr);
+    console.log(
+      `snapshot ${shown(blob)}: ${(statSync(blob).size / 1024 / 1024).toFixed(1)} MiB, ` +
+        `node ${process.version} ${process.platform}-${process.arch}, ` +
+        `${Math.round(performance.now() - started)} ms`,
+    );
+  } finally {
+    rmSync(script, { force: true });
+  }
+}

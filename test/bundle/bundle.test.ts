@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeGitLabServer, FakeGitLabState, type RunningServer } from "../../src/gitlab/fake/index.js";
+import {
+  FakeGitLabServer,
+  FakeGitLabState,
+  type RunningServer,
+  type WebhookPayload,
+} from "../../src/gitlab/fake/index.js";
 
 const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -13,9 +18,11 @@ const SECRET = "bundle-test-webhook-secret";
 const PROJECT = "org/careers";
 const TEMPLATE = readFileSync(join(ROOT, ".gitlab/issue_templates/Interim manager.md"), "utf8");
 
-// The bundle is built into an empty directory: no node_modules, templates or config beside it.
+// The bundle is built into an empty directory: no node_modules, templates or config beside it. The
+// build also makes the startup snapshot the bot jobs start from, beside it.
 const dir = mkdtempSync(join(tmpdir(), "career-bot-bundle-"));
 const bundle = join(dir, "career-bot.mjs");
+const blob = join(dir, "career-bot.blob");
 let state: FakeGitLabState;
 let gitlab: RunningServer;
 let server: FakeGitLabServer;
@@ -44,11 +51,20 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-function node(args: string[], extra: NodeJS.ProcessEnv = {}) {
-  return run(process.execPath, [bundle, ...args], { cwd: dir, env: env(extra), timeout: 60_000 }).then(
+function node(args: string[], extra: NodeJS.ProcessEnv = {}, cwd = dir) {
+  return run(process.execPath, args[0] === "--snapshot-blob" ? args : [bundle, ...args], {
+    cwd,
+    env: env(extra),
+    timeout: 60_000,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ ...error }),
   );
+}
+
+/** The bot as the CI jobs start it: `node --snapshot-blob dist/career-bot.blob <args>`. */
+function snapshot(args: string[], extra: NodeJS.ProcessEnv = {}, cwd = dir) {
+  return node(["--snapshot-blob", blob, ...args], extra, cwd);
 }
 
 describe("the single-file bundle (dist/career-bot.mjs)", () => {
@@ -117,6 +133,98 @@ describe("the single-file bundle (dist/career-bot.mjs)", () => {
     );
   });
 });
+
+describe("the startup snapshot (dist/career-bot.blob)", () => {
+  it("handles an event as the CI job runs it: TRIGGER_PAYLOAD, settings from the environment", async () => {
+    const opened = state.as("alice").openIssue({ title: "Interim manager: alice", description: TEMPLATE });
+    // Another directory than the one the blob was built in; the event file is relative to it.
+    const work = mkdtempSync(join(tmpdir(), "career-bot-job-"));
+    writeFileSync(join(work, "event.json"), JSON.stringify(opened.payload));
+    const result = await snapshot(["handle", "--now", state.now], { TRIGGER_PAYLOAD: "event.json" }, work);
+    expect(result.stderr).not.toContain(TOKEN);
+    expect(result.stderr).not.toMatch(/Warning|Error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/handle: 1 issue\(s\) seen, \d+ write\(s\)/);
+    expect(state.findIssue(opened.issue.projectId, opened.issue.iid)!.labels).toContain(
+      "career-stage::eligibility",
+    );
+  });
+
+  it("leaves GitLab exactly as the bundle does, event after event", async () => {
+    // Two GitLabs in the same state; one is driven by the bundle, the other by the snapshot.
+    const twins = await Promise.all([twinGitLab(), twinGitLab()]);
+    try {
+      const [viaBundle, viaSnapshot] = await Promise.all(
+        twins.map(async (twin, i) => {
+          const start = (args: string[], extra: NodeJS.ProcessEnv) =>
+            i === 0 ? node(args, extra) : snapshot(args, extra);
+          const extra = { GITLAB_URL: twin.running.url, TZ: "Pacific/Auckland" };
+          const opened = twin.state.as("alice").openIssue({
+            title: "Interim manager: alice",
+            description: TEMPLATE,
+          });
+          const events: WebhookPayload[] = [opened.payload];
+          const codes: number[] = [];
+          for (const text of ["/career status", "/career help", "/career hire @alice 2026-02-01"]) {
+            for (const payload of events.splice(0)) {
+              const file = join(dir, `twin-${i}-${codes.length}.json`);
+              writeFileSync(file, JSON.stringify(payload));
+              const result = await start(
+                ["handle", "--payload", file, "--now", twin.state.now, "--json"],
+                extra,
+              );
+              codes.push(result.code);
+            }
+            const comment = twin.state.as("bob").comment(PROJECT, opened.issue.iid, text);
+            if (comment.payload) events.push(comment.payload);
+          }
+          twin.state.now = "2026-04-06T09:00:00Z";
+          codes.push((await start(["sweep", "--now", twin.state.now], extra)).code);
+          return { codes, issues: twin.state.issues, notes: twin.state.notes };
+        }),
+      );
+      expect(viaBundle!.codes.every((code) => code === 0)).toBe(true);
+      expect(viaBundle!.notes.length).toBeGreaterThan(8); // replies, a refusal, a reminder
+      expect(viaSnapshot).toEqual(viaBundle);
+    } finally {
+      await Promise.all(twins.map((twin) => twin.running.close()));
+    }
+  });
+
+  it("parses every other command line with yargs, as the bundle does", async () => {
+    const help = await snapshot(["--", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await node(["--help"])).stdout);
+    const wrong = await snapshot(["handle", "--payload"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe((await node(["handle", "--payload"])).stderr);
+    const ladder = await snapshot(["ladder", "Senior Backend Engineer"]);
+    expect(ladder.code).toBe(0);
+    expect(ladder.stdout).toBe((await node(["ladder", "Senior Backend Engineer"])).stdout);
+  });
+
+  it("is refused with exit code 14 by a node started with other V8 flags, before running anything", async () => {
+    const requests = state.requestCounts.size;
+    const refused = await snapshot(["handle", "--payload", "missing.json"], {
+      NODE_OPTIONS: "--max-old-space-size=123",
+    });
+    expect(refused.code).toBe(14);
+    expect(state.requestCounts.size).toBe(requests);
+  });
+});
+
+/** A GitLab with the users, project and label every twin starts with. */
+async function twinGitLab() {
+  const twin = new FakeGitLabState({
+    now: "2026-01-05T09:00:00Z",
+    users: ["career-bot", "alice", "bob"],
+    projects: [PROJECT],
+  });
+  twin.addLabel(PROJECT, "career::interim-manager");
+  twin.setRole(PROJECT, "bob", "maintainer");
+  const running = await new FakeGitLabServer(twin, { tokens: { [TOKEN]: "career-bot" } }).start();
+  return { state: twin, running };
+}
 
 async function listeningUrl(child: ChildProcess, stderr: () => string): Promise<string> {
   for (let i = 0; i < 300; i += 1) {
