@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -18,11 +18,12 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const token = req.headers["job-token"];
     requests.push({ url: req.url ?? "", token: typeof token === "string" ? token : undefined });
-    if (
-      req.url === "/api/v4/projects/42/jobs/artifacts/main/raw/dist/career-bot.mjs?job=bundle" &&
-      token === "job-tok"
-    ) {
-      res.end("console.log('bundle')\n");
+    const file =
+      /^\/api\/v4\/projects\/42\/jobs\/artifacts\/main\/raw\/(dist\/career-bot\.(mjs|blob))\?job=bundle$/.exec(
+        req.url ?? "",
+      );
+    if (file && token === "job-tok") {
+      res.end(`contents of ${file[1]}`);
     } else {
       res.writeHead(404).end('{"message":"404 Not Found"}');
     }
@@ -32,7 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function fetchBundle(ref: string, target: string) {
+/** Runs the script in a fresh directory, as a bot job does in its checkout. */
+function fetchBundle(ref: string, cwd: string, files: string[] = []) {
   const env = {
     PATH: process.env.PATH,
     CI_API_V4_URL: api,
@@ -40,30 +42,41 @@ function fetchBundle(ref: string, target: string) {
     CI_COMMIT_REF_NAME: ref,
     CI_JOB_TOKEN: "job-tok",
   };
-  return run(process.execPath, [SCRIPT, target], { env }).then(
+  return run(process.execPath, [SCRIPT, ...files], { env, cwd }).then(
     () => ({ code: 0, stderr: "" }),
     (error: { code: number; stderr: string }) => error,
   );
 }
 
 describe("scripts/fetch-bundle.mjs (the bot jobs' fallback when the cache is cold)", () => {
-  it("downloads the latest bundle artifact of the branch with the job token", async () => {
-    const target = join(mkdtempSync(join(tmpdir(), "fetch-bundle-")), "dist", "career-bot.mjs");
-    expect((await fetchBundle("main", target)).code).toBe(0);
-    expect(readFileSync(target, "utf8")).toContain("bundle");
-    expect(requests.at(-1)).toEqual({
-      url: "/api/v4/projects/42/jobs/artifacts/main/raw/dist/career-bot.mjs?job=bundle",
-      token: "job-tok",
-    });
+  it("downloads the bundle and its startup snapshot from the branch's latest bundle job with the job token", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "fetch-bundle-"));
+    const result = await fetchBundle("main", cwd, ["dist/career-bot.mjs", "dist/career-bot.blob"]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(cwd, "dist/career-bot.mjs"), "utf8")).toBe("contents of dist/career-bot.mjs");
+    expect(readFileSync(join(cwd, "dist/career-bot.blob"), "utf8")).toBe("contents of dist/career-bot.blob");
+    expect(readdirSync(join(cwd, "dist")).sort()).toEqual(["career-bot.blob", "career-bot.mjs"]);
+    expect(requests.slice(-2)).toEqual([
+      { url: "/api/v4/projects/42/jobs/artifacts/main/raw/dist/career-bot.mjs?job=bundle", token: "job-tok" },
+      {
+        url: "/api/v4/projects/42/jobs/artifacts/main/raw/dist/career-bot.blob?job=bundle",
+        token: "job-tok",
+      },
+    ]);
+  });
+
+  it("fetches both files when given none", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "fetch-bundle-"));
+    expect((await fetchBundle("main", cwd)).code).toBe(0);
+    expect(readdirSync(join(cwd, "dist")).sort()).toEqual(["career-bot.blob", "career-bot.mjs"]);
   });
 
   it("says how to get a bundle when the branch has none", async () => {
-    const result = await fetchBundle(
-      "feature/x",
-      join(mkdtempSync(join(tmpdir(), "fetch-bundle-")), "b.mjs"),
-    );
+    const cwd = mkdtempSync(join(tmpdir(), "fetch-bundle-"));
+    const result = await fetchBundle("feature/x", cwd);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("no bundle on feature/x yet");
+    expect(result.stderr).toContain("no dist/career-bot.mjs on feature/x yet");
     expect(requests.at(-1)?.url).toContain("/artifacts/feature%2Fx/raw/");
+    expect(existsSync(join(cwd, "dist"))).toBe(false);
   });
 });

@@ -1,9 +1,16 @@
-import { existsSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { evaluate, type Rule, runsWith } from "./rules.js";
 
+const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url);
+/** What the bundle job builds and the bot jobs run: the bundle and its startup snapshot. */
+const BUNDLE_FILES = ["dist/career-bot.mjs", "dist/career-bot.blob"] as const;
 const ci = parse(readFileSync(new URL(".gitlab-ci.yml", ROOT), "utf8")) as Record<string, unknown>;
 
 /** GitLab's global keywords; every other top-level key is a job (hidden when it starts with "."). */
@@ -126,28 +133,92 @@ describe(".gitlab-ci.yml", () => {
     expect(shellOf(resolved("validate"))).toContain("career-bot validate");
   });
 
-  it("builds the bundle once and keeps it as an artifact and in the cache", () => {
+  it("builds the bundle and its startup snapshot once, on the bot jobs' image, and keeps both", () => {
     const bundle = resolved("bundle");
     expect(shellOf(bundle)).toContain("npm run bundle");
-    expect(bundle.artifacts).toMatchObject({ paths: ["dist/career-bot.mjs"] });
-    expect(JSON.stringify(bundle.cache)).toContain("career-bot-bundle-$CI_COMMIT_SHA");
+    expect(shellOf(bundle)).toContain("node --snapshot-blob dist/career-bot.blob -- --help");
+    expect(bundle.artifacts).toMatchObject({ paths: [...BUNDLE_FILES] });
+    const cache = (bundle.cache as Array<{ key: unknown; paths: string[] }>).find(
+      (entry) => entry.key === "career-bot-bundle-$CI_COMMIT_SHA",
+    );
+    expect(cache?.paths).toEqual([...BUNDLE_FILES]);
+    // A snapshot fits only the node that built it: same image for the build and the bot.
+    expect(bundle.image).toBe(resolved("career-bot:event").image);
+    expect(bundle.image).toBe(resolved("career-bot:sweep").image);
     const pkg = JSON.parse(readFileSync(new URL("package.json", ROOT), "utf8"));
     expect(pkg.scripts.bundle).toContain("scripts/bundle.mjs");
   });
 
-  it("runs the bot from the bundle on a plain node image, one run at a time, without npm ci", () => {
+  it("runs the bot from the snapshot on a plain node image, one run at a time, without npm ci", () => {
     const event = resolved("career-bot:event");
     const sweep = resolved("career-bot:sweep");
     for (const job of [event, sweep]) {
       expect(job.resource_group).toBe("career-bot");
       expect(job.image).toMatch(/^node:\d+(-[a-z]+)?$/);
       expect(shellOf(job)).not.toMatch(/npm (ci|install|i\b)|npx|yarn|pnpm/);
-      expect(job.cache).toMatchObject({ key: "career-bot-bundle-$CI_COMMIT_SHA", policy: "pull" });
-      expect(shellOf(job)).toContain("node scripts/fetch-bundle.mjs");
+      expect(job.cache).toMatchObject({
+        key: "career-bot-bundle-$CI_COMMIT_SHA",
+        paths: [...BUNDLE_FILES],
+        policy: "pull",
+      });
+      expect(shellOf(job)).toContain(`node scripts/fetch-bundle.mjs ${BUNDLE_FILES.join(" ")}`);
     }
-    expect(event.script).toEqual(["node dist/career-bot.mjs handle"]);
-    expect(sweep.script).toEqual(["node dist/career-bot.mjs sweep"]);
+    expect(event.script).toHaveLength(1);
+    expect(event.script![0]).toMatch(/^node --snapshot-blob dist\/career-bot\.blob handle \|\| /);
+    expect(sweep.script).toEqual([event.script![0]!.replaceAll("handle", "sweep")]);
     expect(existsSync(new URL("scripts/fetch-bundle.mjs", ROOT))).toBe(true);
+  });
+
+  describe("the bot job's command", () => {
+    // A stand-in bundle and snapshot that print how they were started and exit with $EXIT_CODE.
+    const work = mkdtempSync(join(tmpdir(), "career-bot-job-"));
+    const report =
+      "console.log(WHO + ' ' + process.argv.slice(ARGS).join(' '));\n" +
+      "process.exitCode = Number(process.env.EXIT_CODE ?? 0);\n";
+    beforeAll(async () => {
+      mkdirSync(join(work, "dist"));
+      writeFileSync(
+        join(work, "dist/career-bot.mjs"),
+        report.replace("WHO", "'bundle'").replace("ARGS", "2"),
+      );
+      const entry = join(work, "entry.cjs");
+      writeFileSync(
+        entry,
+        `require("node:v8").startupSnapshot.setDeserializeMainFunction(() => {\n${report
+          .replace("WHO", "'snapshot'")
+          .replace("ARGS", "1")}});\n`,
+      );
+      await run(process.execPath, ["--snapshot-blob", "dist/career-bot.blob", "--build-snapshot", entry], {
+        cwd: work,
+      });
+    }, 60_000);
+
+    /** The job's script line in `sh -e`, as the runner runs it, with `node` first on PATH. */
+    function job(extra: NodeJS.ProcessEnv, cwd = work) {
+      const line = resolved("career-bot:event").script![0]!;
+      const env = { PATH: `${dirname(process.execPath)}:${process.env.PATH}`, ...extra };
+      return run("sh", ["-ec", line], { cwd, env }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    }
+
+    it("starts from the snapshot and keeps the bot's exit code", async () => {
+      expect(await job({})).toEqual({ code: 0, stdout: "snapshot handle\n" });
+      expect(await job({ EXIT_CODE: "1" })).toEqual({ code: 1, stdout: "snapshot handle\n" });
+      expect(await job({ EXIT_CODE: "2" })).toEqual({ code: 2, stdout: "snapshot handle\n" });
+    });
+
+    it("runs the bundle when node refuses the snapshot (exit 14), and only then", async () => {
+      // Other V8 flags than the build's: node refuses the blob before running anything.
+      const refused = { NODE_OPTIONS: "--max-old-space-size=99" };
+      expect(await job(refused)).toEqual({ code: 0, stdout: "bundle handle\n" });
+      expect(await job({ ...refused, EXIT_CODE: "2" })).toEqual({ code: 2, stdout: "bundle handle\n" });
+      const noBlob = mkdtempSync(join(tmpdir(), "career-bot-job-"));
+      mkdirSync(join(noBlob, "dist"));
+      copyFileSync(join(work, "dist/career-bot.mjs"), join(noBlob, "dist/career-bot.mjs"));
+      expect(await job({}, noBlob)).toEqual({ code: 0, stdout: "bundle handle\n" });
+    });
   });
 });
 
