@@ -1,3 +1,5 @@
+import type { CommandRecord } from "./markers.js";
+
 /**
  * What `decide` plans and `apply` performs. Plain data: a plan can be printed (`--dry-run`),
  * compared in tests, and applied once each.
@@ -32,7 +34,15 @@ export type Action =
   | { kind: "labels"; add: string[]; remove: string[] }
   | { kind: "due-date"; date: string | null }
   | { kind: "section"; model: SectionModel }
-  | { kind: "note"; key: string; template: string; data: TemplateData; mentions: string[] }
+  | {
+      kind: "note";
+      key: string;
+      template: string;
+      data: TemplateData;
+      mentions: string[];
+      /** For a reply: what the command was, kept in a marker so the answer stands (see markers.ts). */
+      record?: CommandRecord;
+    }
   | {
       kind: "follow-up";
       key: string;

@@ -2,6 +2,7 @@ import type { GitLabPort, Issue, IssueUpdate, User } from "../gitlab/port.js";
 import type { Action, Plan, SectionModel } from "./actions.js";
 import { carryTicks, sectionTicks } from "./checklist.js";
 import {
+  commandRecordMarker,
   findSection,
   followUpMarker,
   followUpToken,
@@ -78,7 +79,8 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
       case "note": {
         const { message, ...data } = action.data;
         const trusted = typeof message === "string" ? { message } : {};
-        const body = `${renderer.render(action.template, data, trusted, action.mentions)}\n\n${noteMarker(action.key)}`;
+        const record = action.record ? `\n${commandRecordMarker(action.record)}` : "";
+        const body = `${renderer.render(action.template, data, trusted, action.mentions)}\n\n${noteMarker(action.key)}${record}`;
         await postNote(plan, action.key, body, options, write, posted);
         break;
       }

@@ -30,12 +30,14 @@ interface JudgeInput {
   line: CommandLine;
   author: string;
   today: Day;
+  /** The bot accepted this command before: who wrote it is not judged again. */
+  authorityGiven?: boolean;
 }
 
 const NOTHING = () => {};
 
 /** Decides whether a command is accepted at the moment it was written, and what the reply says. */
-export function judgeCommand({ input, state, line, author, today }: JudgeInput): Judgement {
+export function judgeCommand({ input, state, line, author, today, authorityGiven }: JudgeInput): Judgement {
   const { definition } = input;
   const ctx = contextOf(input, state, today);
   if (line.verb === "help")
@@ -50,7 +52,7 @@ export function judgeCommand({ input, state, line, author, today }: JudgeInput):
       `\`${safeInline(line.verb, 40)}\` is not a command of the ${definition.title} workflow. Commands: ${verbs}.`,
     );
   }
-  if (!hasRole(input.roles, command.roles, author)) {
+  if (!authorityGiven && !hasRole(input.roles, command.roles, author)) {
     return refuse(
       `Only the ${describeRoles(input.roles, command.roles)} can use \`/career ${command.verb}\`.`,
     );

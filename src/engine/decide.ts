@@ -6,9 +6,17 @@ import { dueReminders, nextCheckpoint, overdueDay, reminderLabels } from "./chec
 import { parseCommandLines } from "./command-parse.js";
 import { readDataBlock } from "./data-block.js";
 import { type Day, dayOf } from "./dates.js";
-import { noteKey } from "./markers.js";
+import { type CommandRecord, commandRecord, noteKey } from "./markers.js";
 import { describeProblem, validateData } from "./problems.js";
-import { contextOf, type ReplayResult, replay, stageOf, type Verdict, type WorkflowState } from "./replay.js";
+import {
+  contextOf,
+  type PriorAnswer,
+  type ReplayResult,
+  replay,
+  stageOf,
+  type Verdict,
+  type WorkflowState,
+} from "./replay.js";
 import { type RoleMap, roleMap } from "./roles.js";
 import { needsInfoSection, sectionModel } from "./section.js";
 
@@ -44,8 +52,15 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   const posted = new Set(botNotes.flatMap((n) => noteKey(n.body) ?? []));
   const plan: Plan = { project: issue.projectId, iid: issue.iid, workflow: definition.id, actions: [] };
   const notes: Action[] = [];
-  const addNote = (key: string, template: string, data: TemplateData, mentions: string[]) => {
-    if (!posted.has(key)) notes.push({ kind: "note", key, template, data, mentions });
+  const addNote = (
+    key: string,
+    template: string,
+    data: TemplateData,
+    mentions: string[],
+    record?: CommandRecord,
+  ) => {
+    if (!posted.has(key))
+      notes.push({ kind: "note", key, template, data, mentions, ...(record ? { record } : {}) });
   };
   const issueData = { iid: issue.iid, title: issue.title, workflow: definition.title };
 
@@ -65,8 +80,19 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
       [],
     );
     for (const command of unansweredCommands(snapshot, botNotes)) {
-      const message = "The data block has problems (see the comment above); fix it first, then try again.";
-      addNote(command.key, "common/command-reply", { message, command: command.raw, verdict: "refused" }, []);
+      // help and status are answered (the answer is the problem); anything else waits for a fixed block.
+      const informative = command.record.verb === "help" || command.record.verb === "status";
+      const verdict = informative ? "accepted" : "refused";
+      const message = informative
+        ? "The workflow is paused: the data block has problems (listed in the comment above and in the description). Fix them and the workflow resumes by itself."
+        : "The data block has problems (see the comment above); fix it first, then try again.";
+      addNote(
+        `reply:${command.id}:${verdict}`,
+        "common/command-reply",
+        { message, command: command.raw, verdict },
+        [],
+        command.record,
+      );
     }
     const known = definition.stages.some((s) => s.id === currentStage) ? currentStage : undefined;
     plan.stage = known;
@@ -93,7 +119,14 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     botUsername: snapshot.bot.username,
     issueCreatedAt: issue.createdAt,
     now,
-    priorVerdicts: priorVerdicts(botNotes),
+    priorAnswers: priorAnswers(botNotes),
+    refusedTickIds: new Set(
+      [...posted].flatMap((key) => {
+        const match = /^tick:(\d+)$/.exec(key);
+        return match ? [Number(match[1])] : [];
+      }),
+    ),
+    botWatermark: latestBotWrite(snapshot),
   });
   const { state } = result;
   const input = { definition, data, config };
@@ -107,6 +140,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
       "common/command-reply",
       { message: command.message, command: command.line.raw, verdict: command.verdict },
       [],
+      command.record,
     );
   }
   for (const tick of result.refusedTicks) {
@@ -221,26 +255,34 @@ function sameUser(a: User, b: User): boolean {
   return a.id === b.id || a.username.toLowerCase() === b.username.toLowerCase();
 }
 
-/** Earlier answers stand: the verdict is part of the reply's key. */
-function priorVerdicts(botNotes: Note[]): Map<string, Verdict> {
-  const verdicts = new Map<string, Verdict>();
+/** Earlier answers stand: the verdict is part of the reply's key, the command in its record. */
+function priorAnswers(botNotes: Note[]): Map<string, PriorAnswer> {
+  const answers = new Map<string, PriorAnswer>();
   for (const note of botNotes) {
     const match = /^reply:(\d+\.\d+):(accepted|refused)$/.exec(noteKey(note.body) ?? "");
-    if (match) verdicts.set(match[1]!, match[2] as Verdict);
+    if (!match) continue;
+    const record = commandRecord(note.body);
+    answers.set(match[1]!, { verdict: match[2] as Verdict, ...(record ? { record } : {}) });
   }
-  return verdicts;
+  return answers;
 }
 
-/** Commands not answered yet, for when the data block cannot be read (all are refused). */
+/** The bot's latest note on the issue (by id), its own system notes included. */
+function latestBotWrite(snapshot: Snapshot): number | undefined {
+  const ids = snapshot.notes.filter((n) => sameUser(n.author, snapshot.bot)).map((n) => n.id);
+  return ids.length > 0 ? Math.max(...ids) : undefined;
+}
+
+/** Commands not answered yet, for when the data block cannot be read. */
 function unansweredCommands(snapshot: Snapshot, botNotes: Note[]) {
-  const answered = priorVerdicts(botNotes);
+  const answered = priorAnswers(botNotes);
   return snapshot.notes
     .filter((n) => !n.system && !sameUser(n.author, snapshot.bot))
     .flatMap((n) =>
       parseCommandLines(n.body).map((line, index) => ({
-        key: `reply:${n.id}.${index}:refused`,
         id: `${n.id}.${index}`,
         raw: line.raw,
+        record: { at: n.createdAt, author: n.author.username, verb: line.verb, args: line.args },
       })),
     )
     .filter((c) => !answered.has(c.id));

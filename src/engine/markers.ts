@@ -57,3 +57,34 @@ export function humanPart(description: string): string {
   if (!bounds) return description;
   return description.slice(0, bounds.start) + description.slice(bounds.end);
 }
+
+/**
+ * What the bot understood of an answered command, kept in its reply: who wrote it, when, the verb
+ * and the checked arguments. Later edits or deletions of the person's comment cannot rewrite a
+ * decision the bot already confirmed. Base64url, so no text of the person's reaches the marker raw.
+ */
+export interface CommandRecord {
+  at: string;
+  author: string;
+  verb: string;
+  args: string[];
+}
+
+export function commandRecordMarker(record: CommandRecord): string {
+  return `<!-- career-bot:command ${Buffer.from(JSON.stringify(record)).toString("base64url")} -->`;
+}
+
+/** The record in a bot reply, or undefined. Only call this on notes authored by the bot user. */
+export function commandRecord(body: string): CommandRecord | undefined {
+  const match = /<!-- career-bot:command ([A-Za-z0-9_-]+) -->/.exec(body);
+  if (!match) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(match[1]!, "base64url").toString("utf8")) as Partial<CommandRecord>;
+    if (typeof value.at !== "string" || typeof value.author !== "string" || typeof value.verb !== "string")
+      return undefined;
+    if (!Array.isArray(value.args) || !value.args.every((a) => typeof a === "string")) return undefined;
+    return { at: value.at, author: value.author, verb: value.verb, args: value.args };
+  } catch {
+    return undefined;
+  }
+}

@@ -6,6 +6,7 @@ import { judgeCommand } from "./command-judge.js";
 import { type CommandLine, parseCommandLines } from "./command-parse.js";
 import { type Day, dayOf, latestDay } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
+import type { CommandRecord } from "./markers.js";
 import { isNamed, type RoleMap } from "./roles.js";
 
 export interface Tick {
@@ -38,6 +39,8 @@ export interface CommandResult {
   message: string;
   /** Set when the bot had answered before: its answer stands. */
   answered: boolean;
+  /** What to keep in the reply, for a command not answered yet. */
+  record?: CommandRecord;
 }
 
 export interface RefusedTick {
@@ -55,8 +58,21 @@ export interface ReplayInput {
   botUsername: string;
   issueCreatedAt: string;
   now: Date;
-  /** Verdicts of earlier replies, from the bot's own notes: `noteId.line` -> verdict. */
-  priorVerdicts: Map<string, Verdict>;
+  /** Earlier replies, from the bot's own notes: `noteId.line` -> verdict and what the command was. */
+  priorAnswers: Map<string, PriorAnswer>;
+  /** Ticks the bot already refused (the system note ids of its `tick:` replies). */
+  refusedTickIds: ReadonlySet<number>;
+  /**
+   * The id of the bot's latest note on this issue, system notes included (ids grow with time and,
+   * unlike timestamps, never tie). Every tick before it was judged then: a tick that was not
+   * refused keeps counting even if the people of the data block change later.
+   */
+  botWatermark?: number;
+}
+
+export interface PriorAnswer {
+  verdict: Verdict;
+  record?: CommandRecord;
 }
 
 export interface ReplayResult {
@@ -67,7 +83,14 @@ export interface ReplayResult {
 
 type TimelineEvent =
   | { at: string; id: number; kind: "tick"; noteId: number; item: string; completed: boolean; by: string }
-  | { at: string; id: number; kind: "comment"; note: Note };
+  | { at: string; id: number; kind: "comment"; note: Note }
+  | {
+      at: string;
+      id: number;
+      kind: "recorded";
+      key: string;
+      answer: PriorAnswer & { record: CommandRecord };
+    };
 
 /**
  * Folds the issue's history, oldest first, through the workflow: ticks by the right people,
@@ -93,7 +116,12 @@ export function replay(input: ReplayInput): ReplayResult {
     const today = dayOf(event.at, config.timezone);
     settle(input, state, today);
     if (event.kind === "tick") {
-      const counts = isNamed(input.roles, event.by);
+      const ctx = contextOf(input, state, today);
+      // Only the workflow's own checklist items matter; a person's own boxes are theirs.
+      if (!workflowItems(definition, ctx).has(event.item)) continue;
+      const judgedBefore = input.botWatermark !== undefined && event.noteId < input.botWatermark;
+      const counts =
+        isNamed(input.roles, event.by) || (judgedBefore && !input.refusedTickIds.has(event.noteId));
       state.ticks.set(event.item, { completed: event.completed, by: event.by, counts });
       if (event.completed && !counts)
         refusedTicks.push({ noteId: event.noteId, item: event.item, by: event.by });
@@ -102,20 +130,44 @@ export function replay(input: ReplayInput): ReplayResult {
       settle(input, state, today);
       continue;
     }
+    if (event.kind === "recorded") {
+      // An answered command stands as the bot understood it, whoever may act today.
+      const { record, verdict } = event.answer;
+      const line = {
+        verb: record.verb,
+        args: record.args,
+        raw: ["/career", record.verb, ...record.args].join(" "),
+      };
+      const judged = judgeCommand({ input, state, line, author: record.author, today, authorityGiven: true });
+      if (verdict === "accepted" && judged.verdict === "accepted") judged.apply();
+      commands.push({
+        key: event.key,
+        noteId: event.id,
+        author: record.author,
+        line,
+        verdict,
+        message: judged.message,
+        answered: true,
+      });
+      continue;
+    }
     for (const [index, line] of parseCommandLines(event.note.body).entries()) {
       const key = `${event.note.id}.${index}`;
-      const prior = input.priorVerdicts.get(key);
-      const judged = judgeCommand({ input, state, line, author: event.note.author.username, today });
-      const verdict = prior ?? judged.verdict;
+      const prior = input.priorAnswers.get(key);
+      if (prior?.record) continue; // replayed from the bot's record
+      const author = event.note.author.username;
+      const judged = judgeCommand({ input, state, line, author, today });
+      const verdict = prior?.verdict ?? judged.verdict;
       if (verdict === "accepted" && judged.verdict === "accepted") judged.apply();
       commands.push({
         key,
         noteId: event.note.id,
-        author: event.note.author.username,
+        author,
         line,
         verdict,
         message: judged.message,
         answered: prior !== undefined,
+        record: { at: event.note.createdAt, author, verb: line.verb, args: line.args },
       });
     }
   }
@@ -136,7 +188,25 @@ function timeline(input: ReplayInput): TimelineEvent[] {
     if (!/^\/career\b/im.test(note.body)) continue;
     events.push({ at: note.createdAt, id: note.id, kind: "comment", note });
   }
+  for (const [key, answer] of input.priorAnswers) {
+    const { record } = answer;
+    if (!record) continue;
+    events.push({
+      at: record.at,
+      id: Number(key.split(".")[0]),
+      kind: "recorded",
+      key,
+      answer: { ...answer, record },
+    });
+  }
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
+}
+
+/** Every item of every stage's checklist, as the workflow would show it now. */
+function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Set<string> {
+  return new Set(
+    definition.stages.flatMap((stage) => (stage.checklist?.(ctx) ?? []).map((item) => item.text)),
+  );
 }
 
 export function stageOf(definition: WorkflowDefinition, id: string): Stage {

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { interimDescription, PROJECT, World } from "../support/world.js";
+
+/**
+ * Decisions the bot confirmed stand: editing or deleting an answered command, or changing the people
+ * of the data block later, does not rewrite the workflow's history.
+ */
+const eligibility = [
+  "Shows managerial interest",
+  "Has experience in the individual contributor role they would manage",
+  "Exemplifies the company values",
+  "Applied through Greenhouse and went through the selection process",
+];
+const setup = [
+  "Made explicit with the team member and the team that the role is interim",
+  "BambooHR job information change request submitted for every report",
+  "BambooHR access request for interim manager access submitted",
+  "Transition plan written with the interim manager",
+  "Success criteria agreed between the interim manager and their manager",
+];
+
+let world: World;
+beforeEach(async () => {
+  world = await new World().start();
+});
+afterEach(() => world.stop());
+
+const stage = (iid: number) => world.issue(iid).labels.filter((l) => l.startsWith("career-stage::"));
+
+async function toHireReview(): Promise<number> {
+  const opened = world.state
+    .as("alice")
+    .openIssue({ title: "Interim manager: alice", description: interimDescription({}) });
+  const iid = opened.issue.iid;
+  await world.handle(opened.payload);
+  world.state.advance({ days: 1 });
+  let last = null;
+  for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
+  await world.handle(last!.payload);
+  for (const item of setup) last = world.state.as("bob").tick(PROJECT, iid, item);
+  await world.handle(last!.payload);
+  world.state.advance({ days: 1 });
+  await world.handle(world.state.as("alice").comment(PROJECT, iid, "/career hire @dave 2026-01-08").payload);
+  expect(stage(iid)).toEqual(["career-stage::hire-review"]);
+  return iid;
+}
+
+function humanNote(iid: number, text: string) {
+  const issue = world.issue(iid);
+  return world.state.notes.find((n) => n.issueId === issue.id && !n.system && n.body.includes(text))!;
+}
+
+describe("history stands", () => {
+  it("ignores later edits of an answered command", async () => {
+    const iid = await toHireReview();
+    world.state.now = "2026-02-10T10:00:00Z";
+    await world.handle(world.state.as("bob").comment(PROJECT, iid, "/career review successful").payload);
+    expect(stage(iid)).toEqual(["career-stage::promotion-document"]);
+    humanNote(iid, "/career review successful").body = "/career review unsuccessful";
+    const before = world.writes();
+    await world.sweep();
+    expect(stage(iid)).toEqual(["career-stage::promotion-document"]);
+    expect(world.writes()).toBe(before);
+  });
+
+  it("does not rewind when an answered command is deleted", async () => {
+    const iid = await toHireReview();
+    const hire = humanNote(iid, "/career hire");
+    world.state.notes.splice(world.state.notes.indexOf(hire), 1);
+    await world.sweep();
+    expect(stage(iid)).toEqual(["career-stage::hire-review"]);
+    expect(world.issue(iid).dueDate).toBe("2026-02-07");
+  });
+
+  it("keeps ticks and decisions when the manager in the data block changes", async () => {
+    const iid = await toHireReview();
+    const before = world.botNotes(iid).length;
+    const edit = world.state
+      .as("alice")
+      .editDescription(
+        PROJECT,
+        iid,
+        world.issue(iid).description.replace('manager: "@bob"', "manager: carol"),
+      );
+    await world.handle(edit.payload);
+    expect(stage(iid)).toEqual(["career-stage::hire-review"]);
+    expect(world.botNotes(iid).length).toBe(before); // no "does not count" replies about old ticks
+    // The new manager decides from now on; the old one no longer may.
+    world.state.now = "2026-02-10T10:00:00Z";
+    await world.handle(world.state.as("bob").comment(PROJECT, iid, "/career review successful").payload);
+    expect(stage(iid)).toEqual(["career-stage::hire-review"]);
+    await world.handle(world.state.as("carol").comment(PROJECT, iid, "/career review successful").payload);
+    expect(stage(iid)).toEqual(["career-stage::promotion-document"]);
+  });
+
+  it("says nothing about boxes people add to the description themselves", async () => {
+    const opened = world.state.as("alice").openIssue({
+      title: "Interim manager: alice",
+      description: `${interimDescription({})}\n\nMy own list:\n- [ ] prepare slides\n`,
+    });
+    await world.handle(opened.payload);
+    const before = world.botNotes(opened.issue.iid).length;
+    await world.handle(world.state.as("eve").tick(PROJECT, opened.issue.iid, "prepare slides").payload);
+    expect(world.botNotes(opened.issue.iid).length).toBe(before);
+  });
+});
