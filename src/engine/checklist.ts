@@ -40,14 +40,14 @@ export function tickEvents(notes: Note[]): TickEvent[] {
 
 const CHECKBOX = /^(\s*[-*+] \[)([ xX~])(\] )(.*)$/;
 
-/** Items ticked right now in the bot's section of a description (item text -> ticked). */
-export function sectionTicks(description: string): Map<string, boolean> {
-  const ticks = new Map<string, boolean>();
+/** The marks of the items in the bot's section of a description now (item text -> " ", "x" or "~"). */
+export function sectionTicks(description: string): Map<string, string> {
+  const ticks = new Map<string, string>();
   const bounds = findSection(description);
   if (!bounds) return ticks;
   for (const line of description.slice(bounds.start, bounds.end).split("\n")) {
     const match = CHECKBOX.exec(line);
-    if (match) ticks.set(itemText(match[4] ?? ""), match[2] !== " ");
+    if (match) ticks.set(itemText(match[4] ?? ""), match[2] === "X" ? "x" : (match[2] ?? " "));
   }
   return ticks;
 }
@@ -56,15 +56,15 @@ export function sectionTicks(description: string): Map<string, boolean> {
  * Carries fresh ticks into a newly rendered section: an item ticked in the description as it is
  * now stays ticked, whatever the bot read a moment earlier (a description PUT has no lock).
  */
-export function carryTicks(rendered: string, fresh: Map<string, boolean>): string {
+export function carryTicks(rendered: string, fresh: Map<string, string>): string {
   return rendered
     .split("\n")
     .map((line) => {
       const match = CHECKBOX.exec(line);
       if (!match) return line;
-      const ticked = fresh.get(itemText(match[4] ?? ""));
-      if (ticked === undefined) return line;
-      return `${match[1]}${ticked ? "x" : " "}${match[3]}${match[4]}`;
+      const mark = fresh.get(itemText(match[4] ?? ""));
+      if (mark === undefined) return line;
+      return `${match[1]}${mark}${match[3]}${match[4]}`;
     })
     .join("\n");
 }

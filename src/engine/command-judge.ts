@@ -62,6 +62,9 @@ export function judgeCommand({ input, state, line, author, today, authorityGiven
       `This ${definition.title} workflow has finished (${state.outcome ?? state.stage}); nothing more to do.`,
     );
   }
+  if (input.issueClosed && !authorityGiven) {
+    return refuse("This issue is closed, so the workflow is paused; reopen the issue to go on.");
+  }
   if (!command.stages.includes(state.stage)) {
     const now = stageOf(definition, state.stage).title;
     return refuse(

@@ -118,6 +118,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     notes: snapshot.notes,
     botUsername: snapshot.bot.username,
     issueCreatedAt: issue.createdAt,
+    issueClosed: issue.state === "closed",
     now,
     priorAnswers: priorAnswers(botNotes),
     refusedTickIds: new Set(

@@ -57,6 +57,8 @@ export interface ReplayInput {
   notes: Note[];
   botUsername: string;
   issueCreatedAt: string;
+  /** A closed issue answers commands but takes none until it is reopened. */
+  issueClosed?: boolean;
   now: Date;
   /** Earlier replies, from the bot's own notes: `noteId.line` -> verdict and what the command was. */
   priorAnswers: Map<string, PriorAnswer>;

@@ -23,12 +23,13 @@ export async function processIssue(
   const ref = `${issue.projectId}#${issue.iid}`;
   const definition = workflowFor(issue.labels);
   if (!definition) return { ref, writes: [], skipped: "no career:: workflow label" };
-  // A closed workflow issue was finished by the bot or abandoned by people: either way, stay quiet
-  // until someone reopens it.
-  if (issue.state === "closed")
-    return { ref, workflow: definition.id, writes: [], skipped: "the issue is closed" };
   const snapshot = await readSnapshot(ctx, definition, project, issue, options);
   const plan = decide({ definition, snapshot, config: ctx.config, now: ctx.now });
+  // A closed workflow issue was finished by the bot or set aside by people: the bot still answers
+  // commands (every command gets a reply) but changes nothing else until the issue is reopened.
+  if (issue.state === "closed") {
+    plan.actions = plan.actions.filter((a) => a.kind === "note" && a.key.startsWith("reply:"));
+  }
   const result = await apply(plan, {
     port: ctx.port,
     renderer: ctx.renderer,

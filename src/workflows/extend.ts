@@ -10,7 +10,7 @@ export function endDate(...fallbacks: DateExpr[]): DateExpr {
   return { firstOf: [{ fact: "end_date" }, { field: "end_date" }, ...fallbacks] };
 }
 
-/** `/career extend YYYY-MM-DD`: refused unless the new end is later than the current one. */
+/** `/career extend YYYY-MM-DD`: refused unless the new end is later than the current one and than today. */
 export function extendCommand(options: {
   stages: string[];
   roles: string[];
@@ -28,6 +28,9 @@ export function extendCommand(options: {
       const next = args.end_date;
       if (current !== undefined && next !== undefined && next <= current) {
         return `The new end date (${next}) must be later than the current one (${current})`;
+      }
+      if (next !== undefined && next <= ctx.today) {
+        return `The new end date (${next}) must be after today (${ctx.today})`;
       }
       return undefined;
     },

@@ -104,3 +104,19 @@ describe("history stands", () => {
     expect(world.botNotes(opened.issue.iid).length).toBe(before);
   });
 });
+
+describe("closed issues", () => {
+  it("answer commands but take none until reopened", async () => {
+    const iid = await toHireReview();
+    await world.handle(world.state.as("bob").close(PROJECT, iid).payload);
+    world.state.now = "2026-02-10T10:00:00Z";
+    const labelsBefore = [...world.issue(iid).labels];
+    await world.handle(world.state.as("bob").comment(PROJECT, iid, "/career review successful").payload);
+    expect(world.botNotes(iid).at(-1)!.body).toContain("closed");
+    expect(world.issue(iid).labels).toEqual(labelsBefore);
+    await world.handle(world.state.as("bob").reopen(PROJECT, iid).payload);
+    expect(stage(iid)).toEqual(["career-stage::hire-review"]);
+    await world.handle(world.state.as("bob").comment(PROJECT, iid, "/career review successful").payload);
+    expect(stage(iid)).toEqual(["career-stage::promotion-document"]);
+  });
+});

@@ -94,10 +94,12 @@ describe("interim manager, end to end through the CLI and gitbeaker", () => {
       ["career-outcome::promoted", "career-stage::done", "career::interim-manager"].sort(),
     );
     expect(world.issue(iid).state).toBe("closed");
-    // A comment on the finished, closed issue gets no answer; reopening brings the bot back, quietly.
+    // A command on the finished, closed issue gets its answer and changes nothing else.
     const done = world.writes();
-    await world.handle(alice.comment(PROJECT, iid, "/career status").payload);
-    expect(world.writes()).toBe(done);
+    await world.handle(bob.comment(PROJECT, iid, "/career decision end").payload);
+    expect(world.writes()).toBe(done + 1);
+    expect(world.botNotes(iid).at(-1)!.body).toContain("has finished");
+    expect(world.issue(iid).state).toBe("closed");
     await world.handle(bob.reopen(PROJECT, iid).payload);
     expect(world.issue(iid).state).toBe("opened");
     // The bot never ran a quick action and never posted a note twice.
