@@ -15,9 +15,15 @@ export async function validate(configPath: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT")
       problems.push(`${configPath}: ${(error as Error).message}`);
   }
+  const warnings: string[] = [];
   if (text !== undefined) {
     try {
-      parseConfigText(text, configPath);
+      const config = parseConfigText(text, configPath);
+      if (config.people_ops.length === 0) {
+        warnings.push(
+          `warning: ${configPath}: people_ops is empty, so nobody can record a promotion decision (career::promotion); add the People team's usernames`,
+        );
+      }
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems);
       else throw error;
@@ -40,6 +46,7 @@ export async function validate(configPath: string): Promise<string[]> {
   }
   return [
     text === undefined ? `${configPath}: not found, using the defaults` : `${configPath}: ok`,
+    ...warnings,
     `${workflows.length} workflow(s) and ${renderer.names.size} template(s): ok`,
   ];
 }

@@ -21,7 +21,14 @@ export async function loadConfig(path: string, { required = false } = {}): Promi
 export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Config {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => `${path}: ${e.message.split("\n")[0]}`);
+    const problems = doc.errors.map((e) => {
+      const reason = (e.message.split("\n")[0] ?? "").replace(/[:\s]+$/, "");
+      // `people_ops: [@carol]` is the commonest slip; YAML reserves the at sign.
+      const hint = /reserved character @/.test(e.message)
+        ? " (write usernames without the @, or in quotes)"
+        : "";
+      return `${path}: ${reason}${hint}`;
+    });
     throw new ConfigError(
       `${path} is not valid YAML:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
       problems,

@@ -5,6 +5,7 @@ import { humanPart } from "./markers.js";
 export type DataBlock =
   | { kind: "ok"; data: Record<string, unknown> }
   | { kind: "missing" }
+  | { kind: "untagged" }
   | { kind: "invalid"; problem: string };
 
 /** Larger blocks are not career data; refusing them keeps parsing cheap and bounded. */
@@ -15,7 +16,12 @@ const FENCE = /^(```|~~~)[ \t]*yaml[ \t]+career[ \t]*\r?\n([\s\S]*?)^\1[ \t]*$/m
 /** Finds and parses the data block in the part of the description people own. */
 export function readDataBlock(description: string): DataBlock {
   const match = FENCE.exec(humanPart(description));
-  if (!match) return { kind: "missing" };
+  if (!match) {
+    // A yaml code block without the `career` tag is the likeliest slip: say what to add.
+    return /^(```|~~~)[ \t]*ya?ml[ \t]*$/m.test(humanPart(description))
+      ? { kind: "untagged" }
+      : { kind: "missing" };
+  }
   const text = match[2] ?? "";
   if (text.length > MAX_BLOCK_CHARS) {
     return {
@@ -31,7 +37,7 @@ export function readDataBlock(description: string): DataBlock {
     const where = line === undefined ? "" : ` (line ${line} of the block)`;
     // The commonest slip: `manager: @bob`. YAML reserves `@`, so say how to write it.
     const hint = /reserved character @/.test(first.message)
-      ? '; a value cannot start with @ in YAML: write the username without @, or quote it ("@bob")'
+      ? "; in YAML a value cannot start with the at sign: write the username without it (manager: bob), or put it in quotes"
       : "";
     return {
       kind: "invalid",

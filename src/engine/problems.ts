@@ -17,13 +17,25 @@ export function validateData(
   config: Config,
   users: ReadonlyMap<string, User | null>,
 ): Validated {
+  if (block.kind === "untagged") {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "(data block)",
+          message:
+            'the yaml code block has no "career" tag: its first line must read three backticks, then "yaml career"',
+        },
+      ],
+    };
+  }
   if (block.kind === "missing") {
     return {
       ok: false,
       problems: [
         {
           field: "(data block)",
-          message: `no \`\`\`yaml career block found; copy the block from the "${definition.title}" issue template into the description`,
+          message: `no "yaml career" code block found; copy the block from the "${definition.title}" issue template into the description`,
         },
       ],
     };
@@ -55,9 +67,22 @@ export function validateData(
   }
   const problems: Problem[] = [
     ...(definition.check?.(parsed.data as never, config) ?? []),
+    ...samePerson(definition, parsed.data),
     ...unknownPeople(definition, parsed.data, users),
   ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, data: parsed.data };
+}
+
+/** The team member cannot be their own manager: every decision would be theirs. */
+function samePerson(definition: WorkflowDefinition, data: unknown): Problem[] {
+  const people = definition.people(data as never);
+  const member = people.team_member?.toLowerCase();
+  if (!member) return [];
+  return Object.entries(people)
+    .filter(
+      ([field, name]) => field !== "team_member" && /manager$/.test(field) && name?.toLowerCase() === member,
+    )
+    .map(([field, name]) => ({ field, value: name, message: "must be someone other than the team member" }));
 }
 
 /** People fields naming no user of the instance; works on a block that failed the schema too. */
@@ -80,7 +105,7 @@ function unknownPeople(
         field,
         value: username,
         message:
-          "no GitLab user has this username; use the username shown on their profile (without the @ is fine)",
+          "no GitLab user has this username; use the username shown on their profile, with or without the leading at sign",
       },
     ];
   });

@@ -103,7 +103,7 @@ export const conversation: WorkflowDefinition<ConversationData> = {
       stages: ["conversations"],
       at: { from: { field: "quarter_end" }, minusDays: { config: "conversations.reminder_days" } },
       note: { template: "conversation/quarter-end", mention: ["manager"] },
-      checkpoint: "quarter ends soon",
+      checkpoint: "reminder ahead of the end of the quarter",
     },
   ],
   conditions: {},

@@ -336,8 +336,10 @@ export const interimManager: WorkflowDefinition<InterimData> = {
         months: { config: "interim.max_months" },
         minusDays: { config: "interim.limit_reminder_days" },
       },
+      // Once the limit itself has passed, the escalation says it all: no late "ends soon".
+      when: "beforeLimit",
       note: { template: "interim-manager/limit-reminder", mention: ["team_member", "manager"] },
-      checkpoint: "interim period ends soon",
+      checkpoint: "reminder ahead of the interim period's limit",
     },
     {
       key: "limit-overdue",
@@ -349,6 +351,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
     },
   ],
   conditions: {
+    beforeLimit: (ctx: Ctx) => ctx.today < limitDay(ctx.data, ctx.config),
     notRequired: (ctx: Ctx) => applicability(ctx.data, ctx.config).required === false,
     tenureShort: (ctx: Ctx) => tenureMonths(ctx.data) < ctx.config.interim.tenure_months,
     criteriaIsHire: (ctx: Ctx) => ctx.data.success_criteria === "hire",

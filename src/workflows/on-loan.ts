@@ -119,7 +119,7 @@ export const onLoan: WorkflowDefinition<LoanData> = {
       at: { from: END, minusDays: { config: "loan.reminder_days" } },
       keyByDay: true,
       note: { template: "on-loan/end-soon", mention: everyone },
-      checkpoint: "loan ends soon",
+      checkpoint: "reminder ahead of the end of the loan",
     },
   ],
   conditions: {},

@@ -33,6 +33,6 @@ describe("data block", () => {
 describe("data block hints", () => {
   it("explains the unquoted @username slip", () => {
     const block = readDataBlock("```yaml career\nmanager: @bob\n```");
-    expect(block.kind === "invalid" && block.problem).toContain("without @");
+    expect(block.kind === "invalid" && block.problem).toContain("without it");
   });
 });

@@ -140,7 +140,7 @@ describe("interim manager: decide", () => {
     expect(labelsOf(p.actions)).toMatchObject({
       add: ["career-stage::eligibility", "career-status::overdue"],
     });
-    expect(notesOf(p.actions).map((n) => n.key)).toEqual(["remind:limit-reminder", "remind:limit-overdue"]);
+    expect(notesOf(p.actions).map((n) => n.key)).toEqual(["remind:limit-overdue"]); // no late "ends soon"
     expect(p.actions).toContainEqual({ kind: "due-date", date: "2026-05-05" });
   });
 
