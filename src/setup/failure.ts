@@ -30,7 +30,7 @@ function fixFor(step: StepResult["step"], error: unknown): string {
   if (!(error instanceof GitLabError)) return "run setup again; it continues where it stopped";
   switch (error.kind) {
     case "forbidden":
-      return `the token's user needs the ${role} role for this step. Run setup once with a token of that role (the bot itself needs only Reporter), or do it by hand in ${byHand}.`;
+      return `the token's user needs the ${role} role for this step. Give the bot's token that role (its trigger and schedule run their pipelines as the token's user, who must be allowed to merge to the default branch), or do it by hand in ${byHand}.`;
     case "unauthorized":
       return "check CAREER_BOT_TOKEN: valid, not expired, scope api.";
     case "not-found":
