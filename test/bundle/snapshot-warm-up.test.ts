@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { precompileInto } from "../../scripts/snapshot/handlebars-specs.js";
+import { precompileGlobs } from "../../scripts/snapshot/picomatch-memo.js";
 import { Renderer, TEMPLATE_DIR } from "../../src/engine/render.js";
 
-// The startup snapshot compiles the templates once (scripts/snapshot/handlebars-specs.ts); a run
-// from it must render what a run that compiles them renders, and compile nothing itself.
+// What the startup snapshot prepares once instead of in every run (scripts/snapshot/) must give
+// the answers a run that prepares it itself gets.
 
 type Compiler = { prototype: { compile: (...args: unknown[]) => unknown } };
 
@@ -17,6 +19,35 @@ function outcome(renderer: Renderer, name: string, data: Record<string, unknown>
     return `threw ${(error as Error).message}`;
   }
 }
+
+describe("gitbeaker's rate-limit globs compiled once", () => {
+  it("match as globs compiled on every call do", () => {
+    const picomatch = createRequire(import.meta.url)("picomatch-browser") as ((
+      glob: string,
+    ) => (input: string) => boolean) & {
+      isMatch: (input: string, glob: string, options?: unknown) => boolean;
+    };
+    const globs = ["**", "projects/*/issues/*/notes", "projects/*/repository/archive*", "groups/import"];
+    precompileGlobs(globs);
+    const endpoints = [
+      "user",
+      "projects/org%2Fcareers/issues/1/notes",
+      "projects/1/issues/12/notes/5",
+      "projects/1/repository/archive.zip",
+      "groups/import",
+      "groups/import/x",
+      "",
+    ];
+    for (const glob of globs) {
+      for (const endpoint of endpoints) {
+        const fresh = picomatch(glob)(endpoint);
+        expect(picomatch.isMatch(endpoint, glob), `${glob} ${endpoint}`).toBe(fresh);
+        expect(picomatch.isMatch(endpoint, glob), `${glob} ${endpoint}, again`).toBe(fresh);
+      }
+    }
+    expect(picomatch.isMatch("a/b", "a/*", { dot: true })).toBe(true);
+  });
+});
 
 describe("templates compiled when the snapshot is built", () => {
   it("render as compiled ones do, without compiling again", () => {
