@@ -26,12 +26,12 @@ describe("a sweep with nothing due", () => {
     world.state.requestCounts.clear();
     expect((await world.sweep()).code).toBe(0);
     // Who the bot is, the due list, the recently updated list, the notes; no fresh read of the issue
-    // (its section would not change) and no user look-up beyond the block's two people.
+    // (its section would not change) and no user look-up beyond the block's three people.
     expect(requests()).toEqual({
       "GET /user": 1,
       "GET /projects/:id/issues": 2,
       "GET /projects/:id/issues/:iid/notes": 1,
-      "GET /users": 2,
+      "GET /users": 3,
     });
   });
 

@@ -52,8 +52,6 @@ describe("workflow definitions", () => {
       expect(text).toMatch(/^\/confidential$/m);
       const block = readDataBlock(text);
       expect(validateData(definition, block, defaultConfig(), new Map())).toMatchObject({ ok: true });
-      // The interim template (issue 2) shows its optional field as a YAML comment instead.
-      if (definition.id === "interim-manager") return;
       expect(block.kind === "ok" && Object.keys(block.data).sort()).toEqual(
         fieldsOf(definition.schema).sort(),
       );
