@@ -31,7 +31,7 @@ beforeAll(async () => {
   await run(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--outfile", bundle], { cwd: ROOT });
   state = new FakeGitLabState({
     now: "2026-01-05T09:00:00Z",
-    users: ["career-bot", "alice", "bob"],
+    users: ["career-bot", "alice", "bob", "pat"],
     projects: [PROJECT],
   });
   state.addLabel(PROJECT, "career::interim-manager");
@@ -217,7 +217,7 @@ describe("the startup snapshot (dist/career-bot.blob)", () => {
 async function twinGitLab() {
   const twin = new FakeGitLabState({
     now: "2026-01-05T09:00:00Z",
-    users: ["career-bot", "alice", "bob"],
+    users: ["career-bot", "alice", "bob", "pat"],
     projects: [PROJECT],
   });
   twin.addLabel(PROJECT, "career::interim-manager");
