@@ -4,7 +4,7 @@ import { UsageError } from "./errors.js";
 
 const EPILOG = `Environment:
   GITLAB_URL / CI_SERVER_URL          GitLab base URL (--gitlab-url)
-  CAREER_BOT_TOKEN / GITLAB_TOKEN     API token with scope api, Reporter or higher (--token); never printed
+  CAREER_BOT_TOKEN / GITLAB_TOKEN     API token with scope api (Maintainer for setup; see README) (--token); never printed
   CAREER_BOT_PROJECT / CI_PROJECT_ID  project id or path (--project)
   TRIGGER_PAYLOAD                     webhook body for handle (a file path, as GitLab CI passes it, or JSON)
   CAREER_BOT_WEBHOOK_SECRET           secret that serve checks in X-Gitlab-Token
@@ -44,10 +44,28 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
   io: Io = processIo,
 ): Promise<number> {
-  const chosen = quickParse(args) ?? (await parseWithYargs(args, io));
+  if (io === processIo) quietOnClosedPipe();
+  // `--payload -` (stdin) reads to yargs like a stray positional; `--payload=-` is the same thing.
+  const normalised = args.flatMap((arg, i) =>
+    arg === "-" && args[i - 1] === "--payload"
+      ? []
+      : arg === "--payload" && args[i + 1] === "-"
+        ? ["--payload=-"]
+        : [arg],
+  );
+  const chosen = quickParse(normalised) ?? (await parseWithYargs(normalised, io));
   if (typeof chosen === "number") return chosen;
   if (!chosen) return 0; // --help printed
   return runCommand(chosen.name, chosen.options, env, io);
+}
+
+/** `career-bot demo | head` closes stdout early: that is the reader's choice, not a crash. */
+function quietOnClosedPipe(): void {
+  if (process.stdout.listenerCount("error") > 0) return;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 export interface ChosenCommand {

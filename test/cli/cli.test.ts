@@ -122,3 +122,12 @@ describe("career-bot ladder", () => {
     expect(stderr).toContain("Did you mean");
   });
 });
+
+describe("--payload -", () => {
+  it("reads as stdin, not as a stray argument", async () => {
+    const { parseWithYargs } = await import("../../src/cli.js");
+    const io = { stdout: () => {}, stderr: () => {} };
+    const chosen = await parseWithYargs(["handle", "--payload=-"], io);
+    expect(typeof chosen === "object" && chosen?.options.payload).toBe("-");
+  });
+});
