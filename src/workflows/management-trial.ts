@@ -129,6 +129,8 @@ export const managementTrial: WorkflowDefinition<TrialData> = {
     key: `checkpoint-${index + 1}`,
     stages: [part.id],
     at: checkpointDate(index),
+    // Until the check-in is ticked, the reminder comes back weekly: the due date never goes blank.
+    every: 7,
     note: { template: "management-trial/checkpoint", mention: both },
     checkpoint: "check-in",
   })),

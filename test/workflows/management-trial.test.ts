@@ -119,3 +119,15 @@ describe("management trial: decide", () => {
     expect(problems).toContain("track: unknown field");
   });
 });
+
+describe("management trial: an overdue check-in", () => {
+  it("is reminded again every week until it is ticked, so the due date never goes blank", () => {
+    const w = walker(walk);
+    w.add(...planned);
+    w.at("2026-01-28T12:00:00Z");
+    const first = w.at("2026-03-04T08:00:00Z");
+    expect(dueOf(first.actions)).toEqual({ kind: "due-date", date: "2026-03-11" });
+    const again = w.at("2026-03-11T08:00:00Z");
+    expect(notesOf(again.actions).map((n) => n.template)).toEqual(["management-trial/checkpoint"]);
+  });
+});
