@@ -73,6 +73,14 @@ export function judgeCommand({ input, state, line, author, today, authorityGiven
   }
   const args = parseArgs(command, line.args);
   if (!args.ok) return refuse(`Usage: \`${usage(command)}\` (${args.problem}).`);
+  if (!authorityGiven) {
+    for (const arg of command.args) {
+      const name = args.values[arg.name];
+      if (arg.kind === "user" && name && input.users?.get(name.toLowerCase()) === null) {
+        return refuse(`No GitLab user is called ${name}; check the username on their profile.`);
+      }
+    }
+  }
 
   for (const requirement of command.requires ?? []) {
     if (

@@ -119,6 +119,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     botUsername: snapshot.bot.username,
     issueCreatedAt: issue.createdAt,
     issueClosed: issue.state === "closed",
+    users: snapshot.users,
     now,
     priorAnswers: priorAnswers(botNotes),
     refusedTickIds: new Set(

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { Note } from "../gitlab/port.js";
+import type { Note, User } from "../gitlab/port.js";
 import type { Facts, Stage, WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
 import { tickEvents } from "./checklist.js";
 import { judgeCommand } from "./command-judge.js";
@@ -57,6 +57,8 @@ export interface ReplayInput {
   notes: Note[];
   botUsername: string;
   issueCreatedAt: string;
+  /** Users looked up for this run (lower-cased username -> user, null: none); others unchecked. */
+  users?: ReadonlyMap<string, User | null>;
   /** A closed issue answers commands but takes none until it is reopened. */
   issueClosed?: boolean;
   now: Date;

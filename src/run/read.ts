@@ -1,6 +1,7 @@
+import { parseCommandLines } from "../engine/command-parse.js";
 import { readDataBlock } from "../engine/data-block.js";
 import type { Snapshot } from "../engine/decide.js";
-import type { Issue, ProjectRef } from "../gitlab/port.js";
+import type { Issue, Note, ProjectRef } from "../gitlab/port.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { RunContext } from "./context.js";
 
@@ -19,13 +20,26 @@ export async function readSnapshot(
   const notes = await ctx.port.listNotes(project, issue.iid);
   const users = new Map<string, import("../gitlab/port.js").User | null>();
   if (verifyUsers) {
-    for (const username of peopleOf(definition, issue.description)) {
+    // People of the data block, and people named in commands not answered yet (`/career hire @x`).
+    const named = [...peopleOf(definition, issue.description), ...commandPeople(notes, ctx.bot.id)];
+    for (const username of new Set(named.map((n) => n.toLowerCase()))) {
       const key = username.toLowerCase();
       if (!ctx.userCache.has(key)) ctx.userCache.set(key, await ctx.port.findUser(username));
       users.set(key, ctx.userCache.get(key) ?? null);
     }
   }
   return { issue, notes, bot: ctx.bot, users };
+}
+
+/** `@user` arguments of the `/career` lines of commands the bot has not answered yet. */
+function commandPeople(notes: Note[], botId: number): string[] {
+  const answered = new Set(
+    notes.filter((n) => n.author.id === botId).flatMap((n) => /key=reply:(\d+)\./.exec(n.body)?.[1] ?? []),
+  );
+  return notes
+    .filter((n) => !n.system && n.author.id !== botId && !answered.has(String(n.id)))
+    .flatMap((n) => parseCommandLines(n.body).flatMap((line) => line.args))
+    .flatMap((arg) => /^@([A-Za-z0-9_][A-Za-z0-9_.-]*)$/.exec(arg)?.[1] ?? []);
 }
 
 /** Usernames in the people fields of the block, as written (the schema checks their shape). */

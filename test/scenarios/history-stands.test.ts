@@ -120,3 +120,23 @@ describe("closed issues", () => {
     expect(stage(iid)).toEqual(["career-stage::promotion-document"]);
   });
 });
+
+describe("people named in commands", () => {
+  it("must exist: a hire of an unknown user is refused with the reason", async () => {
+    const opened = world.state
+      .as("alice")
+      .openIssue({ title: "Interim manager: alice", description: interimDescription({}) });
+    const iid = opened.issue.iid;
+    await world.handle(opened.payload);
+    let last = null;
+    for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
+    await world.handle(last!.payload);
+    for (const item of setup) last = world.state.as("bob").tick(PROJECT, iid, item);
+    await world.handle(last!.payload);
+    await world.handle(
+      world.state.as("alice").comment(PROJECT, iid, "/career hire @nobody 2026-01-19").payload,
+    );
+    expect(world.botNotes(iid).at(-1)!.body).toContain("No GitLab user is called nobody");
+    expect(stage(iid)).toEqual(["career-stage::hiring"]);
+  });
+});
