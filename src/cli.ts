@@ -182,8 +182,8 @@ export async function parseWithYargs(args: string[], io: Io): Promise<ChosenComm
           })
           .option("cron", {
             type: "string",
-            default: "0 6 * * *",
-            describe: "schedule of the sweep pipeline",
+            describe:
+              'schedule of the sweep pipeline (new schedule: "0 6 * * *"; an existing one keeps its own)',
           }),
       pick("setup"),
     )

@@ -18,6 +18,34 @@ export class SetupIncompleteError extends CareerBotError {
  * `career-bot setup`: prints the report (or `--json`) and throws SetupIncompleteError when a step
  * failed. The port is injectable for tests; normally it is the real adapter.
  */
+const CRON_RANGES: [number, number][] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
+
+/** Five cron fields, each `*`, a number, a range or a list of them, with an optional `/step`, in range. */
+export function isCron(text: string): boolean {
+  const fields = text.split(/\s+/);
+  if (fields.length !== 5) return false;
+  return fields.every((field, index) => {
+    const [min, max] = CRON_RANGES[index]!;
+    return field.split(",").every((part) => {
+      const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
+      if (!match) return false;
+      const numbers = [match[2], match[3]].filter((n) => n !== undefined).map(Number);
+      const step = match[4] === undefined ? 1 : Number(match[4]);
+      return (
+        step >= 1 &&
+        numbers.every((n) => n >= min && n <= max) &&
+        (numbers.length < 2 || numbers[0]! <= numbers[1]!)
+      );
+    });
+  });
+}
+
 export async function setupCommand(
   options: GlobalOptions,
   env: NodeJS.ProcessEnv,
@@ -26,9 +54,11 @@ export async function setupCommand(
   port?: GitLabPort,
 ): Promise<undefined> {
   const settings = settingsFrom(options, env, true);
-  const cron = (options.cron ?? "0 6 * * *").trim();
-  if (cron.split(/\s+/).length !== 5) {
-    throw new UsageError(`--cron "${cron}" is not a cron expression of five fields, e.g. "0 6 * * *"`);
+  const cron = options.cron?.trim();
+  if (cron !== undefined && !isCron(cron)) {
+    throw new UsageError(
+      `--cron "${cron}" is not a cron expression: five fields (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-7), e.g. "0 6 * * *"`,
+    );
   }
   const serve = options.webhookUrl === undefined ? undefined : serveTarget(options.webhookUrl, env);
   const config = await loadConfig(options.config);

@@ -4,6 +4,7 @@ import { failedStep } from "./failure.js";
 import type { StepResult } from "./report.js";
 
 export const SCHEDULE_DESCRIPTION = "career-bot sweep";
+export const DEFAULT_CRON = "0 6 * * *";
 
 /**
  * The scheduled pipeline that runs `career-bot sweep` on the default branch. Found by its
@@ -11,21 +12,13 @@ export const SCHEDULE_DESCRIPTION = "career-bot sweep";
  */
 export async function ensureSchedule(
   ctx: SetupContext,
-  wanted: { cron: string; timezone: string },
+  wanted: { cron?: string; timezone: string },
 ): Promise<StepResult> {
   const ref = ctx.project.defaultBranch;
   if (!ref) {
     const detail = "the project has no default branch to run the sweep on";
     return { step: "schedule", status: "skipped", detail, fix: "push the repository, then run setup again" };
   }
-  const desired: NewPipelineSchedule = {
-    description: SCHEDULE_DESCRIPTION,
-    ref,
-    cron: wanted.cron,
-    cronTimezone: wanted.timezone,
-    active: true,
-  };
-  const shown = `"${SCHEDULE_DESCRIPTION}" ${desired.cron} (${desired.cronTimezone}) on ${ref}`;
   let schedules: PipelineSchedule[];
   try {
     schedules = await ctx.port.listSchedules(ctx.project.id);
@@ -33,6 +26,15 @@ export async function ensureSchedule(
     return failedStep("schedule", "cannot list pipeline schedules", error, ctx.secrets);
   }
   const existing = schedules.find((schedule) => schedule.description === SCHEDULE_DESCRIPTION);
+  // Without --cron, a schedule someone set (say, hourly) is kept as it is.
+  const desired: NewPipelineSchedule = {
+    description: SCHEDULE_DESCRIPTION,
+    ref,
+    cron: wanted.cron ?? existing?.cron ?? DEFAULT_CRON,
+    cronTimezone: wanted.timezone,
+    active: true,
+  };
+  const shown = `"${SCHEDULE_DESCRIPTION}" ${desired.cron} (${desired.cronTimezone}) on ${ref}`;
   if (!existing) {
     if (ctx.dryRun) return { step: "schedule", status: "planned", detail: `would create ${shown}` };
     try {

@@ -13,7 +13,8 @@ export interface SetupOptions {
   /** Instance URL without `/api/v4`, for the pipeline-trigger URL. */
   gitlabUrl: string;
   workflows: readonly WorkflowDefinition[];
-  cron: string;
+  /** The sweep's schedule; unset keeps an existing schedule's cron (a new one gets the default). */
+  cron?: string;
   timezone: string;
   dryRun: boolean;
   /** Point the webhook at `career-bot serve` here, with this secret, instead of the trigger. */

@@ -149,6 +149,11 @@ describe("career-bot setup", () => {
     const plain = await gitlab.cli(["setup", "--cron", "0 * * * *"]);
     expect(plain.stdout).toContain(`${triggerEndpoint()}?token=[masked]`);
     expect(plain.stdout).not.toContain("glptt-plain-in-the-url");
+
+    // A later run without --cron keeps the hourly schedule someone chose.
+    const keep = await gitlab.cli(["setup"]);
+    expect(keep.stdout).toMatch(/schedule\s+unchanged/);
+    expect(gitlab.state.schedules[0]!.cron).toBe("0 * * * *");
   });
 
   it("answers --json with every step", async () => {
@@ -167,6 +172,8 @@ describe("career-bot setup", () => {
 
   it("refuses a cron that is not five fields, and a project without a default branch skips its pipeline steps", async () => {
     expect((await gitlab.cli(["setup", "--cron", "daily"])).code).toBe(2);
+    expect((await gitlab.cli(["setup", "--cron", "0 25 * * *"])).code).toBe(2);
+    expect((await gitlab.cli(["setup", "--cron", "*/15 6-18 * * 1-5"])).code).not.toBe(2);
     gitlab.state.requireProject(PROJECT).defaultBranch = null;
     const run = await gitlab.cli(["setup"]);
     expect(run.code).toBe(1);
