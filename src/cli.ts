@@ -56,6 +56,8 @@ export async function main(
   const chosen = quickParse(normalised) ?? (await parseWithYargs(normalised, io));
   if (typeof chosen === "number") return chosen;
   if (!chosen) return 0; // --help printed
+  // A config file named on the command line must exist; only the default may be missing.
+  chosen.options.configRequired = normalised.some((a) => a === "--config" || a.startsWith("--config="));
   return runCommand(chosen.name, chosen.options, env, io);
 }
 

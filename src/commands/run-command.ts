@@ -24,6 +24,8 @@ export interface GlobalOptions {
   cron?: string;
   out?: string;
   role?: string;
+  /** Set when --config was given: then a missing file is an error, not "use the defaults". */
+  configRequired?: boolean;
 }
 
 export interface Settings {
@@ -90,7 +92,7 @@ export async function buildContext(
 ): Promise<RunContext> {
   // Everything that can be wrong locally is checked before the first request.
   const now = parseNow(options.now);
-  const config = await loadConfig(options.config);
+  const config = await loadConfig(options.config, { required: options.configRequired ?? false });
   const bot = await port.currentUser();
   return {
     port,
@@ -148,7 +150,8 @@ async function dispatch(
   switch (name) {
     case "validate": {
       const { validate } = await import("./validate.js");
-      for (const line of await validate(options.config)) io.stdout(`${line}\n`);
+      for (const line of await validate(options.config, options.configRequired ?? false))
+        io.stdout(`${line}\n`);
       return undefined;
     }
     case "ladder": {

@@ -25,7 +25,7 @@ export async function serveCommand(
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${port} is not a port`);
   const settings = settingsFrom(options, env, true);
-  const config = await loadConfig(options.config);
+  const config = await loadConfig(options.config, { required: options.configRequired ?? false });
   // Checked now so a bad --now fails at start, not on the first event.
   const fixed = options.now === undefined ? undefined : parseNow(options.now);
   const log = (line: string) => io.stderr(`${line}\n`);

@@ -61,7 +61,7 @@ export async function setupCommand(
     );
   }
   const serve = options.webhookUrl === undefined ? undefined : serveTarget(options.webhookUrl, env);
-  const config = await loadConfig(options.config);
+  const config = await loadConfig(options.config, { required: options.configRequired ?? false });
   const report = await runSetup(port ?? connect(settings, env), {
     project: settings.project!,
     gitlabUrl: settings.url,

@@ -6,14 +6,16 @@ import { ConfigError } from "../errors.js";
 import { workflows } from "../workflows/index.js";
 
 /** Checks the config, every workflow definition and every template; throws a ConfigError listing all problems. */
-export async function validate(configPath: string): Promise<string[]> {
+export async function validate(configPath: string, required = false): Promise<string[]> {
   const problems: string[] = [];
   let text: string | undefined;
   try {
     text = await readFile(configPath, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
-      problems.push(`${configPath}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || required)
+      problems.push(
+        `${configPath}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      );
   }
   const warnings: string[] = [];
   if (text !== undefined) {

@@ -131,3 +131,11 @@ describe("--payload -", () => {
     expect(typeof chosen === "object" && chosen?.options.payload).toBe("-");
   });
 });
+
+describe("--config", () => {
+  it("named on the command line must exist; the default may be missing", async () => {
+    const missing = await run(["validate", "--config", "/nonexistent/career-bot.yml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("/nonexistent/career-bot.yml");
+  });
+});
