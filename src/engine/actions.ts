@@ -42,6 +42,8 @@ export type Action =
       mentions: string[];
       /** For a reply: what the command was, kept in a marker so the answer stands (see markers.ts). */
       record?: CommandRecord;
+      /** An answer to an internal comment is internal too: it quotes the comment. */
+      internal?: boolean;
     }
   | {
       kind: "follow-up";

@@ -81,7 +81,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
         const trusted = typeof message === "string" ? { message } : {};
         const record = action.record ? `\n${commandRecordMarker(action.record)}` : "";
         const body = `${renderer.render(action.template, data, trusted, action.mentions)}\n\n${noteMarker(action.key)}${record}`;
-        await postNote(plan, action.key, body, options, write, posted);
+        await postNote(plan, action.key, body, options, write, posted, action.internal);
         break;
       }
       case "follow-up":
@@ -106,9 +106,15 @@ async function postNote(
   options: ApplyOptions,
   write: Write,
   posted: PostedNote[],
+  internal = false,
 ): Promise<void> {
   await write(`note ${key}`, async () => {
-    const note = await options.port.createNote(plan.project, plan.iid, body);
+    const note = await options.port.createNote(
+      plan.project,
+      plan.iid,
+      body,
+      internal ? { internal } : undefined,
+    );
     posted.push({ key, id: note.id });
   });
 }

@@ -52,6 +52,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   const posted = new Set(botNotes.flatMap((n) => noteKey(n.body) ?? []));
   const plan: Plan = { project: issue.projectId, iid: issue.iid, workflow: definition.id, actions: [] };
   const notes: Action[] = [];
+  const internalNotes = new Set(snapshot.notes.filter((n) => n.internal).map((n) => n.id));
   const addNote = (
     key: string,
     template: string,
@@ -59,8 +60,19 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     mentions: string[],
     record?: CommandRecord,
   ) => {
-    if (!posted.has(key))
-      notes.push({ kind: "note", key, template, data, mentions, ...(record ? { record } : {}) });
+    if (posted.has(key)) return;
+    // A reply quotes the command: when the command was an internal comment, so is the reply.
+    const replyTo = /^reply:(\d+)\./.exec(key)?.[1];
+    const internal = replyTo !== undefined && internalNotes.has(Number(replyTo));
+    notes.push({
+      kind: "note",
+      key,
+      template,
+      data,
+      mentions,
+      ...(record ? { record } : {}),
+      ...(internal ? { internal } : {}),
+    });
   };
   const issueData = { iid: issue.iid, title: issue.title, workflow: definition.title };
 

@@ -140,3 +140,21 @@ describe("people named in commands", () => {
     expect(stage(iid)).toEqual(["career-stage::hiring"]);
   });
 });
+
+describe("internal comments", () => {
+  it("get internal replies, since a reply quotes the command", async () => {
+    const opened = world.state
+      .as("alice")
+      .openIssue({ title: "Interim manager: alice", description: interimDescription({}) });
+    const iid = opened.issue.iid;
+    await world.handle(opened.payload);
+    await world.handle(
+      world.state.as("bob").comment(PROJECT, iid, "/career status", { internal: true }).payload,
+    );
+    await world.handle(world.state.as("bob").comment(PROJECT, iid, "/career help").payload);
+    const [internalReply, publicReply] = world.botNotes(iid).slice(-2);
+    expect(internalReply!.body).toContain("Stage");
+    expect(internalReply!.internal).toBe(true);
+    expect(publicReply!.internal).toBe(false);
+  });
+});
