@@ -1,120 +1,25 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { needsManagingManagers } from "../careers/interim-table.js";
+import { addMonths } from "../engine/dates.js";
 import {
-  DIRECTOR_PLUS_NOTE,
-  interimApplicability,
-  LEVELS,
-  type Level,
-  needsManagingManagers,
-  parseLevel,
-} from "../careers/interim-table.js";
-import type { Config } from "../config/schema.js";
-import { addMonths, monthsBetween } from "../engine/dates.js";
-import { commonFields, DayField } from "./fields.js";
-import type { Problem, WorkflowContext, WorkflowDefinition } from "./types.js";
+  ALTERNATIVE_CRITERIA,
+  applicability,
+  check,
+  eligibilityItems,
+  InterimData,
+  limitDay,
+  setupItems,
+  tenureMonths,
+} from "./interim-manager-rules.js";
+import type { WorkflowContext, WorkflowDefinition } from "./types.js";
+
+export { ALTERNATIVE_CRITERIA, type Criterion, InterimData } from "./interim-manager-rules.js";
 
 /**
- * Interim Manager (seed: "Temporary Management Positions" and "Interim Manager"). The person pursues
- * a people-manager role long term; the promotion comes after one successful hire has been at the
- * company 30 days, or after other agreed success criteria, and the period should not exceed 4 months.
+ * Interim Manager (seed: "Temporary Management Positions" and "Interim Manager") as stages, gates,
+ * commands and reminders. The data block and the handbook's rules are in interim-manager-rules.ts.
  */
-
-/** The seed's alternative success criteria ("Examples of other success criteria are (multiselect)"). */
-export const ALTERNATIVE_CRITERIA = {
-  "leader-interviews":
-    "Pass interviews with the department leaders on team management competencies and the Manager scorecard",
-  "relations-role-play": "Pass a team member relations case role play with the People Business Partner",
-  "career-conversations": "Perform career development conversations with direct reports successfully",
-  "talent-assessment":
-    "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
-  "feedback-360": "Gather 360 feedback via Culture Amp for the manager",
-} as const;
-export type Criterion = keyof typeof ALTERNATIVE_CRITERIA;
-const CRITERIA = Object.keys(ALTERNATIVE_CRITERIA) as [Criterion, ...Criterion[]];
-
-const LevelField = z
-  .string({ error: `must be one of ${LEVELS.join(", ")}` })
-  .refine((text) => parseLevel(text) !== undefined, `must be one of ${LEVELS.join(", ")}`)
-  .transform((text) => parseLevel(text) as Level);
-
-/** YAML 1.2 reads `no` as a string; people write yes/no, so both spellings are accepted. */
-const YesNoOrMonths = z.preprocess(
-  (value) =>
-    typeof value === "string"
-      ? ({ yes: true, no: false, true: true, false: false }[value.toLowerCase()] ?? value)
-      : value,
-  z.union([z.boolean(), z.number().nonnegative()], {
-    error: "must be yes/no, or the number of months of previous management experience",
-  }),
-);
-
-export const InterimData = z
-  .object({
-    ...commonFields,
-    current_level: LevelField,
-    desired_level: LevelField,
-    previous_management_experience: YesNoOrMonths,
-    company_start_date: DayField,
-    interim_start_date: DayField,
-    success_criteria: z.union([z.literal("hire"), z.array(z.enum(CRITERIA)).min(1)], {
-      error: `must be "hire" or a list of: ${CRITERIA.join(", ")}`,
-    }),
-  })
-  .strict();
-export type InterimData = z.infer<typeof InterimData>;
-
 type Ctx = WorkflowContext<InterimData>;
-
-function hasPriorExperience(data: InterimData, config: Config): boolean {
-  const value = data.previous_management_experience;
-  return typeof value === "boolean" ? value : value >= config.interim.prior_management_months;
-}
-
-function applicability(data: InterimData, config: Config) {
-  // Positions above Director: "For Director+ positions no interim is required."
-  if (LEVELS.indexOf(data.desired_level) > LEVELS.indexOf("Director")) {
-    return { required: false as const, row: DIRECTOR_PLUS_NOTE, reason: DIRECTOR_PLUS_NOTE };
-  }
-  return interimApplicability(data.current_level, data.desired_level, hasPriorExperience(data, config));
-}
-
-function tenureMonths(data: InterimData): number {
-  return monthsBetween(data.company_start_date, data.interim_start_date);
-}
-
-function limitDay(data: InterimData, config: Config): string {
-  return addMonths(data.interim_start_date, config.interim.max_months);
-}
-
-function check(data: InterimData, config: Config): Problem[] {
-  const problems: Problem[] = [];
-  const verdict = applicability(data, config);
-  if (verdict.required === undefined) {
-    problems.push({ field: "desired_level", value: data.desired_level, message: verdict.reason });
-  }
-  if (data.interim_start_date < data.company_start_date) {
-    problems.push({
-      field: "interim_start_date",
-      value: data.interim_start_date,
-      message: `is before company_start_date (${data.company_start_date}); check both dates`,
-    });
-  }
-  return problems;
-}
-
-const eligibilityItems = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Exemplifies the company values",
-  "Applied through Greenhouse and went through the selection process",
-];
-
-const setupItems = [
-  "Made explicit with the team member and the team that the role is interim",
-  "BambooHR job information change request submitted for every report",
-  "BambooHR access request for interim manager access submitted",
-  "Transition plan written with the interim manager",
-  "Success criteria agreed between the interim manager and their manager",
-];
 
 export const interimManager: WorkflowDefinition<InterimData> = {
   id: "interim-manager",
