@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Issue, Note, User } from "../gitlab/port.js";
+import { sameUser } from "../gitlab/users.js";
 import type { NoteEffect, WorkflowDefinition } from "../workflows/types.js";
 import type { Action, Plan, SectionModel, TemplateData } from "./actions.js";
 import { dueReminders, nextCheckpoint, overdueDay, reminderLabels } from "./checkpoints.js";
@@ -263,10 +264,6 @@ function mentions(effect: NoteEffect, roles: RoleMap): string[] {
 
 function namedPeople(roles: RoleMap): string {
   return [...new Set(Object.values(roles).flat())].join(", ");
-}
-
-function sameUser(a: User, b: User): boolean {
-  return a.id === b.id || a.username.toLowerCase() === b.username.toLowerCase();
 }
 
 /** Earlier answers stand: the verdict is part of the reply's key, the command in its record. */

@@ -1,4 +1,5 @@
 import type { Issue, User } from "../gitlab/port.js";
+import { sameUser } from "../gitlab/users.js";
 import type { ApplyOptions, Write } from "./apply.js";
 import { followUpMarker, noteKey } from "./markers.js";
 
@@ -71,8 +72,4 @@ export async function canonicalFollowUp(
     );
   }
   return first;
-}
-
-function sameUser(a: User, b: User): boolean {
-  return a.id === b.id || a.username.toLowerCase() === b.username.toLowerCase();
 }
