@@ -1,11 +1,15 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseRoleGraphs, readSeed, SHARED_SEED_PATH, sharedSeedExists } from "./seed.js";
 
+/** The handbook page the ladders were read from; a new seed must be read again, not slipped in. */
+const SEED_SHA256 = "b2510dbd1f6b96755ea9cac0f6e86942e45c3b8c3176535e859a62a132559658";
+
 describe("seed fixture", () => {
-  // Outside the repository only where the shared workspace is mounted; the copy is what CI sees.
-  it.skipIf(!sharedSeedExists())("is a current copy of shared/seed", () => {
-    expect(readSeed()).toBe(readFileSync(SHARED_SEED_PATH, "utf8"));
+  it("is the seed the ladders were read from, and a current copy of shared/seed where that is mounted", () => {
+    expect(createHash("sha256").update(readSeed()).digest("hex")).toBe(SEED_SHA256);
+    if (sharedSeedExists()) expect(readSeed()).toBe(readFileSync(SHARED_SEED_PATH, "utf8"));
   });
 });
 
