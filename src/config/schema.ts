@@ -69,7 +69,24 @@ export const ConversationsConfig = z
   .object({
     cadence: z.literal("quarterly").default("quarterly"),
     reminder_days: positiveInt.default(14),
-    roster: z.array(RosterEntry).default([]),
+    // One issue per manager and quarter: a manager listed twice would lose the second list silently.
+    roster: z
+      .array(RosterEntry)
+      .default([])
+      .superRefine((roster, ctx) => {
+        const seen = new Set<string>();
+        for (const [index, entry] of roster.entries()) {
+          const manager = entry.manager.toLowerCase();
+          if (seen.has(manager)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "manager"],
+              message: `${entry.manager} is listed twice; merge the two entries' reports into one`,
+            });
+          }
+          seen.add(manager);
+        }
+      }),
   })
   .strict();
 

@@ -139,3 +139,17 @@ describe("--config", () => {
     expect(missing.stderr).toContain("/nonexistent/career-bot.yml");
   });
 });
+
+describe("the roster", () => {
+  it("names each manager once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-roster-"));
+    const path = join(dir, "career-bot.yml");
+    writeFileSync(
+      path,
+      "people_ops: [carol]\nconversations:\n  roster:\n    - { manager: bob, reports: [alice] }\n    - { manager: Bob, reports: [dave] }\n",
+    );
+    const { code, stderr } = await run(["validate", "--config", path]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("conversations.roster.1.manager");
+  });
+});
