@@ -1,4 +1,4 @@
-import type { Issue, User } from "../gitlab/port.js";
+import type { Issue } from "../gitlab/port.js";
 import { sameUser } from "../gitlab/users.js";
 import type { ApplyOptions, Write } from "./apply.js";
 import { followUpMarker, noteKey } from "./markers.js";
