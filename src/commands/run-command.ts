@@ -45,7 +45,8 @@ export function settingsFrom(options: GlobalOptions, env: NodeJS.ProcessEnv, nee
     needProject && !project && "--project (or CAREER_BOT_PROJECT)",
   ].filter(Boolean);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}`);
-  return { url: url!, token: token!, project };
+  // People often paste the API root; the bot wants the instance URL and adds /api/v4 itself.
+  return { url: url!.replace(/\/+$/, "").replace(/\/api\/v4$/, ""), token: token!, project };
 }
 
 export function parseNow(text: string | undefined): Date {

@@ -23,7 +23,9 @@ export function summaryLines(summary: RunSummary): string[] {
   const verb = summary.dryRun ? "would write" : "wrote";
   const lines = summary.issues
     .filter((i) => i.writes.length > 0)
-    .map((i) => `${i.ref} (${i.workflow} ${i.stage ?? ""}) ${verb}: ${i.writes.join("; ")}`);
+    .map(
+      (i) => `${i.ref} (${[i.workflow, i.stage].filter(Boolean).join(" ")}) ${verb}: ${i.writes.join("; ")}`,
+    );
   lines.push(
     `${summary.command}: ${summary.issuesSeen} issue(s) seen, ${writeCount(summary)} write(s)${summary.dryRun ? " planned (dry run)" : ""}, ${summary.failures.length} failure(s)`,
   );

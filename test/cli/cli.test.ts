@@ -153,3 +153,15 @@ describe("the roster", () => {
     expect(stderr).toContain("conversations.roster.1.manager");
   });
 });
+
+describe("settings", () => {
+  it("take the instance URL even when the API root is pasted", async () => {
+    const { settingsFrom } = await import("../../src/commands/run-command.js");
+    const settings = settingsFrom(
+      { config: "x", dryRun: false, json: false },
+      { GITLAB_URL: "https://gitlab.example.com/api/v4/", CAREER_BOT_TOKEN: "t", CAREER_BOT_PROJECT: "1" },
+      true,
+    );
+    expect(settings.url).toBe("https://gitlab.example.com");
+  });
+});
