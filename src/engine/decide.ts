@@ -150,11 +150,16 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
 
   for (const command of result.commands) {
     if (command.answered) continue;
+    // An accepted command that hands the work to someone else tells them (`notify` in the definition).
+    const notify =
+      command.verdict === "accepted"
+        ? (definition.commands.find((c) => c.verb === command.line.verb)?.notify ?? [])
+        : [];
     addNote(
       `reply:${command.key}:${command.verdict}`,
       "common/command-reply",
       { message: command.message, command: command.line.raw, verdict: command.verdict },
-      [],
+      mentions({ template: "", mention: notify }, roles),
       command.record,
     );
   }

@@ -198,6 +198,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       roles: ["team_member"],
       args: [{ name: "url", kind: "url" }],
       records: { document_url: "url" },
+      notify: ["manager"],
       help: "the team member submits the promotion document to their manager",
     },
     {

@@ -99,6 +99,8 @@ export interface Command {
   args: { name: string; kind: ArgKind }[];
   /** Facts to record from the arguments (fact name -> argument name), plus `<verb>_day` automatically. */
   records?: Record<string, string>;
+  /** Roles mentioned in the reply when the command is accepted: whoever acts next. */
+  notify?: Role[];
   /** Gates that must hold before the command is accepted, with the reason given when one does not. */
   requires?: { gate: Gate; refusal: string }[];
   /**

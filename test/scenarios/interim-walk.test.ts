@@ -88,6 +88,7 @@ describe("interim manager, end to end through the CLI and gitbeaker", () => {
     await world.handle(
       alice.comment(PROJECT, iid, "/career document https://docs.example.com/promo-alice").payload,
     );
+    expect(world.botNotes(iid).at(-1)!.body).toContain("@bob, over to you"); // the manager decides next
     await world.handle(bob.comment(PROJECT, iid, "/career decision promote").payload);
 
     expect(labels(iid)).toEqual(
