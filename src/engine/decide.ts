@@ -118,6 +118,11 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   }
 
   const data = validated.data;
+  // The block was fixed since the bot asked: say so once, so the person knows it worked.
+  const lastAsk = botNotes.filter((n) => noteKey(n.body)?.startsWith("needs-info:")).at(-1);
+  if (lastAsk && issue.labels.includes(NEEDS_INFO)) {
+    addNote(`needs-info-fixed:${lastAsk.id}`, "common/needs-info-fixed", { issue: issueData }, []);
+  }
   // Keyed by the text, so a warning is said once, and again only if the data block changes what it says.
   for (const warning of definition.warnings?.(data as never, config) ?? []) {
     addNote(`warning:${hash(warning)}`, "common/warning", { issue: issueData, warning }, []);

@@ -190,6 +190,8 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
     await world.handle(fixed.payload);
     expect(world.labels(iid)).not.toContain("career-status::needs-info");
     expect(world.stages(iid)).toEqual(["eligibility"]);
-    expect(world.botNotes(iid)).toHaveLength(1);
+    // One confirmation that the fix worked, nothing else.
+    expect(world.botNotes(iid)).toHaveLength(2);
+    expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
   });
 });

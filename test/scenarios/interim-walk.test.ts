@@ -139,6 +139,7 @@ describe("interim manager, end to end through the CLI and gitbeaker", () => {
     await world.handle(fixed.payload);
     expect(labels(iid)).not.toContain("career-status::needs-info");
     expect(labels(iid)).toContain("career-stage::eligibility");
+    expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
   });
 
   it("refuses a command from someone without the role, with a reply, and changes nothing", async () => {

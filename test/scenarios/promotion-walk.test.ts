@@ -148,7 +148,9 @@ describe("promotion, end to end through the CLI and gitbeaker", () => {
       );
     await world.handle(fixed.payload);
     expect(world.labels(iid)).toEqual(["career-stage::coaching", "career::promotion"]);
-    expect(world.botNotes(iid)).toHaveLength(1);
+    // One confirmation that the fix worked, nothing else.
+    expect(world.botNotes(iid)).toHaveLength(2);
+    expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
   });
 
   it("asks for a fix of a broken data block in one comment naming the field", async () => {
