@@ -29,11 +29,16 @@ const byId = new Map<RoleId, Role>(roles.map((role) => [role.id, role]));
  * whitespace people put around the seed's commas and id colons ("Senior Manager ,Engineering").
  */
 function normalize(text: string): string {
-  return text
-    .trim()
-    .replace(/\s+/g, " ")
-    .replace(/\s*([:,])\s*/g, "$1")
-    .toLowerCase();
+  return (
+    text
+      .trim()
+      .replace(/\s+/g, " ")
+      .replace(/\s*([:,])\s*/g, "$1")
+      .toLowerCase()
+      // People write "Sr. Backend Engineer" and "Sr Mgr"; the handbook spells them out.
+      .replace(/\bsr\b\.?/g, "senior")
+      .replace(/\bmgr\b\.?/g, "manager")
+  );
 }
 
 /** The node id the seed's mermaid uses for this role (differs from `id` only for infra:sbe). */

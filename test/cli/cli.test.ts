@@ -165,3 +165,11 @@ describe("settings", () => {
     expect(settings.url).toBe("https://gitlab.example.com");
   });
 });
+
+describe("role names as people write them", () => {
+  it("reads Sr. as Senior", async () => {
+    const { code, stdout } = await run(["ladder", "Sr. Backend Engineer"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Senior Backend Engineer (Development):");
+  });
+});
