@@ -8,8 +8,8 @@
  *
  * What the warm-up below leaves in the heap must be the same for every run: it works on a private
  * in-memory GitLab and keeps nothing of it. Nothing here may hold a socket, a timer or a native
- * object at the end (V8 cannot save them); fetch (undici) cannot be loaded while a snapshot is
- * built (Node 20 has no WebAssembly then), so it loads on the first request of each run.
+ * object at the end (V8 cannot save them); node:http cannot be loaded while a snapshot is built,
+ * so the GitLab transport (src/gitlab/http-transport.ts) loads it on the first request of each run.
  */
 
 // First: it patches picomatch before gitbeaker takes `isMatch` from it.

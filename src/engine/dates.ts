@@ -58,6 +58,12 @@ export function monthsBetween(a: Day, b: Day): number {
 /** The calendar day an instant falls on in a time zone. */
 export function dayOf(instant: Date | string, timeZone: string): Day {
   const date = typeof instant === "string" ? new Date(instant) : instant;
+  // UTC (the default) without Intl, which would load ICU's time-zone data; four-digit years only,
+  // where both spell the day alike (an invalid date throws a RangeError either way).
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") {
+    const year = date.getUTCFullYear();
+    if (year >= 1000 && year <= 9999) return date.toISOString().slice(0, 10);
+  }
   const parts = new Intl.DateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",

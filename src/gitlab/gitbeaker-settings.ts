@@ -1,4 +1,4 @@
-import type { Gitlab } from "@gitbeaker/rest";
+import type { PipelineSchedules, PipelineTriggerTokens, ProjectHooks, Projects } from "@gitbeaker/rest";
 import { z } from "zod";
 import { toHook, toProject, toSchedule, toTriggerToken } from "./mappers.js";
 import type {
@@ -19,17 +19,25 @@ import { HookResponse, PipelineScheduleResponse, ProjectResponse, TriggerTokenRe
 
 const PER_PAGE = 100;
 
-export async function showProject(api: Gitlab, project: ProjectRef): Promise<Project> {
+/** The gitbeaker resources these functions call (gitbeaker.ts builds only the ones a run uses). */
+export interface SettingsApi {
+  readonly Projects: Projects;
+  readonly PipelineTriggerTokens: PipelineTriggerTokens;
+  readonly ProjectHooks: ProjectHooks;
+  readonly PipelineSchedules: PipelineSchedules;
+}
+
+export async function showProject(api: SettingsApi, project: ProjectRef): Promise<Project> {
   return toProject(ProjectResponse.parse(await api.Projects.show(project)));
 }
 
-export async function listTriggerTokens(api: Gitlab, project: ProjectRef): Promise<TriggerToken[]> {
+export async function listTriggerTokens(api: SettingsApi, project: ProjectRef): Promise<TriggerToken[]> {
   const triggers = await api.PipelineTriggerTokens.all(project, { perPage: PER_PAGE });
   return z.array(TriggerTokenResponse).parse(triggers).map(toTriggerToken);
 }
 
 export async function createTriggerToken(
-  api: Gitlab,
+  api: SettingsApi,
   project: ProjectRef,
   description: string,
 ): Promise<TriggerToken> {
@@ -38,18 +46,22 @@ export async function createTriggerToken(
   );
 }
 
-export async function listHooks(api: Gitlab, project: ProjectRef): Promise<ProjectHook[]> {
+export async function listHooks(api: SettingsApi, project: ProjectRef): Promise<ProjectHook[]> {
   const hooks = await api.ProjectHooks.all(project, { perPage: PER_PAGE });
   return z.array(HookResponse).parse(hooks).map(toHook);
 }
 
-export async function createHook(api: Gitlab, project: ProjectRef, hook: HookSettings): Promise<ProjectHook> {
+export async function createHook(
+  api: SettingsApi,
+  project: ProjectRef,
+  hook: HookSettings,
+): Promise<ProjectHook> {
   const created = await api.ProjectHooks.add(project, hook.url, hookOptions(hook) as never);
   return toHook(HookResponse.parse(created));
 }
 
 export async function updateHook(
-  api: Gitlab,
+  api: SettingsApi,
   project: ProjectRef,
   hookId: number,
   hook: HookSettings,
@@ -58,13 +70,13 @@ export async function updateHook(
   return toHook(HookResponse.parse(updated));
 }
 
-export async function listSchedules(api: Gitlab, project: ProjectRef): Promise<PipelineSchedule[]> {
+export async function listSchedules(api: SettingsApi, project: ProjectRef): Promise<PipelineSchedule[]> {
   const schedules = await api.PipelineSchedules.all(project, { perPage: PER_PAGE });
   return z.array(PipelineScheduleResponse).parse(schedules).map(toSchedule);
 }
 
 export async function createSchedule(
-  api: Gitlab,
+  api: SettingsApi,
   project: ProjectRef,
   schedule: NewPipelineSchedule,
 ): Promise<PipelineSchedule> {
@@ -79,7 +91,7 @@ export async function createSchedule(
 }
 
 export async function updateSchedule(
-  api: Gitlab,
+  api: SettingsApi,
   project: ProjectRef,
   scheduleId: number,
   changes: Partial<NewPipelineSchedule>,

@@ -1,5 +1,15 @@
 import type { RateLimitOptions } from "@gitbeaker/requester-utils";
-import { Gitlab } from "@gitbeaker/rest";
+import {
+  IssueLinks,
+  IssueNotes,
+  Issues,
+  PipelineSchedules,
+  PipelineTriggerTokens,
+  ProjectHooks,
+  ProjectLabels,
+  Projects,
+  Users,
+} from "@gitbeaker/rest";
 import { z } from "zod";
 import { commandsOnlyNoteError, redact } from "./errors.js";
 import * as settings from "./gitbeaker-settings.js";
@@ -39,6 +49,73 @@ export interface GitbeakerGitLabOptions extends RequesterOptions {
 
 const PER_PAGE = 100;
 
+type ResourceOptions = ConstructorParameters<typeof Projects<false>>[0];
+
+/**
+ * The gitbeaker resources the port calls, each built on first use with the options `new Gitlab()`
+ * would give it. `new Gitlab()` builds all of its about 200 resources, each with its own requester and
+ * rate limiters (about 15 ms of a one-event run); a resource here has the same requester and limiters
+ * as there (gitbeaker's limiters are per resource either way).
+ */
+class GitbeakerApi implements settings.SettingsApi {
+  #users?: Users;
+  #issues?: Issues;
+  #issueNotes?: IssueNotes;
+  #issueLinks?: IssueLinks;
+  #projectLabels?: ProjectLabels;
+  #projects?: Projects;
+  #triggerTokens?: PipelineTriggerTokens;
+  #hooks?: ProjectHooks;
+  #schedules?: PipelineSchedules;
+
+  constructor(private readonly options: ResourceOptions) {}
+
+  get Users(): Users {
+    this.#users ??= new Users<false>(this.options);
+    return this.#users;
+  }
+
+  get Issues(): Issues {
+    this.#issues ??= new Issues<false>(this.options);
+    return this.#issues;
+  }
+
+  get IssueNotes(): IssueNotes {
+    this.#issueNotes ??= new IssueNotes<false>(this.options);
+    return this.#issueNotes;
+  }
+
+  get IssueLinks(): IssueLinks {
+    this.#issueLinks ??= new IssueLinks<false>(this.options);
+    return this.#issueLinks;
+  }
+
+  get ProjectLabels(): ProjectLabels {
+    this.#projectLabels ??= new ProjectLabels<false>(this.options);
+    return this.#projectLabels;
+  }
+
+  get Projects(): Projects {
+    this.#projects ??= new Projects<false>(this.options);
+    return this.#projects;
+  }
+
+  get PipelineTriggerTokens(): PipelineTriggerTokens {
+    this.#triggerTokens ??= new PipelineTriggerTokens<false>(this.options);
+    return this.#triggerTokens;
+  }
+
+  get ProjectHooks(): ProjectHooks {
+    this.#hooks ??= new ProjectHooks<false>(this.options);
+    return this.#hooks;
+  }
+
+  get PipelineSchedules(): PipelineSchedules {
+    this.#schedules ??= new PipelineSchedules<false>(this.options);
+    return this.#schedules;
+  }
+}
+
 const ExpandedPage = z.object({
   data: z.array(z.unknown()),
   paginationInfo: z.object({ next: z.number().nullable() }),
@@ -50,12 +127,12 @@ const ExpandedPage = z.object({
  * message has the token scrubbed out.
  */
 export class GitbeakerGitLab implements GitLabPort {
-  private readonly api: Gitlab;
+  private readonly api: GitbeakerApi;
   private readonly token: string;
 
   constructor(options: GitbeakerGitLabOptions) {
     this.token = options.token;
-    this.api = new Gitlab({
+    this.api = new GitbeakerApi({
       host: options.host.replace(/\/+$/, ""),
       token: options.token,
       requesterFn: createRetryingRequesterFn(options),

@@ -7,6 +7,7 @@ import {
   type ResponseBodyTypes,
 } from "@gitbeaker/requester-utils";
 import { errorFromResponse, errorFromThrown, type RequestContext } from "./errors.js";
+import { httpFetch, type TransportResponse } from "./http-transport.js";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions, withRetry } from "./retry.js";
 
 /*
@@ -25,7 +26,7 @@ export interface RequesterOptions {
   retry?: Partial<RetryOptions>;
   /** Per try. gitbeaker's own `queryTimeout` is switched off: it would span every retry and page. */
   requestTimeoutMs?: number;
-  /** Injected in tests; the global fetch otherwise. */
+  /** Injected in tests; otherwise `httpFetch` (node:http, so the CLI never loads undici). */
   fetch?: typeof fetch;
   /** Wall-clock ms, only to read a Retry-After given as a date or a RateLimit-Reset time. */
   wallClockMs?: () => number;
@@ -39,7 +40,7 @@ export function createRetryingRequesterFn(
 ): (resource: ResourceOptions) => RequesterType {
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const retry = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
-  const fetchFn = options.fetch ?? fetch;
+  const fetchFn = options.fetch ?? httpFetch;
   const wallClockMs = options.wallClockMs ?? (() => Date.now());
 
   return createRequesterFn(
@@ -105,14 +106,14 @@ function secretsOf(headers: Record<string, string>): string[] {
     .flatMap(([, value]) => [value, value.replace(/^Bearer\s+/i, "")]);
 }
 
-async function readBody(response: Response): Promise<ResponseBodyTypes> {
+async function readBody(response: TransportResponse): Promise<ResponseBodyTypes> {
   const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
   if (type === "application/json") return ((await response.json()) as ResponseBodyTypes) ?? {};
   return response.text();
 }
 
 /* GitLab's `{"message": ...}` or `{"error": ...}`, or the start of a text body. */
-async function gitlabMessage(response: Response): Promise<string> {
+async function gitlabMessage(response: TransportResponse): Promise<string> {
   const text = await response.text();
   try {
     const parsed = JSON.parse(text) as { message?: unknown; error?: unknown };
