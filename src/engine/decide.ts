@@ -153,6 +153,15 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   const stage = stageOf(definition, state.stage);
   plan.stage = stage.id;
 
+  // Refusals of ticks go first: any later bot note marks every earlier tick as judged (replay.ts).
+  for (const tick of result.refusedTicks) {
+    addNote(
+      `tick:${tick.noteId}`,
+      "common/tick-refused",
+      { item: tick.item, by: tick.by, allowed: namedPeople(roles) },
+      [],
+    );
+  }
   for (const command of result.commands) {
     if (command.answered) continue;
     // An accepted command that hands the work to someone else tells them (`notify` in the definition).
@@ -166,14 +175,6 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
       { message: command.message, command: command.line.raw, verdict: command.verdict },
       mentions({ template: "", mention: notify }, roles),
       command.record,
-    );
-  }
-  for (const tick of result.refusedTicks) {
-    addNote(
-      `tick:${tick.noteId}`,
-      "common/tick-refused",
-      { item: tick.item, by: tick.by, allowed: namedPeople(roles) },
-      [],
     );
   }
   const ctx = contextOf(input, state, today);
