@@ -1,6 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
-import { PROJECT, templateDescription, World } from "../support/world.js";
+import {
+  expectCleanNotes,
+  expectDone,
+  expectFixedAndResumed,
+  expectNeedsInfo,
+  expectNothingMoreToDo,
+  expectRefusedChangingNothing,
+  openFromTemplate,
+  tickAll,
+  worldPerTest,
+} from "../support/expectations.js";
+import { PROJECT } from "../support/world.js";
 
 const eligibility = [
   "Shows managerial interest",
@@ -14,19 +25,9 @@ const active = [
   TALENT_REVIEW_ITEM,
 ];
 
-let world: World;
-beforeEach(async () => {
-  world = await new World({ now: "2026-01-20T09:00:00Z" }).start();
-});
-afterEach(() => world.stop());
-
-function open(fields: Record<string, string | null> = {}) {
-  const opened = world.state.as("alice").openIssue({
-    title: "Acting manager: alice for the Verify team",
-    description: templateDescription("Acting manager", fields),
-  });
-  return { opened, iid: opened.issue.iid };
-}
+const world = worldPerTest({ now: "2026-01-20T09:00:00Z" });
+const open = (fields: Record<string, string | null> = {}) =>
+  openFromTemplate(world, "Acting manager", "Acting manager: alice for the Verify team", fields);
 
 describe("acting manager, end to end through the CLI and gitbeaker", () => {
   it("walks eligibility -> active -> return, is extended, and ends with career-outcome::extended", async () => {
@@ -40,24 +41,20 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
     expect(world.issue(iid).description).toContain("career-bot:section:begin");
     for (const item of eligibility) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
     // The same event again, and a sweep: nothing to write.
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    await expectNothingMoreToDo(world, opened.payload);
 
     // The manager ticks eligibility: Active, with the talent review (149 days > 90).
     world.state.advance({ days: 2 });
-    let last = null;
-    for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
-    expect((await world.handle(last!.payload)).code).toBe(0);
+    const last = await tickAll(world, "bob", iid, eligibility);
     expect(world.stages(iid)).toEqual(["active"]);
     expect(world.issue(iid).dueDate).toBe("2026-06-16"); // 14 days before end_date
     const activeNote = world.botNotes(iid).find((n) => n.body.includes("@bob"));
     expect(activeNote).toBeDefined();
     for (const item of active) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
-    expect(await world.writesDuring(() => world.handle(last!.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.handle(last))).toBe(0);
 
     world.state.now = "2026-02-02T10:00:00Z";
-    for (const item of active) last = bob.tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    await tickAll(world, "bob", iid, active);
     expect(world.stages(iid)).toEqual(["active"]);
     expect(world.issue(iid).dueDate).toBe("2026-06-16");
 
@@ -82,8 +79,7 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
     expect(world.botNotes(iid).at(-1)!.body).toContain("/career extend 2026-07-31` recorded");
     expect(world.stages(iid)).toEqual(["active"]);
     expect(world.issue(iid).dueDate).toBe("2026-07-17");
-    expect(await world.writesDuring(() => world.handle(extend.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    await expectNothingMoreToDo(world, extend.payload);
 
     // The old end date passes quietly.
     world.state.now = "2026-06-30T06:00:00Z";
@@ -97,26 +93,15 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
 
     world.state.now = "2026-07-31T06:00:00Z";
     await world.sweep();
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::extended", "career-stage::done", "career::acting-manager"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
-    expect(world.issue(iid).dueDate).toBeNull();
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    expect(world.botQuickActions()).toEqual([]);
-    const keys = world.noteKeys(iid);
-    expect(keys).not.toContain("");
-    expect(new Set(keys).size).toBe(keys.length);
+    expectDone(world, iid, "career::acting-manager", "extended");
+    await expectNothingMoreToDo(world);
+    expectCleanNotes(world, iid);
   });
 
   it("ends on the planned end date with career-outcome::returned", async () => {
-    const bob = world.state.as("bob");
     const { opened, iid } = open({ end_date: "2026-03-31" });
     await world.handle(opened.payload);
-    let last = null;
-    for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    await tickAll(world, "bob", iid, eligibility);
     expect(world.stages(iid)).toEqual(["active"]);
     // 58 days: no talent review.
     expect(world.issue(iid).description).not.toContain(TALENT_REVIEW_ITEM);
@@ -132,66 +117,27 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
 
     world.state.now = "2026-03-31T06:00:00Z";
     await world.sweep();
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::returned", "career-stage::done", "career::acting-manager"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-    expect(world.botQuickActions()).toEqual([]);
-    const keys = world.noteKeys(iid);
-    expect(new Set(keys).size).toBe(keys.length);
+    expectDone(world, iid, "career::acting-manager", "returned");
+    await expectNothingMoreToDo(world);
+    expectCleanNotes(world, iid);
   });
 
   it("refuses an extension by the team member, with a reply, and changes nothing", async () => {
-    const bob = world.state.as("bob");
     const { opened, iid } = open();
     await world.handle(opened.payload);
-    let last = null;
-    for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
-    const labels = world.labels(iid);
-    const description = world.issue(iid).description;
-    const due = world.issue(iid).dueDate;
-    const notes = world.botNotes(iid).length;
-
-    const writesBefore = world.writes();
-    const run = await world.handle(
-      world.state.as("alice").comment(PROJECT, iid, "/career extend 2026-09-30").payload,
+    await tickAll(world, "bob", iid, eligibility);
+    await expectRefusedChangingNothing(
+      world,
+      iid,
+      "alice",
+      "/career extend 2026-09-30",
+      "Only the manager (bob) or people ops (carol) can use `/career extend`",
     );
-    expect(run.code).toBe(0);
-    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
-    const reply = world.botNotes(iid).at(-1)!;
-    expect(reply.body).toContain("Refused");
-    expect(reply.body).toContain("Only the manager (bob) or people ops (carol) can use `/career extend`");
-    expect(world.botNotes(iid)).toHaveLength(notes + 1);
-    expect(world.labels(iid)).toEqual(labels);
-    expect(world.issue(iid).description).toBe(description);
-    expect(world.issue(iid).dueDate).toBe(due);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {
-    const alice = world.state.as("alice");
     const { opened, iid } = open({ reason: "vacation" });
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.labels(iid)).toContain("career-status::needs-info");
-    expect(world.stages(iid)).toEqual([]);
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain("reason (is vacation)");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    const fixed = alice.editDescription(
-      PROJECT,
-      iid,
-      world.issue(iid).description.replace("reason: vacation", "reason: trial"),
-    );
-    await world.handle(fixed.payload);
-    expect(world.labels(iid)).not.toContain("career-status::needs-info");
-    expect(world.stages(iid)).toEqual(["eligibility"]);
-    // One confirmation that the fix worked, nothing else.
-    expect(world.botNotes(iid)).toHaveLength(2);
-    expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
+    await expectNeedsInfo(world, opened, "reason (is vacation)");
+    await expectFixedAndResumed(world, iid, "reason: vacation", "reason: trial", "eligibility");
   });
 });

@@ -1,6 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AGREEMENT_ITEMS } from "../../src/workflows/apprenticeship.js";
-import { PROJECT, templateDescription, World } from "../support/world.js";
+import {
+  expectCleanNotes,
+  expectDone,
+  expectFixedAndResumed,
+  expectNeedsInfo,
+  expectNothingMoreToDo,
+  expectRefusedChangingNothing,
+  openFromTemplate,
+  tickAll,
+  tickEach,
+  worldPerTest,
+} from "../support/expectations.js";
+import { PROJECT } from "../support/world.js";
 
 const eligibility = [
   "Excelling in the current role, with no performance issues",
@@ -10,27 +22,14 @@ const eligibility = [
 const apprentice = AGREEMENT_ITEMS.filter((item) => item.startsWith("Apprentice:"));
 const host = AGREEMENT_ITEMS.filter((item) => item.startsWith("Host department:"));
 
-let world: World;
-beforeEach(async () => {
-  world = await new World({ now: "2026-01-20T09:00:00Z" }).start();
-});
-afterEach(() => world.stop());
-
-function open(fields: Record<string, string | null> = {}) {
-  const opened = world.state.as("alice").openIssue({
-    title: "Apprenticeship: alice in Security",
-    description: templateDescription("Apprenticeship", fields),
-  });
-  return { opened, iid: opened.issue.iid };
-}
+const world = worldPerTest({ now: "2026-01-20T09:00:00Z" });
+const open = (fields: Record<string, string | null> = {}) =>
+  openFromTemplate(world, "Apprenticeship", "Apprenticeship: alice in Security", fields);
 
 async function toActive(iid: number) {
-  let last = null;
-  for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
-  await world.handle(last!.payload);
-  for (const item of apprentice) last = world.state.as("alice").tick(PROJECT, iid, item);
-  for (const item of host) last = world.state.as("dave").tick(PROJECT, iid, item);
-  await world.handle(last!.payload);
+  await tickAll(world, "bob", iid, eligibility);
+  tickEach(world, "alice", iid, apprentice);
+  await tickAll(world, "dave", iid, host);
 }
 
 describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
@@ -40,26 +39,21 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
     expect((await world.handle(opened.payload)).code).toBe(0);
     expect(world.stages(iid)).toEqual(["eligibility"]);
     expect(world.issue(iid).description).toContain("Tenure: 11 month(s) from 2025-03-01");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    await expectNothingMoreToDo(world, opened.payload);
 
     world.state.advance({ days: 1 });
-    let last = null;
-    for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    const last = await tickAll(world, "bob", iid, eligibility);
     expect(world.stages(iid)).toEqual(["agreement"]);
     const agreement = world.botNotes(iid).at(-1)!.body;
     expect(agreement).toContain("@alice");
     expect(agreement).toContain("@dave");
-    expect(await world.writesDuring(() => world.handle(last!.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.handle(last))).toBe(0);
 
     // Both sides confirm their commitments: the apprentice hers, the host manager the department's.
     world.state.now = "2026-01-26T10:00:00Z";
-    for (const item of apprentice) last = world.state.as("alice").tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    await tickAll(world, "alice", iid, apprentice);
     expect(world.stages(iid)).toEqual(["agreement"]);
-    for (const item of host) last = world.state.as("dave").tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    await tickAll(world, "dave", iid, host);
     expect(world.stages(iid)).toEqual(["active"]);
     expect(world.issue(iid).dueDate).toBe("2026-03-03"); // the first monthly check-in, 30 days after start_date
 
@@ -118,18 +112,9 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-10-02T10:00:00Z";
     const conclude = world.state.as("alice").comment(PROJECT, iid, "/career conclude");
     await world.handle(conclude.payload);
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::concluded", "career-stage::done", "career::apprenticeship"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
-    expect(world.issue(iid).dueDate).toBeNull();
-    expect(await world.writesDuring(() => world.handle(conclude.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    expect(world.botQuickActions()).toEqual([]);
-    const keys = world.noteKeys(iid);
-    expect(keys).not.toContain("");
-    expect(new Set(keys).size).toBe(keys.length);
+    expectDone(world, iid, "career::apprenticeship", "concluded");
+    await expectNothingMoreToDo(world, conclude.payload);
+    expectCleanNotes(world, iid);
   });
 
   it("refuses an extension by someone without the role, with a reply, and changes nothing", async () => {
@@ -137,45 +122,19 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
     await world.handle(opened.payload);
     await toActive(iid);
     expect(world.stages(iid)).toEqual(["active"]);
-    const labels = world.labels(iid);
-    const description = world.issue(iid).description;
-    const due = world.issue(iid).dueDate;
-    const notes = world.botNotes(iid).length;
-
     // The apprentice may conclude, but only the home or host manager extends.
-    const writesBefore = world.writes();
-    const run = await world.handle(
-      world.state.as("alice").comment(PROJECT, iid, "/career extend 2026-12-01").payload,
+    await expectRefusedChangingNothing(
+      world,
+      iid,
+      "alice",
+      "/career extend 2026-12-01",
+      "Only the manager or host manager (bob, dave) or people ops (carol)",
     );
-    expect(run.code).toBe(0);
-    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
-    const reply = world.botNotes(iid).at(-1)!;
-    expect(reply.body).toContain("Refused");
-    expect(reply.body).toContain("Only the manager or host manager (bob, dave) or people ops (carol)");
-    expect(world.botNotes(iid)).toHaveLength(notes + 1);
-    expect(world.labels(iid)).toEqual(labels);
-    expect(world.issue(iid).description).toBe(description);
-    expect(world.issue(iid).dueDate).toBe(due);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {
     const { opened, iid } = open({ time_percentage: "150" });
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.labels(iid)).toContain("career-status::needs-info");
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain("time_percentage (is 150)");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-
-    const fixed = world.state
-      .as("alice")
-      .editDescription(
-        PROJECT,
-        iid,
-        world.issue(iid).description.replace("time_percentage: 150", "time_percentage: 20"),
-      );
-    await world.handle(fixed.payload);
-    expect(world.labels(iid)).not.toContain("career-status::needs-info");
-    expect(world.stages(iid)).toEqual(["eligibility"]);
+    await expectNeedsInfo(world, opened, "time_percentage (is 150)");
+    await expectFixedAndResumed(world, iid, "time_percentage: 150", "time_percentage: 20", "eligibility");
   });
 });

@@ -1,15 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { conversationItem } from "../../src/workflows/conversation.js";
-import { BOT, PROJECT, templateDescription, World } from "../support/world.js";
+import {
+  expectCleanNotes,
+  expectDone,
+  expectNeedsInfo,
+  expectNothingMoreToDo,
+  expectRefusedChangingNothing,
+  openFromTemplate,
+  tickAll,
+  worldPerTest,
+} from "../support/expectations.js";
+import { BOT, PROJECT } from "../support/world.js";
 
 const CONFIG =
   "people_ops: [carol]\nconversations:\n  roster:\n    - { manager: bob, reports: [alice, dave] }\n";
 
-let world: World;
-beforeEach(async () => {
-  world = await new World({ config: CONFIG }).start();
-});
-afterEach(() => world.stop());
+const world = worldPerTest({ config: CONFIG });
 
 function conversationIssues() {
   return world.state.issues.filter((i) => i.labels.includes("career::conversation"));
@@ -45,11 +51,9 @@ describe("career conversations, end to end through the CLI and gitbeaker", () =>
 
     // The manager holds the first conversation.
     world.state.now = "2026-02-10T10:00:00Z";
-    const first = world.state.as("bob").tick(PROJECT, iid, conversationItem("alice"));
-    await world.handle(first.payload);
+    const first = await tickAll(world, "bob", iid, [conversationItem("alice")]);
     expect(world.stages(iid)).toEqual(["conversations"]);
-    expect(await world.writesDuring(() => world.handle(first.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    await expectNothingMoreToDo(world, first);
 
     // Two weeks before the quarter ends the sweep reminds bob.
     world.state.now = "2026-03-17T06:00:00Z";
@@ -63,15 +67,9 @@ describe("career conversations, end to end through the CLI and gitbeaker", () =>
 
     // The last conversation, ticked by bob, completes the quarter.
     world.state.now = "2026-03-20T10:00:00Z";
-    const second = world.state.as("bob").tick(PROJECT, iid, conversationItem("dave"));
-    await world.handle(second.payload);
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::completed", "career-stage::done", "career::conversation"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
-    expect(world.issue(iid).dueDate).toBeNull();
-    expect(await world.writesDuring(() => world.handle(second.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    const second = await tickAll(world, "bob", iid, [conversationItem("dave")]);
+    expectDone(world, iid, "career::conversation", "completed");
+    await expectNothingMoreToDo(world, second);
     // The closed issue still counts: no second issue for bob in Q1.
     expect(conversationIssues()).toHaveLength(1);
 
@@ -84,54 +82,38 @@ describe("career conversations, end to end through the CLI and gitbeaker", () =>
       "Career conversations Q2 2026: bob",
     ]);
     expect(issues[1]!.confidential).toBe(true);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    expect(world.botQuickActions()).toEqual([]);
-    for (const i of issues) {
-      const keys = world.noteKeys(i.iid);
-      expect(keys).not.toContain("");
-      expect(new Set(keys).size).toBe(keys.length);
-    }
+    await expectNothingMoreToDo(world);
+    expectCleanNotes(world, ...issues.map((i) => i.iid));
   });
 
   it("ends incomplete when the quarter is over", async () => {
     await world.sweep();
     const iid = conversationIssues()[0]!.iid;
     world.state.now = "2026-02-10T10:00:00Z";
-    await world.handle(world.state.as("bob").tick(PROJECT, iid, conversationItem("alice")).payload);
+    await tickAll(world, "bob", iid, [conversationItem("alice")]);
     world.state.now = "2026-03-17T06:00:00Z";
     await world.sweep();
     world.state.now = "2026-04-01T06:00:00Z";
     await world.sweep();
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::incomplete", "career-stage::done", "career::conversation"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
+    expectDone(world, iid, "career::conversation", "incomplete");
     expect(world.botNotes(iid).at(-1)!.body).toContain("carry the open ones into next quarter's issue");
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-    const keys = world.noteKeys(iid);
-    expect(new Set(keys).size).toBe(keys.length);
+    await expectNothingMoreToDo(world);
+    expectCleanNotes(world, iid);
   });
 
   it("refuses a command from someone with no part in it, with a reply, and changes nothing", async () => {
     await world.sweep();
     const iid = conversationIssues()[0]!.iid;
-    const labels = world.labels(iid);
-    const description = world.issue(iid).description;
-    const due = world.issue(iid).dueDate;
+    expect(world.botNotes(iid)).toEqual([]);
 
     // The workflow has no commands of its own (only help and status), so any other verb is refused.
-    const writesBefore = world.writes();
-    const run = await world.handle(world.state.as("eve").comment(PROJECT, iid, "/career conclude").payload);
-    expect(run.code).toBe(0);
-    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain("Refused");
-    expect(notes[0]!.body).toContain("not a command of the Career conversations workflow");
-    expect(world.labels(iid)).toEqual(labels);
-    expect(world.issue(iid).description).toBe(description);
-    expect(world.issue(iid).dueDate).toBe(due);
+    await expectRefusedChangingNothing(
+      world,
+      iid,
+      "eve",
+      "/career conclude",
+      "not a command of the Career conversations workflow",
+    );
 
     // eve's tick does not count: a reply, and the stage stays.
     const tick = world.state.as("eve").tick(PROJECT, iid, conversationItem("alice"));
@@ -143,17 +125,18 @@ describe("career conversations, end to end through the CLI and gitbeaker", () =>
   });
 
   it("asks for a fix of a broken data block in one comment naming the field (an issue opened by hand)", async () => {
-    const opened = world.state.as("bob").openIssue({
-      title: "Career conversations 2026-Q5: bob",
-      description: templateDescription("Career conversations", { quarter: "2026-Q5" }),
-    });
-    const iid = opened.issue.iid;
+    const { opened, iid } = openFromTemplate(
+      world,
+      "Career conversations",
+      "Career conversations 2026-Q5: bob",
+      { quarter: "2026-Q5" },
+      "bob",
+    );
     expect(opened.issue.confidential).toBe(true);
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.labels(iid)).toEqual(["career-status::needs-info", "career::conversation"]);
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain("quarter (is 2026-Q5): must be a quarter written YYYY-Qn");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+    expect(world.labels(iid)).toEqual(["career::conversation"]);
+    // (The sweep is not checked: it has the roster's issue of the quarter to create.)
+    await expectNeedsInfo(world, opened, "quarter (is 2026-Q5): must be a quarter written YYYY-Qn", {
+      sweeps: false,
+    });
   });
 });

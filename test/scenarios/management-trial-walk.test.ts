@@ -1,5 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PROJECT, templateDescription, World } from "../support/world.js";
+import { describe, expect, it } from "vitest";
+import {
+  expectCleanNotes,
+  expectDone,
+  expectNeedsInfo,
+  expectNothingMoreToDo,
+  expectRefusedChangingNothing,
+  openFromTemplate,
+  tickAll,
+  worldPerTest,
+} from "../support/expectations.js";
+import { PROJECT } from "../support/world.js";
 
 const plan = [
   "Focused transition plan written with the manager",
@@ -9,25 +19,10 @@ const plan = [
 const checkIn = (day: number, last = false) =>
   `Day ${day} check-in held: ${last ? "management track or back to the IC track decided" : "continue, adjust the plan or opt out"}`;
 
-let world: World;
-beforeEach(async () => {
-  world = await new World({ now: "2026-01-26T09:00:00Z" }).start();
-});
-afterEach(() => world.stop());
-
-function open(fields: Record<string, string | null> = {}) {
-  const opened = world.state.as("alice").openIssue({
-    title: "Management trial: alice",
-    description: templateDescription("Management trial", fields),
-  });
-  return { opened, iid: opened.issue.iid };
-}
-
-async function planDone(iid: number) {
-  let last = null;
-  for (const item of plan) last = world.state.as("bob").tick(PROJECT, iid, item);
-  await world.handle(last!.payload);
-}
+const world = worldPerTest({ now: "2026-01-26T09:00:00Z" });
+const open = (fields: Record<string, string | null> = {}) =>
+  openFromTemplate(world, "Management trial", "Management trial: alice", fields);
+const planDone = (iid: number) => tickAll(world, "bob", iid, plan);
 
 describe("management trial, end to end through the CLI and gitbeaker", () => {
   it("walks the plan and the day 30, 60 and 90 check-ins to career-outcome::completed", async () => {
@@ -39,8 +34,7 @@ describe("management trial, end to end through the CLI and gitbeaker", () => {
       "Trial: from 2026-02-02, check-ins on day 30 (2026-03-04), day 60 (2026-04-03), day 90 (2026-05-03)",
     );
     expect(world.issue(iid).description).toContain("Activity: Host a Group Conversation");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    await expectNothingMoreToDo(world, opened.payload);
 
     world.state.now = "2026-01-30T10:00:00Z";
     await planDone(iid);
@@ -86,18 +80,9 @@ describe("management trial, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-05-04T10:00:00Z";
     last = world.state.as("bob").tick(PROJECT, iid, checkIn(90, true));
     await world.handle(last.payload);
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::completed", "career-stage::done", "career::management-trial"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
-    expect(world.issue(iid).dueDate).toBeNull();
-    expect(await world.writesDuring(() => world.handle(last.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    expect(world.botQuickActions()).toEqual([]);
-    const keys = world.noteKeys(iid);
-    expect(keys).not.toContain("");
-    expect(new Set(keys).size).toBe(keys.length);
+    expectDone(world, iid, "career::management-trial", "completed");
+    await expectNothingMoreToDo(world, last.payload);
+    expectCleanNotes(world, iid);
   });
 
   it("opts out at a check-in back to the IC track: career-outcome::returned", async () => {
@@ -109,46 +94,27 @@ describe("management trial, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-03-05T10:00:00Z";
     const optOut = world.state.as("alice").comment(PROJECT, iid, "/career opt-out");
     await world.handle(optOut.payload);
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::returned", "career-stage::done", "career::management-trial"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
+    expectDone(world, iid, "career::management-trial", "returned");
     expect(world.botNotes(iid).at(-1)!.body).toContain("Returning to the IC track is a fine result");
-    expect(await world.writesDuring(() => world.handle(optOut.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-    const keys = world.noteKeys(iid);
-    expect(new Set(keys).size).toBe(keys.length);
+    await expectNothingMoreToDo(world, optOut.payload);
+    expectCleanNotes(world, iid);
   });
 
   it("refuses an opt-out by someone without the role, with a reply, and changes nothing", async () => {
     const { opened, iid } = open();
     await world.handle(opened.payload);
     await planDone(iid);
-    const labels = world.labels(iid);
-    const description = world.issue(iid).description;
-    const due = world.issue(iid).dueDate;
-    const notes = world.botNotes(iid).length;
-
-    const writesBefore = world.writes();
-    const run = await world.handle(world.state.as("eve").comment(PROJECT, iid, "/career opt-out").payload);
-    expect(run.code).toBe(0);
-    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
-    const reply = world.botNotes(iid).at(-1)!;
-    expect(reply.body).toContain("Refused");
-    expect(reply.body).toContain("Only the team member or manager (alice, bob) or people ops (carol)");
-    expect(world.botNotes(iid)).toHaveLength(notes + 1);
-    expect(world.labels(iid)).toEqual(labels);
-    expect(world.issue(iid).description).toBe(description);
-    expect(world.issue(iid).dueDate).toBe(due);
+    await expectRefusedChangingNothing(
+      world,
+      iid,
+      "eve",
+      "/career opt-out",
+      "Only the team member or manager (alice, bob) or people ops (carol)",
+    );
   });
 
   it("asks for a fix of a broken data block in one comment naming the field", async () => {
-    const { opened, iid } = open({ start_date: "2026-13-01" });
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.labels(iid)).toEqual(["career-status::needs-info", "career::management-trial"]);
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain("start_date (is 2026-13-01): must be a real date");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+    const { opened } = open({ start_date: "2026-13-01" });
+    await expectNeedsInfo(world, opened, "start_date (is 2026-13-01): must be a real date");
   });
 });

@@ -1,24 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOAN_ITEMS } from "../../src/workflows/on-loan.js";
-import { PROJECT, templateDescription, World } from "../support/world.js";
+import {
+  expectCleanNotes,
+  expectDone,
+  expectNeedsInfo,
+  expectNothingMoreToDo,
+  expectRefusedChangingNothing,
+  openFromTemplate,
+  tickAll,
+  worldPerTest,
+} from "../support/expectations.js";
+import { PROJECT } from "../support/world.js";
 
-let world: World;
-beforeEach(async () => {
-  world = await new World({ now: "2026-01-26T09:00:00Z" }).start();
-});
-afterEach(() => world.stop());
-
-function open(fields: Record<string, string | null> = {}) {
-  const opened = world.state.as("alice").openIssue({
-    title: "On loan: alice to Gitaly",
-    description: templateDescription("On loan", fields),
-  });
-  return { opened, iid: opened.issue.iid };
-}
+const world = worldPerTest({ now: "2026-01-26T09:00:00Z" });
+const open = (fields: Record<string, string | null> = {}) =>
+  openFromTemplate(world, "On loan", "On loan: alice to Gitaly", fields);
 
 describe("on loan, end to end through the CLI and gitbeaker", () => {
   it("walks setup -> on loan, is extended, reminds before the end and ends with career-outcome::returned", async () => {
-    const dave = world.state.as("dave");
     const { opened, iid } = open();
     expect(opened.issue.confidential).toBe(true);
     expect((await world.handle(opened.payload)).code).toBe(0);
@@ -28,17 +27,14 @@ describe("on loan, end to end through the CLI and gitbeaker", () => {
     expect(setupNote).toContain("from 2026-02-01 to 2026-04-30");
     for (const item of LOAN_ITEMS) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
     expect(world.issue(iid).dueDate).toBe("2026-04-16"); // 14 days before the end
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    await expectNothingMoreToDo(world, opened.payload);
 
     // The host manager takes the three steps.
     world.state.now = "2026-02-02T10:00:00Z";
-    let last = null;
-    for (const item of LOAN_ITEMS) last = dave.tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    const last = await tickAll(world, "dave", iid, LOAN_ITEMS);
     expect(world.stages(iid)).toEqual(["active"]);
     expect(world.issue(iid).dueDate).toBe("2026-04-16");
-    expect(await world.writesDuring(() => world.handle(last!.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.handle(last))).toBe(0);
 
     world.state.now = "2026-03-15T06:00:00Z";
     expect(await world.writesDuring(() => world.sweep())).toBe(0);
@@ -72,18 +68,10 @@ describe("on loan, end to end through the CLI and gitbeaker", () => {
 
     world.state.now = "2026-05-31T06:00:00Z";
     await world.sweep();
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::returned", "career-stage::done", "career::on-loan"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
-    expect(world.issue(iid).dueDate).toBeNull();
+    expectDone(world, iid, "career::on-loan", "returned");
     expect(world.botNotes(iid).at(-1)!.body).toContain("ended on 2026-05-31");
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    expect(world.botQuickActions()).toEqual([]);
-    const keys = world.noteKeys(iid);
-    expect(keys).not.toContain("");
-    expect(new Set(keys).size).toBe(keys.length);
+    await expectNothingMoreToDo(world);
+    expectCleanNotes(world, iid);
   });
 
   it("ends on the end date even when the setup checklist was left open", async () => {
@@ -95,43 +83,25 @@ describe("on loan, end to end through the CLI and gitbeaker", () => {
     expect(world.stages(iid)).toEqual(["setup"]);
     world.state.now = "2026-02-28T06:00:00Z";
     await world.sweep();
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::returned", "career-stage::done", "career::on-loan"].sort(),
-    );
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    expectDone(world, iid, "career::on-loan", "returned");
+    await expectNothingMoreToDo(world);
+    expectCleanNotes(world, iid);
   });
 
   it("refuses an extension by the team member, with a reply, and changes nothing", async () => {
     const { opened, iid } = open();
     await world.handle(opened.payload);
-    const labels = world.labels(iid);
-    const description = world.issue(iid).description;
-    const due = world.issue(iid).dueDate;
-    const notes = world.botNotes(iid).length;
-
-    const writesBefore = world.writes();
-    const run = await world.handle(
-      world.state.as("alice").comment(PROJECT, iid, "/career extend 2026-06-30").payload,
+    await expectRefusedChangingNothing(
+      world,
+      iid,
+      "alice",
+      "/career extend 2026-06-30",
+      "Only the manager or host manager (bob, dave) or people ops (carol)",
     );
-    expect(run.code).toBe(0);
-    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
-    const reply = world.botNotes(iid).at(-1)!;
-    expect(reply.body).toContain("Refused");
-    expect(reply.body).toContain("Only the manager or host manager (bob, dave) or people ops (carol)");
-    expect(world.botNotes(iid)).toHaveLength(notes + 1);
-    expect(world.labels(iid)).toEqual(labels);
-    expect(world.issue(iid).description).toBe(description);
-    expect(world.issue(iid).dueDate).toBe(due);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field", async () => {
-    const { opened, iid } = open({ host_manager: "bob" });
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.labels(iid)).toEqual(["career-status::needs-info", "career::on-loan"]);
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain("host_manager (is bob): is the team member's own manager");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    const { opened } = open({ host_manager: "bob" });
+    await expectNeedsInfo(world, opened, "host_manager (is bob): is the team member's own manager");
   });
 });

@@ -1,6 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POSITION_ITEM } from "../../src/workflows/promotion.js";
-import { PROJECT, templateDescription, World } from "../support/world.js";
+import {
+  expectCleanNotes,
+  expectDone,
+  expectFixedAndResumed,
+  expectNeedsInfo,
+  expectNothingMoreToDo,
+  expectRefusedChangingNothing,
+  fixDataBlock,
+  openFromTemplate,
+  tickAll,
+  worldPerTest,
+} from "../support/expectations.js";
+import { PROJECT } from "../support/world.js";
 
 const coaching = [
   "Career coaching conversation held between the team member and the manager",
@@ -13,26 +25,13 @@ const documentItems = [
   "Manager submitted the promotion following the People Ops promotion process",
 ];
 
-let world: World;
-beforeEach(async () => {
-  world = await new World({ now: "2026-01-20T09:00:00Z" }).start();
-});
-afterEach(() => world.stop());
-
-function open(fields: Record<string, string | null> = {}) {
-  const opened = world.state.as("alice").openIssue({
-    title: "Promotion: alice to Staff Backend Engineer",
-    description: templateDescription("Promotion", fields),
-  });
-  return { opened, iid: opened.issue.iid };
-}
+const world = worldPerTest({ now: "2026-01-20T09:00:00Z" });
+const open = (fields: Record<string, string | null> = {}) =>
+  openFromTemplate(world, "Promotion", "Promotion: alice to Staff Backend Engineer", fields);
 
 async function toReview(iid: number) {
-  let last = null;
-  for (const item of coaching) last = world.state.as("bob").tick(PROJECT, iid, item);
-  await world.handle(last!.payload);
-  for (const item of documentItems) last = world.state.as("bob").tick(PROJECT, iid, item);
-  await world.handle(last!.payload);
+  await tickAll(world, "bob", iid, coaching);
+  await tickAll(world, "bob", iid, documentItems);
 }
 
 describe("promotion, end to end through the CLI and gitbeaker", () => {
@@ -49,26 +48,21 @@ describe("promotion, end to end through the CLI and gitbeaker", () => {
     // A promotion has no dated checkpoint: no due date.
     expect(world.issue(iid).dueDate).toBeNull();
     expect(world.botNotes(iid)).toEqual([]); // people ops are configured: no warning
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    await expectNothingMoreToDo(world, opened.payload);
 
     // Coaching: the team member ticks two items, the manager confirms the position of need.
     world.state.now = "2026-02-10T10:00:00Z";
-    let last = null;
-    for (const item of coaching.slice(0, 2)) last = world.state.as("alice").tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    await tickAll(world, "alice", iid, coaching.slice(0, 2));
     expect(world.stages(iid)).toEqual(["coaching"]);
-    last = world.state.as("bob").tick(PROJECT, iid, POSITION_ITEM);
-    await world.handle(last.payload);
+    const last = await tickAll(world, "bob", iid, [POSITION_ITEM]);
     expect(world.stages(iid)).toEqual(["document"]);
     const documentNote = world.botNotes(iid).at(-1)!.body;
     expect(documentNote).toContain("@alice");
     expect(documentNote).toContain("@bob");
-    expect(await world.writesDuring(() => world.handle(last!.payload))).toBe(0);
+    expect(await world.writesDuring(() => world.handle(last))).toBe(0);
 
     world.state.now = "2026-03-10T10:00:00Z";
-    for (const item of documentItems) last = world.state.as("bob").tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
+    await tickAll(world, "bob", iid, documentItems);
     expect(world.stages(iid)).toEqual(["review"]);
     expect(world.issue(iid).dueDate).toBeNull();
     const reviewNote = world.botNotes(iid).at(-1)!.body;
@@ -83,18 +77,10 @@ describe("promotion, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-03-20T10:00:00Z";
     const decision = world.state.as("carol").comment(PROJECT, iid, "/career decision approved");
     await world.handle(decision.payload);
-    expect(world.labels(iid)).toEqual(
-      ["career-outcome::promoted", "career-stage::done", "career::promotion"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
+    expectDone(world, iid, "career::promotion", "promoted");
     expect(world.issue(iid).description).toContain("Decision: approved (2026-03-20)");
-    expect(await world.writesDuring(() => world.handle(decision.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    expect(world.botQuickActions()).toEqual([]);
-    const keys = world.noteKeys(iid);
-    expect(keys).not.toContain("");
-    expect(new Set(keys).size).toBe(keys.length);
+    await expectNothingMoreToDo(world, decision.payload);
+    expectCleanNotes(world, iid);
   });
 
   it("refuses the decision from the manager (people ops only), with a reply, and changes nothing", async () => {
@@ -102,72 +88,39 @@ describe("promotion, end to end through the CLI and gitbeaker", () => {
     await world.handle(opened.payload);
     await toReview(iid);
     expect(world.stages(iid)).toEqual(["review"]);
-    const labels = world.labels(iid);
-    const description = world.issue(iid).description;
-    const notes = world.botNotes(iid).length;
-
-    const writesBefore = world.writes();
-    const run = await world.handle(
-      world.state.as("bob").comment(PROJECT, iid, "/career decision approved").payload,
-    );
-    expect(run.code).toBe(0);
-    expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
-    const reply = world.botNotes(iid).at(-1)!;
-    expect(reply.body).toContain("Refused");
-    expect(reply.body).toContain("Only the people ops (carol) can use `/career decision`");
-    expect(world.botNotes(iid)).toHaveLength(notes + 1);
-    expect(world.labels(iid)).toEqual(labels);
-    expect(world.issue(iid).description).toBe(description);
     expect(world.issue(iid).state).toBe("opened");
+    await expectRefusedChangingNothing(
+      world,
+      iid,
+      "bob",
+      "/career decision approved",
+      "Only the people ops (carol) can use `/career decision`",
+    );
   });
 
   it("lists the valid next roles when the target role is not one, then resumes once fixed", async () => {
     const { opened, iid } = open({ target_role: "Distinguished Engineer" });
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.labels(iid)).toEqual(["career-status::needs-info", "career::promotion"]);
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain(
+    await expectNeedsInfo(
+      world,
+      opened,
       "target_role (is Distinguished Engineer): is not a next role of Senior Backend Engineer; the valid next roles are: " +
         "Staff Backend Engineer (merit and company need); Backend Engineering Manager (merit and company need)",
     );
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-
-    const fixed = world.state
-      .as("alice")
-      .editDescription(
-        PROJECT,
-        iid,
-        world
-          .issue(iid)
-          .description.replace(
-            "target_role: Distinguished Engineer",
-            "target_role: Backend Engineering Manager",
-          ),
-      );
-    await world.handle(fixed.payload);
-    expect(world.labels(iid)).toEqual(["career-stage::coaching", "career::promotion"]);
-    // One confirmation that the fix worked, nothing else.
-    expect(world.botNotes(iid)).toHaveLength(2);
-    expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
+    await expectFixedAndResumed(
+      world,
+      iid,
+      "target_role: Distinguished Engineer",
+      "target_role: Backend Engineering Manager",
+      "coaching",
+    );
   });
 
   it("asks for a fix of a broken data block in one comment naming the field", async () => {
     const { opened, iid } = open({ position_of_need: null, manager: "ghost" });
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.labels(iid)).toContain("career-status::needs-info");
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]!.body).toContain("manager (is ghost)");
-    expect(notes[0]!.body).toContain("position_of_need: is required");
-    expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+    await expectNeedsInfo(world, opened, ["manager (is ghost)", "position_of_need: is required"]);
 
     // Fixing only the manager: the remaining problem gets its own comment.
-    const fixed = world.state
-      .as("alice")
-      .editDescription(PROJECT, iid, world.issue(iid).description.replace("manager: ghost", "manager: bob"));
-    await world.handle(fixed.payload);
+    await fixDataBlock(world, iid, "manager: ghost", "manager: bob");
     expect(world.labels(iid)).toContain("career-status::needs-info");
     expect(world.botNotes(iid)).toHaveLength(2);
     expect(world.botNotes(iid).at(-1)!.body).toContain("position_of_need");

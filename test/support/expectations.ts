@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, expect } from "vitest";
+import type { WebhookPayload } from "../../src/gitlab/fake/index.js";
+import { PROJECT, templateDescription, World } from "./world.js";
+
+/**
+ * The blocks the scenario walks share: a world per test, opening an issue from its template, ticking
+ * a checklist, and the expectations every workflow must meet (a refused command changes nothing, a
+ * broken data block is asked about once and resumes when fixed, a finished issue is closed cleanly).
+ */
+
+/**
+ * A fresh, started World for every test of the file (stopped after it). The returned object stands
+ * for the current test's world, so a file can keep writing `world.handle(...)` as with a `let`.
+ */
+export function worldPerTest(options: ConstructorParameters<typeof World>[0] = {}): World {
+  let current: World | undefined;
+  beforeEach(async () => {
+    current = await new World(options).start();
+  });
+  afterEach(() => current?.stop());
+  const live = (): World => {
+    if (!current) throw new Error("the world exists only while a test runs");
+    return current;
+  };
+  return new Proxy({} as World, {
+    get(_, key) {
+      const world = live();
+      const value = Reflect.get(world, key, world);
+      return typeof value === "function" ? value.bind(world) : value;
+    },
+    set(_, key, value) {
+      return Reflect.set(live(), key, value);
+    },
+  });
+}
+
+/** `author` (alice unless said) opens an issue from `.gitlab/issue_templates/<template>.md` with `fields` replaced. */
+export function openFromTemplate(
+  world: World,
+  template: string,
+  title: string,
+  fields: Record<string, string | null> = {},
+  author = "alice",
+) {
+  const opened = world.state
+    .as(author)
+    .openIssue({ title, description: templateDescription(template, fields) });
+  return { opened, iid: opened.issue.iid };
+}
+
+/** `actor` ticks every one of `items` (no bot run); the last tick's event. */
+export function tickEach(world: World, actor: string, iid: number, items: readonly string[]): WebhookPayload {
+  if (items.length === 0) throw new Error("nothing to tick");
+  const person = world.state.as(actor);
+  let last: WebhookPayload | undefined;
+  for (const item of items) last = person.tick(PROJECT, iid, item).payload;
+  return last!;
+}
+
+/**
+ * `actor` ticks every one of `items`, then the bot handles the last tick's event (exiting 0).
+ * Returns that event, to replay it.
+ */
+export async function tickAll(
+  world: World,
+  actor: string,
+  iid: number,
+  items: readonly string[],
+): Promise<WebhookPayload> {
+  const payload = tickEach(world, actor, iid, items);
+  expect((await world.handle(payload)).code).toBe(0);
+  return payload;
+}
+
+/** Handling `payload` again (if given) and sweeping again both write nothing. */
+export async function expectNothingMoreToDo(world: World, payload?: WebhookPayload | null): Promise<void> {
+  if (payload) expect(await world.writesDuring(() => world.handle(payload))).toBe(0);
+  expect(await world.writesDuring(() => world.sweep())).toBe(0);
+}
+
+/** What a refused command must leave as it was. */
+function issueFacts(world: World, iid: number) {
+  const issue = world.issue(iid);
+  return {
+    labels: world.labels(iid),
+    description: issue.description,
+    dueDate: issue.dueDate,
+    state: issue.state,
+    title: issue.title,
+    confidential: issue.confidential,
+    assigneeIds: [...issue.assigneeIds],
+    botNotes: world.botNotes(iid).map((n) => n.body),
+  };
+}
+
+/**
+ * `author` comments `body` (a command they may not give) on issue `iid`: the run exits 0 and makes
+ * exactly one write, a reply saying "Refused" and `reason`; labels, description, due date, state,
+ * title, confidentiality, assignees and the earlier bot notes stay as they were. Handling the comment
+ * again and sweeping write nothing. Returns the reply's text.
+ */
+export async function expectRefusedChangingNothing(
+  world: World,
+  iid: number,
+  author: string,
+  body: string,
+  reason: string,
+): Promise<string> {
+  const before = issueFacts(world, iid);
+  const writesBefore = world.writes();
+  const comment = world.state.as(author).comment(PROJECT, iid, body);
+  const run = await world.handle(comment.payload);
+  expect(run.code).toBe(0);
+  expect(world.writes() - writesBefore).toBe(1); // the reply, nothing else
+  const after = issueFacts(world, iid);
+  expect(after.botNotes).toHaveLength(before.botNotes.length + 1);
+  const reply = after.botNotes.at(-1)!;
+  expect(reply).toContain("Refused");
+  expect(reply).toContain(reason);
+  expect({ ...after, botNotes: after.botNotes.slice(0, -1) }).toEqual(before);
+  await expectNothingMoreToDo(world, comment.payload);
+  return reply;
+}
+
+/**
+ * The bot handles `opened` (an issue with a broken data block): exit 0, `career-status::needs-info`
+ * added and nothing else (no stage), one bot comment naming every one of `problems`; handling the
+ * event again writes nothing, and so does a sweep (unless `sweeps: false`, for a project whose sweep
+ * has other work to do). Returns the comment's text.
+ */
+export async function expectNeedsInfo(
+  world: World,
+  opened: { issue: { iid: number }; payload: WebhookPayload },
+  problems: string | string[],
+  { sweeps = true } = {},
+): Promise<string> {
+  const iid = opened.issue.iid;
+  const labels = world.labels(iid);
+  expect((await world.handle(opened.payload)).code).toBe(0);
+  expect(world.labels(iid)).toEqual([...labels, "career-status::needs-info"].sort());
+  expect(world.stages(iid)).toEqual([]);
+  const notes = world.botNotes(iid);
+  expect(notes).toHaveLength(1);
+  for (const problem of [problems].flat()) expect(notes[0]!.body).toContain(problem);
+  expect(await world.writesDuring(() => world.handle(opened.payload))).toBe(0);
+  if (sweeps) expect(await world.writesDuring(() => world.sweep())).toBe(0);
+  return notes[0]!.body;
+}
+
+/** `author` (alice unless said) edits the data block, replacing `from` (which must be there) by `to`; the bot handles it. */
+export async function fixDataBlock(world: World, iid: number, from: string, to: string, author = "alice") {
+  const description = world.issue(iid).description;
+  expect(description).toContain(from);
+  const fixed = world.state.as(author).editDescription(PROJECT, iid, description.replace(from, to));
+  expect((await world.handle(fixed.payload)).code).toBe(0);
+  return fixed.payload;
+}
+
+/**
+ * After `expectNeedsInfo`: fixing the data block (`from` -> `to`) drops `career-status::needs-info`,
+ * the issue starts at `stage`, and the bot says once that it reads correctly now (two bot notes in
+ * all); handling the edit again writes nothing.
+ */
+export async function expectFixedAndResumed(
+  world: World,
+  iid: number,
+  from: string,
+  to: string,
+  stage: string,
+): Promise<void> {
+  const labels = world.labels(iid).filter((l) => l !== "career-status::needs-info");
+  const payload = await fixDataBlock(world, iid, from, to);
+  expect(world.labels(iid)).toEqual([...labels, `career-stage::${stage}`].sort());
+  // One confirmation that the fix worked, nothing else.
+  expect(world.botNotes(iid)).toHaveLength(2);
+  expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
+  expect(await world.writesDuring(() => world.handle(payload))).toBe(0);
+}
+
+/** The bot ran no quick action, and every note of the issues has a key, none posted twice. */
+export function expectCleanNotes(world: World, ...iids: number[]): void {
+  expect(world.botQuickActions()).toEqual([]);
+  for (const iid of iids) {
+    const keys = world.noteKeys(iid);
+    expect(keys).not.toContain("");
+    expect(new Set(keys).size).toBe(keys.length);
+  }
+}
+
+/**
+ * The issue is closed at `career-stage::done` with `career-outcome::<outcome>` beside its workflow
+ * label (and no other label), and has no due date left.
+ */
+export function expectDone(world: World, iid: number, workflowLabel: string, outcome: string): void {
+  expect(world.labels(iid)).toEqual(
+    [`career-outcome::${outcome}`, "career-stage::done", workflowLabel].sort(),
+  );
+  expect(world.issue(iid).state).toBe("closed");
+  expect(world.issue(iid).dueDate).toBeNull();
+}
