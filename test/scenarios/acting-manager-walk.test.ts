@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
 import {
-  expectCleanNotes,
-  expectDone,
+  expectFinished,
   expectFixedAndResumed,
   expectNeedsInfo,
   expectNothingMoreToDo,
+  expectOpensAt,
   expectRefusedChangingNothing,
-  openFromTemplate,
-  tickAll,
-  worldPerTest,
 } from "../support/expectations.js";
+import { openFromTemplate, tickAll, worldPerTest } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const eligibility = [
@@ -33,15 +31,11 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
   it("walks eligibility -> active -> return, is extended, and ends with career-outcome::extended", async () => {
     const bob = world.state.as("bob");
     const { opened, iid } = open();
-    expect(opened.issue.confidential).toBe(true);
     expect(world.labels(iid)).toEqual(["career::acting-manager"]);
-
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.stages(iid)).toEqual(["eligibility"]);
+    await expectOpensAt(world, opened, "eligibility");
     expect(world.issue(iid).description).toContain("career-bot:section:begin");
     for (const item of eligibility) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
     // The same event again, and a sweep: nothing to write.
-    await expectNothingMoreToDo(world, opened.payload);
 
     // The manager ticks eligibility: Active, with the talent review (149 days > 90).
     world.state.advance({ days: 2 });
@@ -93,9 +87,7 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
 
     world.state.now = "2026-07-31T06:00:00Z";
     await world.sweep();
-    expectDone(world, iid, "career::acting-manager", "extended");
-    await expectNothingMoreToDo(world);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::acting-manager", "extended");
   });
 
   it("ends on the planned end date with career-outcome::returned", async () => {
@@ -117,22 +109,15 @@ describe("acting manager, end to end through the CLI and gitbeaker", () => {
 
     world.state.now = "2026-03-31T06:00:00Z";
     await world.sweep();
-    expectDone(world, iid, "career::acting-manager", "returned");
-    await expectNothingMoreToDo(world);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::acting-manager", "returned");
   });
 
   it("refuses an extension by the team member, with a reply, and changes nothing", async () => {
     const { opened, iid } = open();
     await world.handle(opened.payload);
     await tickAll(world, "bob", iid, eligibility);
-    await expectRefusedChangingNothing(
-      world,
-      iid,
-      "alice",
-      "/career extend 2026-09-30",
-      "Only the manager (bob) or people ops (carol) can use `/career extend`",
-    );
+    const reason = "Only the manager (bob) or people ops (carol) can use `/career extend`";
+    await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-09-30", reason);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AGREEMENT_ITEMS } from "../../src/workflows/apprenticeship.js";
 import {
-  expectCleanNotes,
-  expectDone,
+  expectFinished,
   expectFixedAndResumed,
   expectNeedsInfo,
-  expectNothingMoreToDo,
+  expectOpensAt,
   expectRefusedChangingNothing,
-  openFromTemplate,
-  tickAll,
-  tickEach,
-  worldPerTest,
 } from "../support/expectations.js";
+import { openFromTemplate, tickAll, tickEach, worldPerTest } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const eligibility = [
@@ -34,12 +30,8 @@ async function toActive(iid: number) {
 
 describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
   it("walks eligibility -> agreement -> active (monthly check-ins) -> review, is extended, and concludes", async () => {
-    const { opened, iid } = open();
-    expect(opened.issue.confidential).toBe(true);
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.stages(iid)).toEqual(["eligibility"]);
+    const iid = await expectOpensAt(world, open().opened, "eligibility");
     expect(world.issue(iid).description).toContain("Tenure: 11 month(s) from 2025-03-01");
-    await expectNothingMoreToDo(world, opened.payload);
 
     world.state.advance({ days: 1 });
     const last = await tickAll(world, "bob", iid, eligibility);
@@ -112,9 +104,7 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-10-02T10:00:00Z";
     const conclude = world.state.as("alice").comment(PROJECT, iid, "/career conclude");
     await world.handle(conclude.payload);
-    expectDone(world, iid, "career::apprenticeship", "concluded");
-    await expectNothingMoreToDo(world, conclude.payload);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::apprenticeship", "concluded", conclude.payload);
   });
 
   it("refuses an extension by someone without the role, with a reply, and changes nothing", async () => {
@@ -123,13 +113,8 @@ describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
     await toActive(iid);
     expect(world.stages(iid)).toEqual(["active"]);
     // The apprentice may conclude, but only the home or host manager extends.
-    await expectRefusedChangingNothing(
-      world,
-      iid,
-      "alice",
-      "/career extend 2026-12-01",
-      "Only the manager or host manager (bob, dave) or people ops (carol)",
-    );
+    const reason = "Only the manager or host manager (bob, dave) or people ops (carol)";
+    await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-12-01", reason);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {

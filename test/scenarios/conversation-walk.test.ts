@@ -3,13 +3,12 @@ import { conversationItem } from "../../src/workflows/conversation.js";
 import {
   expectCleanNotes,
   expectDone,
+  expectFinished,
   expectNeedsInfo,
   expectNothingMoreToDo,
   expectRefusedChangingNothing,
-  openFromTemplate,
-  tickAll,
-  worldPerTest,
 } from "../support/expectations.js";
+import { openFromTemplate, tickAll, worldPerTest } from "../support/walk.js";
 import { BOT, PROJECT } from "../support/world.js";
 
 const CONFIG =
@@ -95,10 +94,8 @@ describe("career conversations, end to end through the CLI and gitbeaker", () =>
     await world.sweep();
     world.state.now = "2026-04-01T06:00:00Z";
     await world.sweep();
-    expectDone(world, iid, "career::conversation", "incomplete");
     expect(world.botNotes(iid).at(-1)!.body).toContain("carry the open ones into next quarter's issue");
-    await expectNothingMoreToDo(world);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::conversation", "incomplete");
   });
 
   it("refuses a command from someone with no part in it, with a reply, and changes nothing", async () => {
@@ -107,13 +104,8 @@ describe("career conversations, end to end through the CLI and gitbeaker", () =>
     expect(world.botNotes(iid)).toEqual([]);
 
     // The workflow has no commands of its own (only help and status), so any other verb is refused.
-    await expectRefusedChangingNothing(
-      world,
-      iid,
-      "eve",
-      "/career conclude",
-      "not a command of the Career conversations workflow",
-    );
+    const reason = "not a command of the Career conversations workflow";
+    await expectRefusedChangingNothing(world, iid, "eve", "/career conclude", reason);
 
     // eve's tick does not count: a reply, and the stage stays.
     const tick = world.state.as("eve").tick(PROJECT, iid, conversationItem("alice"));

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { TRANSFER_TABLE_NOTE } from "../../src/careers/transfers.js";
 import {
-  expectCleanNotes,
-  expectDone,
+  expectFinished,
   expectNeedsInfo,
   expectNothingMoreToDo,
+  expectOpensAt,
   expectRefusedChangingNothing,
-  openFromTemplate,
-  tickAll,
-  tickEach,
-  worldPerTest,
 } from "../support/expectations.js";
+import { openFromTemplate, tickAll, tickEach, worldPerTest } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const application = [
@@ -33,16 +30,12 @@ const open = (fields: Record<string, string | null> = {}) =>
 
 describe("lateral transfer, end to end through the CLI and gitbeaker", () => {
   it("walks application -> transition (reminded on the transfer date) -> done: career-outcome::transferred", async () => {
-    const { opened, iid } = open();
-    expect(opened.issue.confidential).toBe(true);
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.stages(iid)).toEqual(["application"]);
+    const iid = await expectOpensAt(world, open().opened, "application");
     // Backend Engineer to Support Engineer is a row of the table: no warning.
     expect(world.botNotes(iid)).toEqual([]);
     expect(world.issue(iid).description).toContain(
       "Move: Backend Engineer to Support Engineer: listed in the Transfer Options table",
     );
-    await expectNothingMoreToDo(world, opened.payload);
 
     world.state.now = "2026-02-10T10:00:00Z";
     tickEach(world, "alice", iid, application.slice(0, 2));
@@ -68,9 +61,7 @@ describe("lateral transfer, end to end through the CLI and gitbeaker", () => {
 
     world.state.now = "2026-03-02T10:00:00Z";
     const finished = await tickAll(world, "bob", iid, transition.slice(3));
-    expectDone(world, iid, "career::lateral-transfer", "transferred");
-    await expectNothingMoreToDo(world, finished);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::lateral-transfer", "transferred", finished);
   });
 
   it("warns once about a move the table does not list, quoting the handbook, and carries on to withdrawn", async () => {
@@ -96,9 +87,7 @@ describe("lateral transfer, end to end through the CLI and gitbeaker", () => {
 
     const withdraw = world.state.as("alice").comment(PROJECT, iid, "/career withdraw");
     await world.handle(withdraw.payload);
-    expectDone(world, iid, "career::lateral-transfer", "withdrawn");
-    await expectNothingMoreToDo(world, withdraw.payload);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::lateral-transfer", "withdrawn", withdraw.payload);
   });
 
   it("takes a move between backend teams as listed, with no warning", async () => {
@@ -114,13 +103,8 @@ describe("lateral transfer, end to end through the CLI and gitbeaker", () => {
     await world.handle(opened.payload);
     expect(world.botNotes(iid)).toEqual([]);
     expect(world.issue(iid).state).toBe("opened");
-    await expectRefusedChangingNothing(
-      world,
-      iid,
-      "dave",
-      "/career withdraw",
-      "Only the team member or manager (alice, bob) or people ops (carol)",
-    );
+    const reason = "Only the team member or manager (alice, bob) or people ops (carol)";
+    await expectRefusedChangingNothing(world, iid, "dave", "/career withdraw", reason);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field", async () => {

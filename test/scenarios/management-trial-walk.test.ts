@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  expectCleanNotes,
-  expectDone,
+  expectFinished,
   expectNeedsInfo,
-  expectNothingMoreToDo,
+  expectOpensAt,
   expectRefusedChangingNothing,
-  openFromTemplate,
-  tickAll,
-  worldPerTest,
 } from "../support/expectations.js";
+import { openFromTemplate, tickAll, worldPerTest } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const plan = [
@@ -26,15 +23,11 @@ const planDone = (iid: number) => tickAll(world, "bob", iid, plan);
 
 describe("management trial, end to end through the CLI and gitbeaker", () => {
   it("walks the plan and the day 30, 60 and 90 check-ins to career-outcome::completed", async () => {
-    const { opened, iid } = open();
-    expect(opened.issue.confidential).toBe(true);
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.stages(iid)).toEqual(["plan"]);
+    const iid = await expectOpensAt(world, open().opened, "plan");
     expect(world.issue(iid).description).toContain(
       "Trial: from 2026-02-02, check-ins on day 30 (2026-03-04), day 60 (2026-04-03), day 90 (2026-05-03)",
     );
     expect(world.issue(iid).description).toContain("Activity: Host a Group Conversation");
-    await expectNothingMoreToDo(world, opened.payload);
 
     world.state.now = "2026-01-30T10:00:00Z";
     await planDone(iid);
@@ -80,9 +73,7 @@ describe("management trial, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-05-04T10:00:00Z";
     last = world.state.as("bob").tick(PROJECT, iid, checkIn(90, true));
     await world.handle(last.payload);
-    expectDone(world, iid, "career::management-trial", "completed");
-    await expectNothingMoreToDo(world, last.payload);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::management-trial", "completed", last.payload);
   });
 
   it("opts out at a check-in back to the IC track: career-outcome::returned", async () => {
@@ -94,23 +85,16 @@ describe("management trial, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-03-05T10:00:00Z";
     const optOut = world.state.as("alice").comment(PROJECT, iid, "/career opt-out");
     await world.handle(optOut.payload);
-    expectDone(world, iid, "career::management-trial", "returned");
     expect(world.botNotes(iid).at(-1)!.body).toContain("Returning to the IC track is a fine result");
-    await expectNothingMoreToDo(world, optOut.payload);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::management-trial", "returned", optOut.payload);
   });
 
   it("refuses an opt-out by someone without the role, with a reply, and changes nothing", async () => {
     const { opened, iid } = open();
     await world.handle(opened.payload);
     await planDone(iid);
-    await expectRefusedChangingNothing(
-      world,
-      iid,
-      "eve",
-      "/career opt-out",
-      "Only the team member or manager (alice, bob) or people ops (carol)",
-    );
+    const reason = "Only the team member or manager (alice, bob) or people ops (carol)";
+    await expectRefusedChangingNothing(world, iid, "eve", "/career opt-out", reason);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field", async () => {

@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { LOAN_ITEMS } from "../../src/workflows/on-loan.js";
 import {
-  expectCleanNotes,
-  expectDone,
+  expectFinished,
   expectNeedsInfo,
-  expectNothingMoreToDo,
+  expectOpensAt,
   expectRefusedChangingNothing,
-  openFromTemplate,
-  tickAll,
-  worldPerTest,
 } from "../support/expectations.js";
+import { openFromTemplate, tickAll, worldPerTest } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const world = worldPerTest({ now: "2026-01-26T09:00:00Z" });
@@ -18,16 +15,12 @@ const open = (fields: Record<string, string | null> = {}) =>
 
 describe("on loan, end to end through the CLI and gitbeaker", () => {
   it("walks setup -> on loan, is extended, reminds before the end and ends with career-outcome::returned", async () => {
-    const { opened, iid } = open();
-    expect(opened.issue.confidential).toBe(true);
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.stages(iid)).toEqual(["setup"]);
+    const iid = await expectOpensAt(world, open().opened, "setup");
     const setupNote = world.botNotes(iid).at(-1)!.body;
     expect(setupNote).toContain("@dave");
     expect(setupNote).toContain("from 2026-02-01 to 2026-04-30");
     for (const item of LOAN_ITEMS) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
     expect(world.issue(iid).dueDate).toBe("2026-04-16"); // 14 days before the end
-    await expectNothingMoreToDo(world, opened.payload);
 
     // The host manager takes the three steps.
     world.state.now = "2026-02-02T10:00:00Z";
@@ -68,10 +61,8 @@ describe("on loan, end to end through the CLI and gitbeaker", () => {
 
     world.state.now = "2026-05-31T06:00:00Z";
     await world.sweep();
-    expectDone(world, iid, "career::on-loan", "returned");
     expect(world.botNotes(iid).at(-1)!.body).toContain("ended on 2026-05-31");
-    await expectNothingMoreToDo(world);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::on-loan", "returned");
   });
 
   it("ends on the end date even when the setup checklist was left open", async () => {
@@ -83,21 +74,14 @@ describe("on loan, end to end through the CLI and gitbeaker", () => {
     expect(world.stages(iid)).toEqual(["setup"]);
     world.state.now = "2026-02-28T06:00:00Z";
     await world.sweep();
-    expectDone(world, iid, "career::on-loan", "returned");
-    await expectNothingMoreToDo(world);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::on-loan", "returned");
   });
 
   it("refuses an extension by the team member, with a reply, and changes nothing", async () => {
     const { opened, iid } = open();
     await world.handle(opened.payload);
-    await expectRefusedChangingNothing(
-      world,
-      iid,
-      "alice",
-      "/career extend 2026-06-30",
-      "Only the manager or host manager (bob, dave) or people ops (carol)",
-    );
+    const reason = "Only the manager or host manager (bob, dave) or people ops (carol)";
+    await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-06-30", reason);
   });
 
   it("asks for a fix of a broken data block in one comment naming the field", async () => {

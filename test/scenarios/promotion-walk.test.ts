@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { POSITION_ITEM } from "../../src/workflows/promotion.js";
 import {
-  expectCleanNotes,
-  expectDone,
+  expectFinished,
   expectFixedAndResumed,
   expectNeedsInfo,
-  expectNothingMoreToDo,
+  expectOpensAt,
   expectRefusedChangingNothing,
   fixDataBlock,
-  openFromTemplate,
-  tickAll,
-  worldPerTest,
 } from "../support/expectations.js";
+import { openFromTemplate, tickAll, worldPerTest } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const coaching = [
@@ -36,10 +33,7 @@ async function toReview(iid: number) {
 
 describe("promotion, end to end through the CLI and gitbeaker", () => {
   it("walks coaching -> document -> review -> done, decided by people ops: career-outcome::promoted", async () => {
-    const { opened, iid } = open();
-    expect(opened.issue.confidential).toBe(true);
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(world.stages(iid)).toEqual(["coaching"]);
+    const iid = await expectOpensAt(world, open().opened, "coaching");
     const description = world.issue(iid).description;
     expect(description).toContain(
       "Move: Senior Backend Engineer to Staff Backend Engineer, based on merit and company need",
@@ -48,7 +42,6 @@ describe("promotion, end to end through the CLI and gitbeaker", () => {
     // A promotion has no dated checkpoint: no due date.
     expect(world.issue(iid).dueDate).toBeNull();
     expect(world.botNotes(iid)).toEqual([]); // people ops are configured: no warning
-    await expectNothingMoreToDo(world, opened.payload);
 
     // Coaching: the team member ticks two items, the manager confirms the position of need.
     world.state.now = "2026-02-10T10:00:00Z";
@@ -77,10 +70,8 @@ describe("promotion, end to end through the CLI and gitbeaker", () => {
     world.state.now = "2026-03-20T10:00:00Z";
     const decision = world.state.as("carol").comment(PROJECT, iid, "/career decision approved");
     await world.handle(decision.payload);
-    expectDone(world, iid, "career::promotion", "promoted");
     expect(world.issue(iid).description).toContain("Decision: approved (2026-03-20)");
-    await expectNothingMoreToDo(world, decision.payload);
-    expectCleanNotes(world, iid);
+    await expectFinished(world, iid, "career::promotion", "promoted", decision.payload);
   });
 
   it("refuses the decision from the manager (people ops only), with a reply, and changes nothing", async () => {
@@ -89,13 +80,8 @@ describe("promotion, end to end through the CLI and gitbeaker", () => {
     await toReview(iid);
     expect(world.stages(iid)).toEqual(["review"]);
     expect(world.issue(iid).state).toBe("opened");
-    await expectRefusedChangingNothing(
-      world,
-      iid,
-      "bob",
-      "/career decision approved",
-      "Only the people ops (carol) can use `/career decision`",
-    );
+    const reason = "Only the people ops (carol) can use `/career decision`";
+    await expectRefusedChangingNothing(world, iid, "bob", "/career decision approved", reason);
   });
 
   it("lists the valid next roles when the target role is not one, then resumes once fixed", async () => {

@@ -1,76 +1,11 @@
-import { afterEach, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 import type { WebhookPayload } from "../../src/gitlab/fake/index.js";
-import { PROJECT, templateDescription, World } from "./world.js";
+import { PROJECT, type World } from "./world.js";
 
 /**
- * The blocks the scenario walks share: a world per test, opening an issue from its template, ticking
- * a checklist, and the expectations every workflow must meet (a refused command changes nothing, a
- * broken data block is asked about once and resumes when fixed, a finished issue is closed cleanly).
+ * The expectations every workflow's scenario walk must meet: a refused command changes nothing, a
+ * broken data block is asked about once and resumes when fixed, a finished issue is closed cleanly.
  */
-
-/**
- * A fresh, started World for every test of the file (stopped after it). The returned object stands
- * for the current test's world, so a file can keep writing `world.handle(...)` as with a `let`.
- */
-export function worldPerTest(options: ConstructorParameters<typeof World>[0] = {}): World {
-  let current: World | undefined;
-  beforeEach(async () => {
-    current = await new World(options).start();
-  });
-  afterEach(() => current?.stop());
-  const live = (): World => {
-    if (!current) throw new Error("the world exists only while a test runs");
-    return current;
-  };
-  return new Proxy({} as World, {
-    get(_, key) {
-      const world = live();
-      const value = Reflect.get(world, key, world);
-      return typeof value === "function" ? value.bind(world) : value;
-    },
-    set(_, key, value) {
-      return Reflect.set(live(), key, value);
-    },
-  });
-}
-
-/** `author` (alice unless said) opens an issue from `.gitlab/issue_templates/<template>.md` with `fields` replaced. */
-export function openFromTemplate(
-  world: World,
-  template: string,
-  title: string,
-  fields: Record<string, string | null> = {},
-  author = "alice",
-) {
-  const opened = world.state
-    .as(author)
-    .openIssue({ title, description: templateDescription(template, fields) });
-  return { opened, iid: opened.issue.iid };
-}
-
-/** `actor` ticks every one of `items` (no bot run); the last tick's event. */
-export function tickEach(world: World, actor: string, iid: number, items: readonly string[]): WebhookPayload {
-  if (items.length === 0) throw new Error("nothing to tick");
-  const person = world.state.as(actor);
-  let last: WebhookPayload | undefined;
-  for (const item of items) last = person.tick(PROJECT, iid, item).payload;
-  return last!;
-}
-
-/**
- * `actor` ticks every one of `items`, then the bot handles the last tick's event (exiting 0).
- * Returns that event, to replay it.
- */
-export async function tickAll(
-  world: World,
-  actor: string,
-  iid: number,
-  items: readonly string[],
-): Promise<WebhookPayload> {
-  const payload = tickEach(world, actor, iid, items);
-  expect((await world.handle(payload)).code).toBe(0);
-  return payload;
-}
 
 /** Handling `payload` again (if given) and sweeping again both write nothing. */
 export async function expectNothingMoreToDo(world: World, payload?: WebhookPayload | null): Promise<void> {
@@ -197,4 +132,36 @@ export function expectDone(world: World, iid: number, workflowLabel: string, out
   );
   expect(world.issue(iid).state).toBe("closed");
   expect(world.issue(iid).dueDate).toBeNull();
+}
+
+/**
+ * The walk is over: `expectDone` (closed, `career-outcome::<outcome>`, no due date), handling
+ * `replay` again (if given) and sweeping write nothing, and `expectCleanNotes`.
+ */
+export async function expectFinished(
+  world: World,
+  iid: number,
+  workflowLabel: string,
+  outcome: string,
+  replay?: WebhookPayload | null,
+): Promise<void> {
+  expectDone(world, iid, workflowLabel, outcome);
+  await expectNothingMoreToDo(world, replay);
+  expectCleanNotes(world, iid);
+}
+
+/**
+ * The walk's first step: the issue `opened` from its template is confidential, the bot handles it
+ * (exit 0) and puts it at `stage`; handling the event again and sweeping write nothing.
+ */
+export async function expectOpensAt(
+  world: World,
+  opened: { issue: { iid: number; confidential: boolean }; payload: WebhookPayload },
+  stage: string,
+): Promise<number> {
+  expect(opened.issue.confidential).toBe(true);
+  expect((await world.handle(opened.payload)).code).toBe(0);
+  expect(world.stages(opened.issue.iid)).toEqual([stage]);
+  await expectNothingMoreToDo(world, opened.payload);
+  return opened.issue.iid;
 }
