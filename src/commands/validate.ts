@@ -4,6 +4,7 @@ import { Renderer } from "../engine/render.js";
 import { validateDefinition } from "../engine/validate-definition.js";
 import { ConfigError } from "../errors.js";
 import { workflows } from "../workflows/index.js";
+import { checkIssueTemplates, ISSUE_TEMPLATE_DIR } from "./validate-issue-templates.js";
 
 /** Checks the config, every workflow definition and every template; throws a ConfigError listing all problems. */
 export async function validate(configPath: string, required = false): Promise<string[]> {
@@ -40,6 +41,8 @@ export async function validate(configPath: string, required = false): Promise<st
       problems.push(`templates/${name}.hbs: ${(error as Error).message.split("\n")[0]}`);
     }
   }
+  const templates = await checkIssueTemplates();
+  problems.push(...templates.problems);
   if (problems.length > 0) {
     throw new ConfigError(
       `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
@@ -49,6 +52,7 @@ export async function validate(configPath: string, required = false): Promise<st
   return [
     text === undefined ? `${configPath}: not found, using the defaults` : `${configPath}: ok`,
     ...warnings,
-    `${workflows.length} workflow(s) and ${renderer.names.size} template(s): ok`,
+    `${workflows.length} workflow(s) and ${renderer.names.size} message template(s): ok`,
+    `${templates.checked} issue template(s) in ${ISSUE_TEMPLATE_DIR}: ok`,
   ];
 }

@@ -173,3 +173,25 @@ describe("role names as people write them", () => {
     expect(stdout).toContain("Senior Backend Engineer (Development):");
   });
 });
+
+describe("validate checks the issue templates", () => {
+  it("passes the repository's own", async () => {
+    const { checkIssueTemplates } = await import("../../src/commands/validate-issue-templates.js");
+    expect(await checkIssueTemplates()).toEqual({ problems: [], checked: 8 });
+  });
+
+  it("names a wrong label, a missing /confidential and a broken field", async () => {
+    const { checkIssueTemplates } = await import("../../src/commands/validate-issue-templates.js");
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-templates-"));
+    const good = readFileSync(".gitlab/issue_templates/On loan.md", "utf8");
+    writeFileSync(join(dir, "Loan typo.md"), good.replace('~"career::on-loan"', '~"career::onloan"'));
+    writeFileSync(join(dir, "Loan open.md"), good.replace("/confidential\n", ""));
+    writeFileSync(join(dir, "Loan field.md"), good.replace("host_manager:", "host_manger:"));
+    writeFileSync(join(dir, "Notes.md"), "No career block here.\n");
+    const { problems, checked } = await checkIssueTemplates(dir);
+    expect(checked).toBe(3);
+    expect(problems.join("\n")).toMatch(/Loan typo\.md: needs a line \/label/);
+    expect(problems.join("\n")).toMatch(/Loan open\.md: needs a line \/confidential/);
+    expect(problems.join("\n")).toMatch(/Loan field\.md: .*host_manger/);
+  });
+});

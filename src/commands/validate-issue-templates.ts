@@ -1,0 +1,46 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { defaultConfig } from "../config/schema.js";
+import { readDataBlock } from "../engine/data-block.js";
+import { describeProblem, validateData } from "../engine/problems.js";
+import { workflows } from "../workflows/index.js";
+
+export const ISSUE_TEMPLATE_DIR = ".gitlab/issue_templates";
+
+/**
+ * Checks the issue templates people open workflows from: each with a `yaml career` block must carry
+ * the `/label` of a workflow the bot knows, a block that reads (usernames are not looked up here),
+ * and `/confidential`. A template a team customised wrongly would otherwise fail only on its first issue.
+ */
+export async function checkIssueTemplates(
+  dir = ISSUE_TEMPLATE_DIR,
+): Promise<{ problems: string[]; checked: number }> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith(".md")).sort();
+  } catch {
+    return { problems: [], checked: 0 };
+  }
+  const problems: string[] = [];
+  let checked = 0;
+  for (const name of names) {
+    const text = await readFile(join(dir, name), "utf8");
+    if (!/^(```|~~~)[ \t]*yaml[ \t]+career[ \t]*$/m.test(text)) continue;
+    checked += 1;
+    const where = `${dir}/${name}`;
+    const label = /^\/label\s+~"?(career::[a-z-]+)"?\s*$/m.exec(text)?.[1];
+    const definition = workflows.find((w) => w.label === label);
+    if (!definition) {
+      const known = workflows.map((w) => w.label).join(", ");
+      problems.push(`${where}: needs a line /label ~"career::<workflow>" with one of ${known}`);
+      continue;
+    }
+    if (!/^\/confidential\s*$/m.test(text)) {
+      problems.push(`${where}: needs a line /confidential (career issues are confidential)`);
+    }
+    const result = validateData(definition, readDataBlock(text), defaultConfig(), new Map());
+    if (!result.ok)
+      for (const problem of result.problems) problems.push(`${where}: ${describeProblem(problem)}`);
+  }
+  return { problems, checked };
+}
