@@ -203,12 +203,13 @@ export async function parseWithYargs(args: string[], io: Io): Promise<ChosenComm
       pick("demo"),
     )
     .command(
-      "ladder <role>",
+      "ladder <role..>",
       "print the next roles of a role and whether each move needs company need",
       (y) =>
         y.positional("role", {
           type: "string",
-          describe: 'role as in the handbook, e.g. "Senior Backend Engineer"',
+          array: true,
+          describe: "role as in the handbook, e.g. Senior Backend Engineer (quotes optional)",
         }),
       pick("ladder"),
     )

@@ -23,7 +23,7 @@ export interface GlobalOptions {
   webhookUrl?: string;
   cron?: string;
   out?: string;
-  role?: string;
+  role?: string | string[];
   /** Set when --config was given: then a missing file is an error, not "use the defaults". */
   configRequired?: boolean;
 }
@@ -157,7 +157,8 @@ async function dispatch(
     }
     case "ladder": {
       const { ladder } = await import("./ladder.js");
-      for (const line of ladder(String(options.role ?? ""))) io.stdout(`${line}\n`);
+      const role = Array.isArray(options.role) ? options.role.join(" ") : String(options.role ?? "");
+      for (const line of ladder(role)) io.stdout(`${line}\n`);
       return undefined;
     }
     case "schema": {

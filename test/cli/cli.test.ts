@@ -195,3 +195,11 @@ describe("validate checks the issue templates", () => {
     expect(problems.join("\n")).toMatch(/Loan field\.md: .*host_manger/);
   });
 });
+
+describe("ladder without quotes", () => {
+  it("joins the words of the role", async () => {
+    const { code, stdout } = await run(["ladder", "Senior", "Frontend", "Engineer"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Senior Frontend Engineer (Development):");
+  });
+});
