@@ -1,8 +1,11 @@
 import {
-  createRequesterFn,
+  createRateLimiters,
+  type DefaultRequestOptions,
+  defaultOptionsHandler,
   getMatchingRateLimiter,
   type RateLimiters,
   type RequesterType,
+  type RequestOptions,
   type ResourceOptions,
   type ResponseBodyTypes,
 } from "@gitbeaker/requester-utils";
@@ -15,11 +18,17 @@ import { DEFAULT_RETRY_OPTIONS, type RetryOptions, withRetry } from "./retry.js"
  * times within about 0.25 s, ignores Retry-After, retries POSTs (a 502 after a saved note means a
  * duplicate note) and finally throws GitbeakerRetryError with no status or headers. Wrapping the
  * `Gitlab` client from outside cannot undo that. gitbeaker takes a `requesterFn` option for exactly
- * this (the preset is only a default), so we pass one built with `createRequesterFn` from
- * @gitbeaker/requester-utils (the same package gitbeaker builds its own with): its options handler
- * keeps gitbeaker's request encoding (decamelized JSON bodies, `qs` bracket queries, the
- * PRIVATE-TOKEN header) and our handler sends one fetch per try, so `withRetry` sees every raw status
- * and Retry-After header and decides by HTTP method. gitbeaker's per-process rate limiters are kept.
+ * this (the preset is only a default), so we pass one built the way `createRequesterFn` from
+ * @gitbeaker/requester-utils builds gitbeaker's own: its `defaultOptionsHandler` keeps gitbeaker's
+ * request encoding (`qs` bracket queries, sudo, the PRIVATE-TOKEN header), `createRateLimiters` its
+ * per-process rate limiters, and our handler sends one fetch per try, so `withRetry` sees every raw
+ * status and Retry-After header and decides by HTTP method.
+ *
+ * Only the body is encoded here (`requestOptions`), as gitbeaker encodes it: a FormData passes as it
+ * is, anything else becomes decamelized JSON. gitbeaker tells the two apart with `body instanceof
+ * FormData` on every write, and on Node 20 reading the global `FormData` loads the bundled undici,
+ * about 20 to 35 ms of a short CLI run (README "Performance"). Every body the resources build from
+ * our calls is a plain object, which is never a FormData, so the global is read only for other bodies.
  */
 
 export interface RequesterOptions {
@@ -43,43 +52,93 @@ export function createRetryingRequesterFn(
   const fetchFn = options.fetch ?? httpFetch;
   const wallClockMs = options.wallClockMs ?? (() => Date.now());
 
-  return createRequesterFn(
-    (_resource, requestOptions) => Promise.resolve(requestOptions),
-    (endpoint, rawOptions = {}) => {
-      const request = rawOptions as SentRequest;
-      const method = request.method ?? "GET";
-      const url = new URL(endpoint, withSlash(request.prefixUrl ?? ""));
-      if (request.searchParams) url.search = request.searchParams;
-      const headers = request.headers ?? {};
-      const context: RequestContext = { method, endpoint, secrets: secretsOf(headers) };
-      const limit = getMatchingRateLimiter(
-        endpoint,
-        request.rateLimiters as RateLimiters | undefined,
-        method,
-      );
+  const send = (endpoint: string, request: SentRequest) => {
+    const method = request.method ?? "GET";
+    const url = new URL(endpoint, withSlash(request.prefixUrl ?? ""));
+    if (request.searchParams) url.search = request.searchParams;
+    const headers = request.headers ?? {};
+    const context: RequestContext = { method, endpoint, secrets: secretsOf(headers) };
+    const limit = getMatchingRateLimiter(endpoint, request.rateLimiters as RateLimiters | undefined, method);
 
-      return withRetry(
-        method,
-        async () => {
-          await limit();
-          const timeout = AbortSignal.timeout(timeoutMs);
-          const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-          try {
-            const response = await fetchFn(url, { method, headers, body: request.body, signal });
-            if (!response.ok) {
-              const message = await gitlabMessage(response);
-              throw errorFromResponse(context, response.status, response.headers, message, wallClockMs());
-            }
-            const body = response.status === 204 ? null : await readBody(response);
-            return { body, headers: Object.fromEntries(response.headers.entries()), status: response.status };
-          } catch (error) {
-            throw errorFromThrown(context, error, timeoutMs);
+    return withRetry(
+      method,
+      async () => {
+        await limit();
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        try {
+          const response = await fetchFn(url, { method, headers, body: request.body, signal });
+          if (!response.ok) {
+            const message = await gitlabMessage(response);
+            throw errorFromResponse(context, response.status, response.headers, message, wallClockMs());
           }
-        },
-        retry,
-      );
-    },
-  );
+          const body = response.status === 204 ? null : await readBody(response);
+          return { body, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+        } catch (error) {
+          throw errorFromThrown(context, error, timeoutMs);
+        }
+      },
+      retry,
+    );
+  };
+
+  return (resource) => {
+    const rateLimiters = createRateLimiters(resource.rateLimits, resource.rateLimitDuration);
+    const requester = {} as Record<(typeof METHODS)[number], RequesterType["get"]>;
+    for (const name of METHODS) {
+      requester[name] = (async (endpoint: string, options?: DefaultRequestOptions) => {
+        const request = await requestOptions(resource, { ...options, method: name.toUpperCase() });
+        return send(endpoint, { ...(request as SentRequest), rateLimiters });
+      }) as RequesterType["get"];
+    }
+    return requester;
+  };
+}
+
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+/**
+ * What gitbeaker's `defaultOptionsHandler` makes of a call's options (exported for the test that
+ * compares the two), without reading the global `FormData` for a plain-object body.
+ */
+export async function requestOptions(
+  resource: ResourceOptions,
+  { body, ...options }: DefaultRequestOptions,
+): Promise<RequestOptions> {
+  const request = await defaultOptionsHandler(resource, options);
+  if (!body) return request;
+  if (!isPlainObject(body) && body instanceof FormData) {
+    return { ...request, body };
+  }
+  const headers = { ...request.headers, "content-type": "application/json" };
+  return { ...request, headers, body: JSON.stringify(decamelizeKeys(body)) };
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/*
+ * xcase 2.0's `decamelizeKeys`, which gitbeaker encodes JSON bodies with (xcase is gitbeaker's
+ * dependency, not ours): keys starting with a lower-case ASCII letter get `_` plus the lower-cased
+ * letter for every upper-case ASCII letter, through nested objects and arrays; a Date, a function and
+ * an object with a `prototype` property are kept as they are.
+ */
+function decamelizeKeys(value: unknown): unknown {
+  if (!value || typeof value !== "object" || value instanceof Date) return value;
+  const source = value as Record<string, unknown>;
+  if (!Array.isArray(source) && typeof source.prototype !== "undefined") return source;
+  const out: Record<string, unknown> = Array.isArray(source)
+    ? ([] as unknown as Record<string, unknown>)
+    : {};
+  for (const key in source) out[decamelize(key)] = decamelizeKeys(source[key]);
+  return out;
+}
+
+function decamelize(key: string): string {
+  if (!/^[a-z]/.test(key)) return key;
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
 /* What gitbeaker's options handler hands the request handler. */
