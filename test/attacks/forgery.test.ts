@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SECTION_BEGIN, SECTION_END } from "../../src/engine/markers.js";
 import { FakeGitLab, type WebhookPayload } from "../../src/gitlab/fake/index.js";
 import { freshState, handleText, memory } from "../support/cli-memory.js";
+import { INTERIM_ELIGIBILITY as ELIGIBILITY, INTERIM_SETUP as SETUP } from "../support/interim-items.js";
 import { BOT, interimDescription, PROJECT } from "../support/world.js";
 
 vi.mock("../../src/commands/connect.js", () => ({
@@ -13,20 +14,6 @@ vi.mock("../../src/commands/connect.js", () => ({
  * role. People forging markers, copying the bot's notes or using commands they may not use change
  * nothing but get an answer.
  */
-
-const ELIGIBILITY = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Exemplifies the company values",
-  "Applied through Greenhouse and went through the selection process",
-];
-const SETUP = [
-  "Made explicit with the team member and the team that the role is interim",
-  "BambooHR job information change request submitted for every report",
-  "BambooHR access request for interim manager access submitted",
-  "Transition plan written with the interim manager",
-  "Success criteria agreed between the interim manager and their manager",
-];
 
 async function bot(payload: WebhookPayload | null | undefined): Promise<void> {
   const run = await handleText(JSON.stringify(payload));

@@ -3,22 +3,10 @@ import type { Action } from "../../src/engine/actions.js";
 import { decide } from "../../src/engine/decide.js";
 import { interimManager } from "../../src/workflows/interim-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
 import { comment, config, interimBlock, issue, snapshot, tick, yamlBlock } from "../support/snapshots.js";
 
 const definition = interimManager as unknown as WorkflowDefinition;
-const eligibility = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Exemplifies the company values",
-  "Applied through Greenhouse and went through the selection process",
-];
-const setup = [
-  "Made explicit with the team member and the team that the role is interim",
-  "BambooHR job information change request submitted for every report",
-  "BambooHR access request for interim manager access submitted",
-  "Transition plan written with the interim manager",
-  "Success criteria agreed between the interim manager and their manager",
-];
 
 function plan(
   notes = [] as ReturnType<typeof comment>[],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WebhookPayload } from "../../src/gitlab/fake/index.js";
+import { INTERIM_ELIGIBILITY as ELIGIBILITY } from "../support/interim-items.js";
 import { expectNoDuplicates, seeded } from "../support/scenario.js";
 import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
 
@@ -8,13 +9,6 @@ import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
  * still post each note once and create each follow-up issue once: after posting, it looks for the
  * same key posted by a racing run and withdraws its own copy if it was the later one.
  */
-
-const ELIGIBILITY = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Exemplifies the company values",
-  "Applied through Greenhouse and went through the selection process",
-];
 
 /** Three issues with work waiting: a stage change with a follow-up, a warning, a command to answer. */
 async function raceground(seed: number) {

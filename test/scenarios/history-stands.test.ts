@@ -1,23 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
 import { interimDescription, PROJECT, World } from "../support/world.js";
 
 /**
  * Decisions the bot confirmed stand: editing or deleting an answered command, or changing the people
  * of the data block later, does not rewrite the workflow's history.
  */
-const eligibility = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Exemplifies the company values",
-  "Applied through Greenhouse and went through the selection process",
-];
-const setup = [
-  "Made explicit with the team member and the team that the role is interim",
-  "BambooHR job information change request submitted for every report",
-  "BambooHR access request for interim manager access submitted",
-  "Transition plan written with the interim manager",
-  "Success criteria agreed between the interim manager and their manager",
-];
 
 let world: World;
 beforeEach(async () => {

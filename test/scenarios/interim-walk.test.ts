@@ -1,19 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
 import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
-
-const eligibility = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Exemplifies the company values",
-  "Applied through Greenhouse and went through the selection process",
-];
-const setup = [
-  "Made explicit with the team member and the team that the role is interim",
-  "BambooHR job information change request submitted for every report",
-  "BambooHR access request for interim manager access submitted",
-  "Transition plan written with the interim manager",
-  "Success criteria agreed between the interim manager and their manager",
-];
 
 let world: World;
 beforeEach(async () => {

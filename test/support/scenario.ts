@@ -3,6 +3,7 @@ import { addDays } from "../../src/engine/dates.js";
 import { findSection } from "../../src/engine/markers.js";
 import type { FakeGitLabState, Fault, FaultHook, WebhookPayload } from "../../src/gitlab/fake/index.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { INTERIM_ELIGIBILITY as ELIGIBILITY, INTERIM_SETUP as SETUP } from "./interim-items.js";
 import { BOT, interimDescription, PROJECT } from "./world.js";
 
 /**
@@ -150,20 +151,6 @@ export function expectNoDuplicates(state: FakeGitLabState): void {
   const twice = markers.filter((marker, index) => markers.indexOf(marker) !== index);
   if (twice.length > 0) throw new Error(`follow-up issues created twice: ${twice.join(", ")}`);
 }
-
-const ELIGIBILITY = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Exemplifies the company values",
-  "Applied through Greenhouse and went through the selection process",
-];
-const SETUP = [
-  "Made explicit with the team member and the team that the role is interim",
-  "BambooHR job information change request submitted for every report",
-  "BambooHR access request for interim manager access submitted",
-  "Transition plan written with the interim manager",
-  "Success criteria agreed between the interim manager and their manager",
-];
 
 /** A whole interim appointment, from the opened issue to career-outcome::promoted. */
 export async function interimScript(bot: BotRunner): Promise<number> {
