@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Config } from "./schema.js";
 
 /** JSON Schema of `.gitlab/career-bot.yml` as people write it (every key optional), for editors. */

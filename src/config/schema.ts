@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * `.gitlab/career-bot.yml`. Every key is optional; the defaults are the seed page's numbers

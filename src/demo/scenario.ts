@@ -1,5 +1,5 @@
 import { issueTemplate } from "../assets.js";
-import { addDays, type Day } from "../engine/dates.js";
+import { addDays, compareIso, type Day } from "../engine/dates.js";
 import type { WebhookPayload } from "../gitlab/fake/index.js";
 import { runSetup } from "../setup/run-setup.js";
 import { workflows } from "../workflows/index.js";
@@ -128,7 +128,7 @@ async function play(world: DemoWorld): Promise<DemoResult> {
     const stage = stageOf(issue.labels);
     if (issue.state === "closed" || !stage) break;
     react(stage);
-    steps.sort((a, b) => a.at.localeCompare(b.at));
+    steps.sort((a, b) => compareIso(a.at, b.at));
     const next = steps[0];
     if (!next || next.at > end) break;
     // The daily schedule runs before anything a person does later that day.

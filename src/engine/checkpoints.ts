@@ -1,5 +1,5 @@
 import type { Reminder } from "../workflows/types.js";
-import { addDays, type Day, daysBetween } from "./dates.js";
+import { addDays, compareIso, type Day, daysBetween } from "./dates.js";
 import { resolveDate, resolveNumber } from "./gates.js";
 import { contextOf, type ReplayInput, stageOf, type WorkflowState } from "./replay.js";
 
@@ -66,7 +66,7 @@ export function upcomingCheckpoints(input: Input, state: WorkflowState, today: D
     }
   }
   points.push(...gateDays(input, state, today));
-  return points.sort((a, b) => a.day.localeCompare(b.day));
+  return points.sort((a, b) => compareIso(a.day, b.day));
 }
 
 /** Days ahead on which a transition out of the current stage opens (SPEC: the due date is a gate's date too). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Webhook bodies -> typed events. Accepts a webhook body as GitLab posts it, and the pipeline-trigger

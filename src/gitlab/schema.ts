@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /*
  * The parts of GitLab's REST answers the adapter uses, checked at the boundary so the rest of the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Config } from "../config/schema.js";
 import { addMonths, monthsBetween } from "../engine/dates.js";
 import { resolveDate } from "../engine/gates.js";

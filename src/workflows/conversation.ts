@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { addDays, parseDay, quarterOf } from "../engine/dates.js";
 import { ShortText, Username } from "./fields.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";

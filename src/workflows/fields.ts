@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseDay } from "../engine/dates.js";
 
 /** Field types shared by the workflows' data blocks, each with an error that says how to fix it. */

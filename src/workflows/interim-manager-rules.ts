@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   DIRECTOR_PLUS_NOTE,
   interimApplicability,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { findTransfer, TRANSFER_TABLE_NOTE, type TransferOption } from "../careers/transfers.js";
 import type { Config } from "../config/schema.js";
 import { commonFields, DayField, ShortText, Username } from "./fields.js";

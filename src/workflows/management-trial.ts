@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { addDays } from "../engine/dates.js";
 import { commonFields, DayField, TextList } from "./fields.js";
 import type { ChecklistItem, Stage, WorkflowContext, WorkflowDefinition } from "./types.js";
