@@ -36,8 +36,39 @@ const assets = {
   templates: filesUnder(join(root, "templates"), ".hbs"),
   issueTemplates: filesUnder(join(root, ".gitlab", "issue_templates"), ".md"),
 };
+/*
+ * Two dependencies of dependencies, cut to what the bot runs; every module a bundle holds is parsed
+ * at each start and, in the snapshot, deserialized at each start (README "Performance"):
+ * - rate-limiter-flexible's index requires its 25 limiters (Redis, Mongo, Cluster, ...); gitbeaker's
+ *   requester-utils imports only RateLimiterMemory and RateLimiterQueue, so the bundle takes those
+ *   two files.
+ * - handlebars' code generator uses source-map's SourceNode when `require("source-map")` gives one
+ *   and its own string-only SourceNode otherwise (handlebars/dist/cjs/handlebars/compiler/code-gen.js),
+ *   which is all the bot needs: it never asks for a source map. The precompiler, which needs it, is
+ *   not in the bundle.
+ */
+const trimDependencies = {
+  name: "trim-dependencies",
+  setup(build) {
+    build.onResolve({ filter: /^(rate-limiter-flexible|source-map)$/ }, (args) => ({
+      path: args.path,
+      namespace: "trimmed",
+      pluginData: { resolveDir: args.resolveDir },
+    }));
+    build.onLoad({ filter: /.*/, namespace: "trimmed" }, (args) => ({
+      contents:
+        args.path === "source-map"
+          ? "module.exports = {};"
+          : 'module.exports = { RateLimiterMemory: require("rate-limiter-flexible/lib/RateLimiterMemory.js"), RateLimiterQueue: require("rate-limiter-flexible/lib/RateLimiterQueue.js") };',
+      resolveDir: args.pluginData.resolveDir,
+      loader: "js",
+    }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [trimDependencies],
   platform: "node",
   target: "node20",
   define: { __CAREER_BOT_ASSETS__: JSON.stringify(assets) },
@@ -128,6 +159,7 @@ async function snapshot() {
         `${Math.round(performance.now() - started)} ms`,
     );
   } finally {
-    rmSync(script, { force: true });
+    // KEEP_SNAPSHOT_SCRIPT=1 keeps it, to read the lines a profile of a snapshot run names.
+    if (!process.env.KEEP_SNAPSHOT_SCRIPT) rmSync(script, { force: true });
   }
 }

@@ -1,5 +1,5 @@
-import type { PipelineSchedules, PipelineTriggerTokens, ProjectHooks, Projects } from "@gitbeaker/rest";
-import { z } from "zod";
+import type { PipelineSchedules, PipelineTriggerTokens, ProjectHooks, Projects } from "@gitbeaker/core";
+import * as z from "zod";
 import { toHook, toProject, toSchedule, toTriggerToken } from "./mappers.js";
 import type {
   HookSettings,

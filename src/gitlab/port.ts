@@ -3,7 +3,7 @@
  *
  * It is semantic rather than an endpoint mirror (Renovate's platform interface): reads return
  * narrowed domain objects, writes are the few operations the engine needs. Two adapters implement
- * it: `GitbeakerGitLab` over `@gitbeaker/rest` and `FakeGitLab` in memory. One contract suite runs
+ * it: `GitbeakerGitLab` over gitbeaker's resources (`@gitbeaker/core`) and `FakeGitLab` in memory. One contract suite runs
  * against both, so a test that passes on the fake means something for the real one.
  */
 
