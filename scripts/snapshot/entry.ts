@@ -15,7 +15,6 @@
 // First: it patches picomatch before gitbeaker takes `isMatch` from it.
 import "./picomatch-memo.js";
 import { startupSnapshot } from "node:v8";
-import { BaseResource } from "@gitbeaker/requester-utils";
 import { embeddedAssets } from "../../src/assets.js";
 import { main } from "../../src/cli.js";
 import { handle } from "../../src/commands/handle.js";
@@ -23,20 +22,22 @@ import { readPayload } from "../../src/commands/payload-source.js";
 import { sweep } from "../../src/commands/sweep.js";
 import { loadConfig, parseConfigText } from "../../src/config/load.js";
 import { Renderer } from "../../src/engine/render.js";
-import { FakeGitLab } from "../../src/gitlab/fake/adapter.js";
-import { restIssue, restLabel, restNote, restUser } from "../../src/gitlab/fake/rest-json.js";
+import { FakeGitLabApi } from "../../src/gitlab/fake/http-api.js";
+import { inProcessTransport } from "../../src/gitlab/fake/in-process-transport.js";
 import { FakeGitLabState } from "../../src/gitlab/fake/state.js";
-import { toIssue, toLabel, toNote, toUser } from "../../src/gitlab/mappers.js";
-import { IssueResponse, LabelResponse, NoteResponse, UserResponse } from "../../src/gitlab/schema.js";
+import { GitbeakerGitLab } from "../../src/gitlab/gitbeaker.js";
 import type { RunContext } from "../../src/run/context.js";
 import { workflows } from "../../src/workflows/index.js";
 import { precompileInto } from "./handlebars-specs.js";
-import { precompileGlobs } from "./picomatch-memo.js";
 
 const PROJECT = "snapshot/warm-up";
 const NOW = "2026-01-05T09:00:00Z";
 
-/** Runs what a handle and a sweep run on every workflow's issue template, on an in-memory GitLab. */
+/**
+ * Runs what a handle and a sweep run on every workflow's issue template, through the same gitbeaker
+ * adapter a job uses, on an in-memory GitLab: the requests go to the fake's API in this process
+ * (src/gitlab/fake/in-process-transport.ts) instead of over node:http.
+ */
 async function warmUp(): Promise<void> {
   const assets = embeddedAssets();
   if (!assets) throw new Error("the snapshot is built from the bundle, with the templates embedded");
@@ -49,7 +50,15 @@ async function warmUp(): Promise<void> {
     projects: [PROJECT],
   });
   for (const workflow of workflows) state.addLabel(PROJECT, workflow.label);
-  const port = new FakeGitLab(state, { username: "career-bot" });
+  const token = "warm-up-token";
+  const port = new GitbeakerGitLab({
+    host: "http://gitlab.invalid",
+    token,
+    fetch: inProcessTransport(new FakeGitLabApi(state, { [token]: "career-bot" })),
+    // gitbeaker's rate limiters set a timer per window; 1 ms windows end before the heap is saved.
+    rateLimitDuration: 0.001,
+    requestTimeoutMs: 0, // and AbortSignal.timeout would leave timers and finalization records
+  });
   const config = parseConfigText("people_ops: [carol]\n");
   const bot = await port.currentUser();
   const context = (): RunContext => ({
@@ -73,25 +82,11 @@ async function warmUp(): Promise<void> {
   state.now = "2026-04-20T09:00:00Z"; // some reminders are due
   await sweep(context(), options);
 
-  // The GitLab adapter's answers (src/gitlab/gitbeaker.ts) go through these schemas.
-  for (const user of state.users) toUser(UserResponse.parse(restUser(state, user)));
-  for (const label of state.labels) toLabel(LabelResponse.parse(restLabel(state, label)));
-  for (const issue of state.issues) {
-    toIssue(IssueResponse.parse(restIssue(state, issue)));
-    for (const note of state.notesOf(issue.id)) toNote(NoteResponse.parse(restNote(state, note)));
-  }
-  // Every request is matched against gitbeaker's rate-limit globs (picomatch-memo.ts); a resource
-  // hands its requester them.
-  new BaseResource({
-    token: "warm-up",
-    requesterFn: (options: { rateLimits?: Record<string, unknown> }) => {
-      precompileGlobs(Object.keys(options.rateLimits ?? {}));
-      return {} as never;
-    },
-  });
   // A missing config file and an event in the environment, as in a CI job.
   await loadConfig("/nonexistent/career-bot.yml");
   await readPayload(undefined, { TRIGGER_PAYLOAD: "{}" });
+  // Lets the rate limiters' timers (1 ms windows) fire, so the heap holds none.
+  await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 warmUp().then(

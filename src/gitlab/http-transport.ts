@@ -157,13 +157,16 @@ function readAll(response: IncomingMessage, done: (error: Error | null, bytes?: 
 }
 
 function toResponse(response: IncomingMessage, bytes: Buffer): TransportResponse {
-  const status = response.statusCode ?? 0;
-  let text = bytes.toString("utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return responseOf(response.statusCode ?? 0, response.rawHeaders, bytes.toString("utf8"));
+}
+
+/** An answer as fetch gives it, from its status, its header lines (name, value, ...) and its text. */
+export function responseOf(status: number, rawHeaders: string[], body: string): TransportResponse {
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
   return {
     status,
     ok: status >= 200 && status <= 299,
-    headers: new ResponseHeaders(response.rawHeaders) as unknown as Headers,
+    headers: new ResponseHeaders(rawHeaders) as unknown as Headers,
     text: async () => text,
     json: async () => JSON.parse(text),
   };

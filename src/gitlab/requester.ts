@@ -10,7 +10,7 @@ import {
   type ResponseBodyTypes,
 } from "@gitbeaker/requester-utils";
 import { errorFromResponse, errorFromThrown, type RequestContext } from "./errors.js";
-import { httpFetch, type TransportResponse } from "./http-transport.js";
+import { httpFetch, type Transport, type TransportResponse } from "./http-transport.js";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions, withRetry } from "./retry.js";
 
 /*
@@ -33,15 +33,29 @@ import { DEFAULT_RETRY_OPTIONS, type RetryOptions, withRetry } from "./retry.js"
 
 export interface RequesterOptions {
   retry?: Partial<RetryOptions>;
-  /** Per try. gitbeaker's own `queryTimeout` is switched off: it would span every retry and page. */
+  /**
+   * Per try. gitbeaker's own `queryTimeout` is switched off: it would span every retry and page.
+   * `0` sets none: the snapshot's warm-up, whose requests never leave the process, cannot leave
+   * `AbortSignal.timeout`'s timers and finalization records in the heap it saves.
+   */
   requestTimeoutMs?: number;
-  /** Injected in tests; otherwise `httpFetch` (node:http, so the CLI never loads undici). */
-  fetch?: typeof fetch;
+  /**
+   * Injected in tests and in the snapshot's warm-up (fake/in-process-transport.ts); otherwise
+   * `httpFetch` (node:http, so the CLI never loads undici). The global `fetch` fits too.
+   */
+  fetch?: Transport;
   /** Wall-clock ms, only to read a Retry-After given as a date or a RateLimit-Reset time. */
   wallClockMs?: () => number;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** What ends one try: the caller's signal, the per-try timeout, both or neither. */
+function trySignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal | undefined {
+  if (timeoutMs === 0) return caller;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return caller ? AbortSignal.any([caller, timeout]) : timeout;
+}
 
 /** A gitbeaker `requesterFn` that sends one request per try and retries through `withRetry`. */
 export function createRetryingRequesterFn(
@@ -64,8 +78,7 @@ export function createRetryingRequesterFn(
       method,
       async () => {
         await limit();
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        const signal = trySignal(request.signal, timeoutMs);
         try {
           const response = await fetchFn(url, { method, headers, body: request.body, signal });
           if (!response.ok) {

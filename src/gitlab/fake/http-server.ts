@@ -1,21 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mergeParams, type Params } from "./http-params.js";
-import { ROUTES, type Route, type RouteResult } from "./http-routes.js";
-import { FakeApiError } from "./ops.js";
-import { pageHeaders, pageOf } from "./pagination.js";
+import { type ApiAnswer, FakeGitLabApi, type FaultRequest, json, tokenOf } from "./http-api.js";
 import type { FakeGitLabState } from "./state.js";
 
-/** What a fault hook sees of a request, before anything is applied. */
-export interface FaultRequest {
-  method: string;
-  /** Path under /api/v4 as sent (project paths still encoded). */
-  path: string;
-  /** GitLab's route, e.g. `POST /projects/:id/issues/:iid/notes` is `/projects/:id/issues/:iid/notes`. */
-  route: string;
-  query: URLSearchParams;
-  body: Params;
-}
+export type { FaultRequest } from "./http-api.js";
 
 /**
  * How to answer one request instead of serving it. 429 and 5xx are answered before the request touches
@@ -60,13 +48,13 @@ export class FakeGitLabServer {
   seq = 0;
   /** Every fault injected, for assertions. */
   readonly faults: Array<{ seq: number; method: string; route: string; fault: Exclude<Fault, null> }> = [];
-  private readonly tokens: Map<string, string>;
+  private readonly api: FakeGitLabApi;
 
   constructor(
     readonly state: FakeGitLabState,
     options: FakeServerOptions,
   ) {
-    this.tokens = new Map(Object.entries(options.tokens));
+    this.api = new FakeGitLabApi(state, options.tokens);
     this.fault = options.fault;
     this.latencyMs = options.latencyMs;
   }
@@ -75,7 +63,7 @@ export class FakeGitLabServer {
   async start(port = 0): Promise<RunningServer> {
     const server = createServer((req, res) => {
       this.serve(req, res).catch((error: unknown) =>
-        send(res, 500, { message: `fake server bug: ${String(error)}` }),
+        send(res, json(500, { message: `fake server bug: ${String(error)}` })),
       );
     });
     await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
@@ -85,77 +73,28 @@ export class FakeGitLabServer {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const seq = ++this.seq;
-    const rawBody = await readBody(req);
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const path = url.pathname.replace(/^\/api\/v4/, "");
-    const method = req.method ?? "GET";
-    const match = matchRoute(method, path);
-    const routeName = match?.route.route ?? "(unmatched)";
-    this.state.countRequest(method, routeName);
-
-    let body: Params;
-    try {
-      body = parseBody(rawBody, req.headers["content-type"]);
-    } catch {
-      return send(res, 400, { error: "400 Bad request - the body is not valid JSON" });
-    }
-    const request: FaultRequest = { method, path, route: routeName, query: url.searchParams, body };
+    const received = this.api.receive({
+      method: req.method ?? "GET",
+      url: new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`),
+      token: tokenOf(req.headers),
+      contentType: req.headers["content-type"],
+      rawBody: await readBody(req),
+    });
+    if (received.request === undefined) return send(res, received.answer);
+    const { request } = received;
     const latency =
       typeof this.latencyMs === "function" ? this.latencyMs(request, seq) : (this.latencyMs ?? 0);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
     const fault = this.fault?.(request, seq) ?? null;
-    if (fault !== null) this.faults.push({ seq, method, route: routeName, fault });
+    if (fault !== null) this.faults.push({ seq, method: request.method, route: request.route, fault });
     if (fault !== null && !isAfterWrite(fault)) return failBeforeApplying(req, res, fault);
 
-    const result = this.apply(req, match, request);
+    const answer = received.apply();
     if (fault === "reset-after-write") return void req.socket.destroy();
     if (fault !== null && typeof fault === "object") return sendStatusFault(res, fault);
-    if ("list" in result) {
-      const page = pageOf(result.list, url.searchParams);
-      const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
-      return send(res, 200, page.items, pageHeaders(page, `${origin}${url.pathname}`, url.searchParams));
-    }
-    return send(res, result.status, result.body);
+    return send(res, answer);
   }
-
-  private apply(req: IncomingMessage, match: RouteMatch | undefined, request: FaultRequest): RouteResult {
-    const user = this.userOf(req);
-    if (!user) return { status: 401, body: { message: "401 Unauthorized" } };
-    if (!match) return { status: 404, body: { error: "404 Not Found" } };
-    try {
-      return match.route.handle({
-        state: this.state,
-        user,
-        params: match.params,
-        input: mergeParams(request.query, request.body),
-      });
-    } catch (error) {
-      if (!(error instanceof FakeApiError)) throw error;
-      const key = error.status === 400 && error.message.includes(" is ") ? "error" : "message";
-      return { status: error.status, body: { [key]: error.message } };
-    }
-  }
-
-  private userOf(req: IncomingMessage) {
-    const header = req.headers["private-token"] ?? req.headers.authorization?.replace(/^Bearer /i, "");
-    const username = typeof header === "string" ? this.tokens.get(header) : undefined;
-    return username ? this.state.findUser(username) : undefined;
-  }
-}
-
-interface RouteMatch {
-  route: Route;
-  params: string[];
-}
-
-function matchRoute(method: string, path: string): RouteMatch | undefined {
-  for (const route of ROUTES) {
-    if (route.method !== method) continue;
-    const found = route.pattern.exec(path);
-    if (found) return { route, params: found.slice(1).map((param) => decodeURIComponent(param)) };
-  }
-  return undefined;
 }
 
 function isAfterWrite(fault: Exclude<Fault, null>): boolean {
@@ -171,9 +110,10 @@ function failBeforeApplying(req: IncomingMessage, res: ServerResponse, fault: Ex
     sendStatusFault(res, fault);
   } else if (fault.retryAfter === undefined) {
     // Application limits (notes, issues) answer with JSON and no Retry-After.
-    send(res, 429, {
-      message: { error: "This endpoint has been requested too many times. Try again later." },
-    });
+    send(
+      res,
+      json(429, { message: { error: "This endpoint has been requested too many times. Try again later." } }),
+    );
   } else {
     // Rack::Attack throttles answer in plain text with Retry-After in seconds.
     res.writeHead(429, { "content-type": "text/plain", "retry-after": String(fault.retryAfter) });
@@ -184,26 +124,21 @@ function failBeforeApplying(req: IncomingMessage, res: ServerResponse, fault: Ex
 function sendStatusFault(res: ServerResponse, fault: { status: number; message?: string }): void {
   const { status } = fault;
   if (fault.message !== undefined) {
-    send(res, status, { message: fault.message });
+    send(res, json(status, { message: fault.message }));
     return;
   }
   if (status === 500) {
-    send(res, 500, { message: "500 Internal Server Error" });
+    send(res, json(500, { message: "500 Internal Server Error" }));
     return;
   }
   res.writeHead(status, { "content-type": "text/html" });
   res.end(`<html><body><h1>${status}</h1>GitLab is not responding</body></html>`);
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+function send(res: ServerResponse, answer: ApiAnswer): void {
   if (res.headersSent) return;
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -213,14 +148,6 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
-}
-
-function parseBody(raw: string, contentType: string | undefined): Params {
-  if (!raw) return {};
-  if (contentType?.includes("application/x-www-form-urlencoded"))
-    return mergeParams(new URLSearchParams(raw), {});
-  const parsed: unknown = JSON.parse(raw);
-  return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Params) : {};
 }
 
 function closeServer(server: Server): Promise<void> {
