@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { UsageError } from "../errors.js";
 
 /** GitLab's webhook bodies are capped at 25 MB; a career event is a few kilobytes. */
@@ -19,7 +19,8 @@ export async function readPayload(option: string | undefined, env: NodeJS.Proces
 
 async function readLimited(path: string): Promise<string> {
   try {
-    const text = await readFile(path, "utf8");
+    // Sync, as the config file (src/config/load.ts): one small file, read before any other work.
+    const text = readFileSync(path, "utf8");
     if (text.length > MAX_PAYLOAD_BYTES)
       throw new UsageError(`${path} is larger than 25 MB; not a GitLab event`);
     return text;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
@@ -10,7 +10,9 @@ export const DEFAULT_CONFIG_PATH = ".gitlab/career-bot.yml";
 export async function loadConfig(path: string, { required = false } = {}): Promise<Config> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    // Sync: a few hundred bytes read once, before any other work; fs/promises would first load its
+    // FileHandle machinery (README "Performance").
+    text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required) return Config.parse({});
     throw new ConfigError(`${path}: cannot read the config file (${(error as Error).message}).`);
