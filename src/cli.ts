@@ -1,5 +1,12 @@
 import type { Argv } from "yargs";
-import { type GlobalOptions, type Io, processIo, runCommand } from "./commands/run-command.js";
+import {
+  defaultWiring,
+  type GlobalOptions,
+  type Io,
+  processIo,
+  runCommand,
+  type Wiring,
+} from "./commands/run-command.js";
 import { UsageError } from "./errors.js";
 
 const EPILOG = `Environment:
@@ -43,6 +50,7 @@ export async function main(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
   io: Io = processIo,
+  wiring: Wiring = defaultWiring,
 ): Promise<number> {
   if (io === processIo) quietOnClosedPipe();
   // `--payload -` (stdin) reads to yargs like a stray positional; `--payload=-` is the same thing.
@@ -58,7 +66,7 @@ export async function main(
   if (!chosen) return 0; // --help printed
   // A config file named on the command line must exist; only the default may be missing.
   chosen.options.configRequired = normalised.some((a) => a === "--config" || a.startsWith("--config="));
-  return runCommand(chosen.name, chosen.options, env, io);
+  return runCommand(chosen.name, chosen.options, env, io, wiring);
 }
 
 /** `career-bot demo | head` closes stdout early: that is the reader's choice, not a crash. */

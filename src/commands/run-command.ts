@@ -34,6 +34,17 @@ export interface Settings {
   project?: string;
 }
 
+/**
+ * What `handle` and `sweep` connect to: the real GitLab adapter (connect.ts), unless the caller gives
+ * another port. The snapshot's warm-up runs the whole CLI through `main` on an in-memory GitLab this
+ * way (scripts/snapshot/entry.ts).
+ */
+export interface Wiring {
+  connect: (settings: Settings, env: NodeJS.ProcessEnv) => GitLabPort;
+}
+
+export const defaultWiring: Wiring = { connect };
+
 /** GitLab settings from options, else the environment (SPEC section 2). */
 export function settingsFrom(options: GlobalOptions, env: NodeJS.ProcessEnv, needProject: boolean): Settings {
   const url = options.gitlabUrl ?? env.GITLAB_URL ?? env.CI_SERVER_URL;
@@ -114,6 +125,7 @@ export async function runCommand(
   options: GlobalOptions,
   env = process.env,
   io: Io = processIo,
+  wiring: Wiring = defaultWiring,
 ): Promise<number> {
   const secrets = [
     options.token,
@@ -122,7 +134,7 @@ export async function runCommand(
     env.CAREER_BOT_WEBHOOK_SECRET,
   ].filter((s): s is string => typeof s === "string" && s.length > 0);
   try {
-    const summary = await dispatch(name, options, env, secrets, io);
+    const summary = await dispatch(name, options, env, secrets, io, wiring);
     if (summary) {
       if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       else for (const line of summaryLines(summary)) io.stdout(`${line}\n`);
@@ -147,6 +159,7 @@ async function dispatch(
   env: NodeJS.ProcessEnv,
   secrets: string[],
   io: Io,
+  wiring: Wiring,
 ): Promise<RunSummary | undefined> {
   switch (name) {
     case "validate": {
@@ -171,13 +184,13 @@ async function dispatch(
       const { readPayload } = await import("./payload-source.js");
       const payload = await readPayload(options.payload, env);
       checkPayload(payload);
-      const ctx = await buildContext(options, connect(settings, env), consoleReporter(env, io));
+      const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io));
       const { handle } = await import("./handle.js");
       return handle(ctx, payload, { project: settings.project!, secrets });
     }
     case "sweep": {
       const settings = settingsFrom(options, env, options.group === undefined);
-      const ctx = await buildContext(options, connect(settings, env), consoleReporter(env, io));
+      const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io));
       const { sweep } = await import("./sweep.js");
       return sweep(ctx, { project: settings.project, group: options.group, shard: shardFrom(env), secrets });
     }
