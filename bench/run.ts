@@ -137,13 +137,17 @@ async function sweeps(): Promise<void> {
 async function startup(): Promise<void> {
   const runs = 15;
   console.log(`\nStartup: \`handle\` of one event as a whole process on loopback (median of ${runs})\n`);
-  const w = await world(0, 20, 0);
-  const iid = w.state.issues[0]!.iid;
+  // One settled issue per process started, so that every run handles the same event on the same
+  // history: on one shared issue, each run's comment and the bot's reply would lengthen the history
+  // the next run reads and replays, and later variants would do more work than earlier ones.
+  const w = await world(0, runs * 3, 0);
+  const fresh = [...w.state.issues];
   const checkout = mkdtempSync(join(tmpdir(), "career-bot-bench-job-"));
   mkdirSync(join(checkout, ".gitlab"));
   writeFileSync(join(checkout, ".gitlab", "career-bot.yml"), "people_ops: [carol]\n");
   const event = () => {
     const file = join(checkout, `event-${Math.random().toString(36).slice(2)}.json`);
+    const { iid } = fresh.shift()!;
     writeFileSync(file, JSON.stringify(w.state.as("alice").comment(PROJECT, iid, "/career status").payload));
     return { ...w.env, TRIGGER_PAYLOAD: file };
   };
