@@ -14,29 +14,26 @@
 
 // First: it patches picomatch before gitbeaker takes `isMatch` from it.
 import "./picomatch-memo.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { startupSnapshot } from "node:v8";
 import { embeddedAssets } from "../../src/assets.js";
 import { main } from "../../src/cli.js";
-import { handle } from "../../src/commands/handle.js";
-import { readPayload } from "../../src/commands/payload-source.js";
-import { sweep } from "../../src/commands/sweep.js";
-import { loadConfig, parseConfigText } from "../../src/config/load.js";
-import { Renderer } from "../../src/engine/render.js";
+import type { Io } from "../../src/commands/run-command.js";
 import { FakeGitLabApi } from "../../src/gitlab/fake/http-api.js";
 import { inProcessTransport } from "../../src/gitlab/fake/in-process-transport.js";
 import { FakeGitLabState } from "../../src/gitlab/fake/state.js";
 import { GitbeakerGitLab } from "../../src/gitlab/gitbeaker.js";
-import type { RunContext } from "../../src/run/context.js";
 import { workflows } from "../../src/workflows/index.js";
 import { precompileInto } from "./handlebars-specs.js";
 
 const PROJECT = "snapshot/warm-up";
-const NOW = "2026-01-05T09:00:00Z";
+const TOKEN = "warm-up-token";
 
 /**
- * Runs what a handle and a sweep run on every workflow's issue template, through the same gitbeaker
- * adapter a job uses, on an in-memory GitLab: the requests go to the fake's API in this process
- * (src/gitlab/fake/in-process-transport.ts) instead of over node:http.
+ * Runs the CLI as a job does (`main` with `handle` for each workflow's issue template, then
+ * `sweep`) through the same gitbeaker adapter, on an in-memory GitLab: the requests go to the
+ * fake's API in this process (src/gitlab/fake/in-process-transport.ts) instead of over node:http.
  */
 async function warmUp(): Promise<void> {
   const assets = embeddedAssets();
@@ -45,46 +42,50 @@ async function warmUp(): Promise<void> {
   precompileInto(Object.values(assets.templates), { noEscape: true });
 
   const state = new FakeGitLabState({
-    now: NOW,
+    now: "2026-01-05T09:00:00Z",
     users: ["career-bot", "alice", "bob", "carol", "dave", "pat"],
     projects: [PROJECT],
   });
   for (const workflow of workflows) state.addLabel(PROJECT, workflow.label);
-  const token = "warm-up-token";
   const port = new GitbeakerGitLab({
     host: "http://gitlab.invalid",
-    token,
-    fetch: inProcessTransport(new FakeGitLabApi(state, { [token]: "career-bot" })),
+    token: TOKEN,
+    fetch: inProcessTransport(new FakeGitLabApi(state, { [TOKEN]: "career-bot" })),
     // gitbeaker's rate limiters set a timer per window; 1 ms windows end before the heap is saved.
     rateLimitDuration: 0.001,
     requestTimeoutMs: 0, // and AbortSignal.timeout would leave timers and finalization records
   });
-  const config = parseConfigText("people_ops: [carol]\n");
-  const bot = await port.currentUser();
-  const context = (): RunContext => ({
-    port,
-    config,
-    renderer: new Renderer(),
-    bot,
-    now: new Date(state.now),
-    dryRun: false,
-    budget: { limit: config.max_writes_per_run, used: 0 },
-    reporter: { info: () => {} },
-    userCache: new Map(),
-  });
-  const options = { project: PROJECT, secrets: [] };
-  for (const [name, description] of Object.entries(assets.issueTemplates)) {
-    const opened = state.as("alice").openIssue({ title: `${name}: alice`, description });
-    await handle(context(), JSON.stringify(opened.payload), options);
-    const comment = state.as("alice").comment(PROJECT, opened.issue.iid, "/career status");
-    if (comment.payload) await handle(context(), JSON.stringify(comment.payload), options);
+  const wiring = { connect: () => port };
+  const env = { GITLAB_URL: "http://gitlab.invalid", CAREER_BOT_TOKEN: TOKEN, CAREER_BOT_PROJECT: PROJECT };
+  const io: Io = { stdout: () => {}, stderr: () => {} };
+  // Beside the blob (scripts/bundle.mjs runs the build there); os.tmpdir() would leave node:os in
+  // the snapshot.
+  const checkout = mkdtempSync(join(process.cwd(), ".career-bot-warm-up-"));
+  try {
+    const config = join(checkout, "career-bot.yml");
+    writeFileSync(config, "people_ops: [carol]\n");
+    const event = join(checkout, "event.json");
+    const run = (args: string[], payload?: unknown) => {
+      // The event in a file, as GitLab CI passes TRIGGER_PAYLOAD.
+      if (payload !== undefined) writeFileSync(event, JSON.stringify(payload));
+      const withEvent = payload === undefined ? env : { ...env, TRIGGER_PAYLOAD: event };
+      return main([...args, "--config", config, "--now", state.now], withEvent, io, wiring);
+    };
+    for (const [name, description] of Object.entries(assets.issueTemplates)) {
+      const opened = state.as("alice").openIssue({ title: `${name}: alice`, description });
+      await run(["handle"], opened.payload);
+      const comment = state.as("alice").comment(PROJECT, opened.issue.iid, "/career status");
+      if (comment.payload) await run(["handle"], comment.payload);
+    }
+    // An event that is no GitLab webhook body: exit 2 before any request.
+    await main(["handle"], { ...env, TRIGGER_PAYLOAD: "{}" }, io, wiring);
+    state.now = "2026-04-20T09:00:00Z"; // some reminders are due
+    await run(["sweep"]);
+    // No config file at the default path (there is none beside the blob): every default.
+    await main(["sweep", "--json"], env, io, wiring);
+  } finally {
+    rmSync(checkout, { recursive: true, force: true });
   }
-  state.now = "2026-04-20T09:00:00Z"; // some reminders are due
-  await sweep(context(), options);
-
-  // A missing config file and an event in the environment, as in a CI job.
-  await loadConfig("/nonexistent/career-bot.yml");
-  await readPayload(undefined, { TRIGGER_PAYLOAD: "{}" });
   // Lets the rate limiters' timers (1 ms windows) fire, so the heap holds none.
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
