@@ -22,12 +22,11 @@ export async function readSnapshot(
   if (verifyUsers) {
     // People of the data block, and people named in commands not answered yet (`/career hire @x`).
     const named = [...peopleOf(definition, issue.description), ...commandPeople(notes, ctx.bot.id)];
-    const keys = [...new Set(named.map((n) => n.toLowerCase()))];
-    // One lookup per person not looked up yet in this run, all at once: each is a round trip.
-    const unknown = keys.filter((key) => !ctx.userCache.has(key));
-    const found = await Promise.all(unknown.map((key) => ctx.port.findUser(key)));
-    for (const [i, key] of unknown.entries()) ctx.userCache.set(key, found[i] ?? null);
-    for (const key of keys) users.set(key, ctx.userCache.get(key) ?? null);
+    for (const username of new Set(named.map((n) => n.toLowerCase()))) {
+      const key = username.toLowerCase();
+      if (!ctx.userCache.has(key)) ctx.userCache.set(key, await ctx.port.findUser(username));
+      users.set(key, ctx.userCache.get(key) ?? null);
+    }
   }
   return { issue, notes, bot: ctx.bot, users };
 }
