@@ -21,10 +21,13 @@ export interface FaultRequest {
   body: Params;
 }
 
-/** One request as it came: the URL with the host it was sent to, the token, the raw body. */
+/** One request as it came: its path and query, the origin it was sent to, the token, the raw body. */
 export interface ApiRequest {
   method: string;
+  /** Path and query; the origin in it is not read. */
   url: URL;
+  /** `http://` and the Host header as sent, for the pagination links. */
+  origin: string;
   /** From `PRIVATE-TOKEN` or `Authorization: Bearer`. */
   token: string | undefined;
   contentType: string | undefined;
@@ -79,7 +82,7 @@ export class FakeGitLabApi {
     if (!("list" in result)) return json(result.status, result.body);
     const { url } = incoming;
     const page = pageOf(result.list, url.searchParams);
-    return json(200, page.items, pageHeaders(page, `${url.origin}${url.pathname}`, url.searchParams));
+    return json(200, page.items, pageHeaders(page, `${incoming.origin}${url.pathname}`, url.searchParams));
   }
 
   private route(

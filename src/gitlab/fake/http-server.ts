@@ -75,7 +75,8 @@ export class FakeGitLabServer {
     const seq = ++this.seq;
     const received = this.api.receive({
       method: req.method ?? "GET",
-      url: new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`),
+      url: new URL(req.url ?? "/", "http://127.0.0.1"),
+      origin: `http://${req.headers.host ?? "127.0.0.1"}`,
       token: tokenOf(req.headers),
       contentType: req.headers["content-type"],
       rawBody: await readBody(req),

@@ -1,5 +1,5 @@
 import { responseOf, type Transport } from "../http-transport.js";
-import { type FakeGitLabApi, tokenOf } from "./http-api.js";
+import { type ApiAnswer, type FakeGitLabApi, json, tokenOf } from "./http-api.js";
 
 /*
  * A transport for the gitbeaker adapter (requester.ts's `fetch` option) that hands each request to
@@ -17,14 +17,25 @@ export function inProcessTransport(api: FakeGitLabApi): Transport {
     const headers = Object.fromEntries(
       Object.entries(init.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
     );
+    const target = new URL(url);
     const received = api.receive({
       method: (init.method ?? "GET").toUpperCase(),
-      url: new URL(url),
+      url: target,
+      origin: target.origin,
       token: tokenOf(headers),
       contentType: headers["content-type"],
       rawBody: init.body ?? "",
     });
-    const answer = received.request === undefined ? received.answer : received.apply();
+    const answer = received.request === undefined ? received.answer : answerOf(received.apply);
     return responseOf(answer.status, Object.entries(answer.headers).flat(), answer.body);
   };
+}
+
+/** A bug in the fake is a 500, as the HTTP server answers it, not a network failure to retry. */
+function answerOf(apply: () => ApiAnswer): ApiAnswer {
+  try {
+    return apply();
+  } catch (error) {
+    return json(500, { message: `fake server bug: ${String(error)}` });
+  }
 }
