@@ -57,7 +57,14 @@ async function warmUp(): Promise<void> {
   });
   const wiring = { connect: () => port };
   const env = { GITLAB_URL: "http://gitlab.invalid", CAREER_BOT_TOKEN: TOKEN, CAREER_BOT_PROJECT: PROJECT };
-  const io: Io = { stdout: () => {}, stderr: () => {} };
+  const said: string[] = [];
+  const io: Io = { stdout: () => {}, stderr: (text) => void said.push(text) };
+  // A warm-up that fails where a job would not would warm the error paths only: stop the build.
+  const expect = async (code: number, exitCode: Promise<number>) => {
+    const got = await exitCode;
+    if (got !== code) throw new Error(`warm-up: exit ${got}, expected ${code}:\n${said.join("")}`);
+    said.length = 0;
+  };
   // Beside the blob (scripts/bundle.mjs runs the build there); os.tmpdir() would leave node:os in
   // the snapshot.
   const checkout = mkdtempSync(join(process.cwd(), ".career-bot-warm-up-"));
@@ -73,16 +80,25 @@ async function warmUp(): Promise<void> {
     };
     for (const [name, description] of Object.entries(assets.issueTemplates)) {
       const opened = state.as("alice").openIssue({ title: `${name}: alice`, description });
-      await run(["handle"], opened.payload);
+      await expect(0, run(["handle"], opened.payload));
       const comment = state.as("alice").comment(PROJECT, opened.issue.iid, "/career status");
-      if (comment.payload) await run(["handle"], comment.payload);
+      if (comment.payload) await expect(0, run(["handle"], comment.payload));
     }
+    // An event about an issue GitLab no longer has: a 404, mapped to a failure (exit 1).
+    const gone = state.as("alice").openIssue({ title: "gone", description: "" }).payload;
+    const labels = [{ title: workflows[0]!.label }];
+    const missing = {
+      ...gone,
+      labels,
+      object_attributes: { ...gone.object_attributes, iid: 999_999, labels },
+    };
+    await expect(1, run(["handle"], missing));
     // An event that is no GitLab webhook body: exit 2 before any request.
-    await main(["handle"], { ...env, TRIGGER_PAYLOAD: "{}" }, io, wiring);
+    await expect(2, main(["handle"], { ...env, TRIGGER_PAYLOAD: "{}" }, io, wiring));
     state.now = "2026-04-20T09:00:00Z"; // some reminders are due
-    await run(["sweep"]);
+    await expect(0, run(["sweep"]));
     // No config file at the default path (there is none beside the blob): every default.
-    await main(["sweep", "--json"], env, io, wiring);
+    await expect(0, main(["sweep", "--json"], env, io, wiring));
   } finally {
     rmSync(checkout, { recursive: true, force: true });
   }

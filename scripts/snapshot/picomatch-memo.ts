@@ -26,8 +26,3 @@ picomatch.isMatch = (input, glob, options) => {
   }
   return matcher(input);
 };
-
-/** Compiles these globs now (the snapshot's entry passes gitbeaker's default limit globs). */
-export function precompileGlobs(globs: Iterable<string>): void {
-  for (const glob of globs) picomatch.isMatch("", glob);
-}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { precompileInto } from "../../scripts/snapshot/handlebars-specs.js";
-import { precompileGlobs } from "../../scripts/snapshot/picomatch-memo.js";
+import "../../scripts/snapshot/picomatch-memo.js";
 import { Renderer, TEMPLATE_DIR } from "../../src/engine/render.js";
 
 // What the startup snapshot prepares once instead of in every run (scripts/snapshot/) must give
@@ -28,7 +28,8 @@ describe("gitbeaker's rate-limit globs compiled once", () => {
       isMatch: (input: string, glob: string, options?: unknown) => boolean;
     };
     const globs = ["**", "projects/*/issues/*/notes", "projects/*/repository/archive*", "groups/import"];
-    precompileGlobs(globs);
+    // The first call compiles and keeps each matcher (picomatch-memo.ts); the checks below use it.
+    for (const glob of globs) picomatch.isMatch("", glob);
     const endpoints = [
       "user",
       "projects/org%2Fcareers/issues/1/notes",
