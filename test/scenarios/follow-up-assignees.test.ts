@@ -35,6 +35,11 @@ describe("the People-team follow-up on GitLab Free", () => {
     const followUp = await followUpOf("pat");
     expect(followUp.assigneeIds).toEqual([world.state.requireUser("pat").id]);
     expect(followUp.description).toContain("Over to @pat @bob:");
+    // The follow-up's marker search runs only on the run that creates it, never in a later sweep.
+    world.state.issueSearches = 0;
+    world.state.advance({ hours: 1 });
+    expect((await world.sweep()).code).toBe(0);
+    expect(world.state.issueSearches).toBe(0);
   });
 
   it("is assigned to both on Premium, and still names both", async () => {

@@ -92,6 +92,12 @@ export class FakeGitLabState {
   readonly webhooks: WebhookPayload[] = [];
   /** Requests served, keyed `METHOD /route` (e.g. `GET /projects/:id/issues`). */
   readonly requestCounts = new Map<string, number>();
+  /**
+   * Issue-list requests (every page) with the `search` parameter. GitLab throttles these per user
+   * apart from other requests: lib/api/issues.rb calls `validate_search_rate_limit!` when `search`
+   * is present, which checks `:search_rate_limit` (30 a minute by default).
+   */
+  issueSearches = 0;
   private readonly lastIds = new Map<IdKind, number>();
 
   constructor(seed: FakeStateSeed = {}) {
