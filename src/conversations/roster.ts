@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import { budgetedWriter, type Write } from "../engine/apply.js";
-import { dayOf, quarterOf } from "../engine/dates.js";
+import { addDays, dayOf, quarterOf } from "../engine/dates.js";
 import { followUpMarker } from "../engine/markers.js";
 import type { Issue, ProjectRef, User } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
@@ -23,41 +23,61 @@ export function conversationToken(manager: string, quarterId: string): string {
  * Returns what was written (or, in a dry run, would be).
  *
  * "Once" holds across runs and against overlapping sweeps: an existing issue is found by its marker
- * (closed ones count, so a finished quarter is never reopened); after creating, the bot searches
- * again and closes any newer duplicate, keeping the oldest, which every sweep agrees on.
+ * (closed ones count, so a finished quarter is never reopened); after creating, the bot lists again
+ * and closes any newer duplicate, keeping the oldest, which every sweep agrees on.
+ *
+ * The quarter's issues are found with one label listing per sweep (two when it created some), not a
+ * search per manager: GitLab throttles the issue list's `search` parameter per user
+ * (`search_rate_limit`, 30 a minute by default), so a roster of 30 managers would hit it.
  */
 export async function ensureConversationIssues(ctx: RunContext, project: ProjectRef): Promise<string[]> {
   const writes: string[] = [];
   const write = budgetedWriter(ctx, writes);
   const quarter = quarterOf(dayOf(ctx.now, ctx.config.timezone));
-  for (const entry of ctx.config.conversations.roster) {
-    await ensureOne(ctx, project, entry, quarter, write);
+  const roster = ctx.config.conversations.roster;
+  if (roster.length === 0) return writes;
+  const listed = await quarterIssues(ctx, project, quarter);
+  const created: string[] = [];
+  for (const entry of roster) {
+    const token = conversationToken(entry.manager, quarter.id);
+    const existing = marked(ctx, listed, token);
+    if (existing.length > 0) {
+      // A run that died between creating and de-duplicating left its duplicates to this one.
+      await closeDuplicates(ctx, project, existing, issueName(entry, quarter), write);
+    } else if (await createOne(ctx, project, entry, quarter, write)) {
+      created.push(entry.manager);
+    }
+  }
+  if (created.length === 0 || ctx.dryRun) return writes;
+  // Listed again rather than trusting what was created: an overlapping sweep may have made one first.
+  const after = await quarterIssues(ctx, project, quarter);
+  for (const entry of roster.filter((e) => created.includes(e.manager))) {
+    const token = conversationToken(entry.manager, quarter.id);
+    await closeDuplicates(ctx, project, marked(ctx, after, token), issueName(entry, quarter), write);
   }
   return writes;
 }
 
-async function ensureOne(
+function issueName(entry: Entry, quarter: Quarter): string {
+  return `conversation issue for ${entry.manager} (${quarter.id})`;
+}
+
+/** Creates one manager's issue; false when the manager is not a GitLab user. */
+async function createOne(
   ctx: RunContext,
   project: ProjectRef,
   entry: Entry,
   quarter: Quarter,
   write: Write,
-): Promise<void> {
-  const token = conversationToken(entry.manager, quarter.id);
-  const what = `conversation issue for ${entry.manager} (${quarter.id})`;
-  const existing = await findMarked(ctx, project, token);
-  if (existing.length > 0) {
-    // A run that died between creating and de-duplicating left its duplicates to this one.
-    await closeDuplicates(ctx, project, existing, what, write);
-    return;
-  }
+): Promise<boolean> {
   const manager = await lookUp(ctx, entry.manager);
   if (!manager) {
     ctx.reporter.info(
       `conversations: roster manager ${entry.manager} is not a GitLab user; no issue for ${quarter.id}`,
     );
-    return;
+    return false;
   }
+  const token = conversationToken(entry.manager, quarter.id);
   const data = {
     manager: entry.manager,
     reports: entry.reports,
@@ -66,7 +86,7 @@ async function ensureOne(
   };
   const title = ctx.renderer.render("conversation/issue-title", data).split("\n")[0]!.slice(0, 250);
   const description = `${ctx.renderer.render("conversation/issue", data)}\n\n${followUpMarker(token)}`;
-  await write(`create ${what}`, () =>
+  await write(`create ${issueName(entry, quarter)}`, () =>
     ctx.port.createIssue(project, {
       title,
       description,
@@ -75,14 +95,24 @@ async function ensureOne(
       assigneeIds: [manager.id],
     }),
   );
-  if (ctx.dryRun) return;
-  await closeDuplicates(ctx, project, await findMarked(ctx, project, token), what, write);
+  return true;
+}
+
+/**
+ * The conversation issues that can belong to this quarter, open or closed, every page: an issue
+ * created this quarter was updated this quarter too. A day of margin covers any time zone.
+ */
+async function quarterIssues(ctx: RunContext, project: ProjectRef, quarter: Quarter): Promise<Issue[]> {
+  return ctx.port.listIssues(project, {
+    labels: [conversation.label],
+    state: "all",
+    updatedAfter: `${addDays(quarter.firstDay, -1)}T00:00:00Z`,
+  });
 }
 
 /** The bot's issues carrying the marker, oldest first. */
-async function findMarked(ctx: RunContext, project: ProjectRef, token: string): Promise<Issue[]> {
-  const found = await ctx.port.listIssues(project, { searchInDescription: token, state: "all" });
-  return found
+function marked(ctx: RunContext, issues: Issue[], token: string): Issue[] {
+  return issues
     .filter((issue) => issue.author.id === ctx.bot.id && issue.description.includes(followUpMarker(token)))
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.iid - b.iid);
 }

@@ -52,6 +52,11 @@ export type Action =
       template: string;
       data: TemplateData;
       assigneeIds: number[];
+      /**
+       * Everyone who acts on the follow-up, named in its description: GitLab Free keeps only the
+       * first of several assignees, so the assignee list alone can drop people.
+       */
+      mentions: string[];
     }
   | { kind: "close" };
 

@@ -192,7 +192,7 @@ async function ensureFollowUp(
   let child = await canonicalFollowUp(plan, token, options, write);
   if (!child) {
     const title = renderer.render(action.titleTemplate, action.data).split("\n")[0]!.slice(0, 250);
-    const body = `${renderer.render(action.template, action.data)}\n\n${followUpMarker(token)}`;
+    const body = `${renderer.render(action.template, action.data, {}, action.mentions)}\n\n${followUpMarker(token)}`;
     await write(`create follow-up ${action.key}`, () =>
       port.createIssue(plan.project, {
         title,

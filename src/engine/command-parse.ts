@@ -9,14 +9,35 @@ export interface CommandLine {
   raw: string;
 }
 
+/*
+ * Zero-width characters a person's text may carry invisibly: the bot's replies quote a command with
+ * a zero-width space before it (safe-text.ts), so a line copied from a reply starts with one, and
+ * editors and chat tools add the others. Commands are read without them.
+ */
+const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+
+/** The text with zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) removed. */
+export function withoutZeroWidth(text: string): string {
+  return text.replace(ZERO_WIDTH, "");
+}
+
+/**
+ * Whether a comment holds a `/career` line, zero-width characters ignored. Only call this on notes
+ * people wrote: the bot's own notes are never read as commands.
+ */
+export function hasCommandLine(body: string): boolean {
+  return parseCommandLines(body).length > 0;
+}
+
 /**
  * Finds `/career` lines. GitLab runs no quick action called `career`, so the line stays in the
- * comment; like GitLab, lines inside fenced code blocks are not commands.
+ * comment; like GitLab, lines inside fenced code blocks are not commands. A line that is a command
+ * once zero-width characters are removed is one: that is what pasting a quote of a bot reply gives.
  */
 export function parseCommandLines(body: string): CommandLine[] {
   const lines: CommandLine[] = [];
   let inFence = false;
-  for (const line of body.split(/\r?\n/)) {
+  for (const line of withoutZeroWidth(body).split(/\r?\n/)) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) continue;
     const match = /^\/career(?:\s+(.*))?$/i.exec(line.trimEnd());

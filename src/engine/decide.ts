@@ -266,6 +266,7 @@ function followUps(
           const user = snapshot.users.get(name);
           return user ? [user.id] : [];
         }),
+      mentions: [...new Set(f.assignees.flatMap((role) => roles[role] ?? []))],
     }));
 }
 

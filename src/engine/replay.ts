@@ -3,7 +3,7 @@ import type { Note, User } from "../gitlab/port.js";
 import type { Facts, Stage, WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
 import { tickEvents } from "./checklist.js";
 import { judgeCommand } from "./command-judge.js";
-import { type CommandLine, parseCommandLines } from "./command-parse.js";
+import { type CommandLine, hasCommandLine, parseCommandLines } from "./command-parse.js";
 import { type Day, dayOf, latestDay } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
 import type { CommandRecord } from "./markers.js";
@@ -189,7 +189,7 @@ function timeline(input: ReplayInput): TimelineEvent[] {
   }
   for (const note of input.notes) {
     if (note.system || note.author.username.toLowerCase() === bot) continue;
-    if (!/^\/career\b/im.test(note.body)) continue;
+    if (!hasCommandLine(note.body)) continue;
     events.push({ at: note.createdAt, id: note.id, kind: "comment", note });
   }
   for (const [key, answer] of input.priorAnswers) {

@@ -168,6 +168,33 @@ describe("career conversations: one issue per manager per quarter", () => {
     expect(context.budget.used).toBe(0);
   });
 
+  it("finds the quarter's issues with one label listing per sweep and no search, however many managers", async () => {
+    const w = world();
+    // More managers than GitLab's default search_rate_limit (30 a minute) would allow searches for.
+    const managers = Array.from({ length: 40 }, (_, n) => `manager${n}`);
+    for (const name of managers) w.state.addUser(name);
+    const config = Config.parse({
+      conversations: { roster: managers.map((manager) => ({ manager, reports: ["alice"] })) },
+    });
+    const sweep = async () => {
+      w.state.requestCounts.clear();
+      w.state.issueSearches = 0;
+      const writes = await ensureConversationIssues(w.context({ config }), PROJECT);
+      return {
+        writes,
+        listings: w.state.requestCounts.get("GET /projects/:id/issues"),
+        searches: w.state.issueSearches,
+      };
+    };
+    // The first sweep creates them all and lists once more to catch an overlapping sweep's duplicates.
+    const first = await sweep();
+    expect(first.writes).toHaveLength(40);
+    expect(first).toMatchObject({ listings: 2, searches: 0 });
+    // Every later sweep of the quarter: one listing, nothing written.
+    expect(await sweep()).toEqual({ writes: [], listings: 1, searches: 0 });
+    expect(w.issues()).toHaveLength(40);
+  });
+
   it("skips a roster manager who is not a GitLab user, and says so", async () => {
     const w = world();
     const config = Config.parse({ conversations: { roster: [{ manager: "ghost", reports: ["alice"] }] } });

@@ -89,6 +89,19 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect(labels).toEqual(expect.arrayContaining(["career::interim", "career-stage::proposed"]));
     });
 
+    it("keeps only the first of several assignees, as GitLab Free does; all of them on Premium", async () => {
+      const [alice, bob] = [state.requireUser("alice"), state.requireUser("bob")];
+      const issue = { title: "t", description: "d", labels: [], confidential: true };
+      // IssuableBaseService#filter_assignees_using_checks: `params[id_key].first(1)`, no error.
+      const free = await port.createIssue(PROJECT, { ...issue, assigneeIds: [bob.id, alice.id] });
+      expect(free.assignees.map((user) => user.username)).toEqual(["bob"]);
+      const edited = await port.updateIssue(PROJECT, free.iid, { assigneeIds: [alice.id, bob.id] });
+      expect(edited.assignees.map((user) => user.username)).toEqual(["alice"]);
+      state.multipleAssignees = true;
+      const premium = await port.createIssue(PROJECT, { ...issue, assigneeIds: [bob.id, alice.id] });
+      expect(premium.assignees.map((user) => user.username).sort()).toEqual(["alice", "bob"]);
+    });
+
     it("answers not-found for unknown issues and projects", async () => {
       expect((await rejection(port.getIssue(PROJECT, 99))).kind).toBe("not-found");
       expect((await rejection(port.getIssue("career/missing", 1))).kind).toBe("not-found");

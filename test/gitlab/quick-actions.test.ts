@@ -67,7 +67,8 @@ describe("quick actions run by the fake GitLab", () => {
       confidential: true,
       dueDate: "2026-03-04",
     });
-    expect(issue.assignees.map((user) => user.username).sort()).toEqual(["alice", "career-bot"]);
+    // GitLab Free (the fake's default): `/assign` keeps its first user only.
+    expect(issue.assignees.map((user) => user.username)).toEqual(["alice"]);
     expect(
       state.quickActionsExecuted.map((action) => [action.command, action.author, action.source]),
     ).toEqual([
@@ -76,6 +77,20 @@ describe("quick actions run by the fake GitLab", () => {
       ["due", "career-bot", "description"],
       ["assign", "career-bot", "description"],
     ]);
+  });
+
+  it("adds every user of `/assign` on Premium, and replaces the assignee on Free", async () => {
+    const create = (description: string) =>
+      bot.createIssue(PROJECT, { title: "t", description, labels: [], confidential: true });
+    const usernames = (issue: { assignees: Array<{ username: string }> }) =>
+      issue.assignees.map((user) => user.username).sort();
+    const free = await create("/assign @bob");
+    const reassigned = await bot.updateIssue(PROJECT, free.iid, { description: "x\n/assign @alice" });
+    expect(usernames(reassigned)).toEqual(["alice"]);
+    state.multipleAssignees = true;
+    const premium = await create("/assign @bob");
+    const added = await bot.updateIssue(PROJECT, premium.iid, { description: "x\n/assign @alice" });
+    expect(usernames(added)).toEqual(["alice", "bob"]);
   });
 
   it("runs them in a description update", async () => {

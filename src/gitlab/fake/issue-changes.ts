@@ -101,8 +101,16 @@ function applyAssignees(
   notes: string[],
 ): void {
   const known = (id: number) => state.users.some((user) => user.id === id);
-  let next = (changes.assigneeIds ?? issue.assigneeIds).filter(known);
-  for (const id of changes.addAssigneeIds ?? []) if (!next.includes(id)) next.push(id);
+  let next = changes.assigneeIds ?? issue.assigneeIds;
+  // IssuableBaseService#filter_assignees_using_checks: without multiple assignees GitLab keeps the
+  // first id sent (`params[id_key].first(1)`) and drops the rest without an error.
+  if (changes.assigneeIds && !state.multipleAssignees) next = next.slice(0, 1);
+  next = next.filter(known);
+  const add = changes.addAssigneeIds ?? [];
+  // The `/assign` quick action on Free replaces the assignee with its first user
+  // (`@updates[:assignee_ids] = [users.first.id]`); with multiple assignees it adds them all.
+  if (!state.multipleAssignees && add.length > 0) next = add.slice(0, 1);
+  else for (const id of add) if (!next.includes(id)) next.push(id);
   next = next.filter((id) => !(changes.removeAssigneeIds ?? []).includes(id));
   const added = next.filter((id) => !issue.assigneeIds.includes(id));
   const removed = issue.assigneeIds.filter((id) => !next.includes(id));

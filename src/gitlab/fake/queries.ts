@@ -19,6 +19,7 @@ export interface IssueFilter {
 
 /** Issues of some projects, filtered and sorted the way GitLab's issue list does it. */
 export function queryIssues(state: FakeGitLabState, projectIds: number[], filter: IssueFilter): FakeIssue[] {
+  if (filter.search) state.issueSearches += 1;
   const matches = state.issues.filter(
     (issue) => projectIds.includes(issue.projectId) && matchesFilter(issue, filter),
   );

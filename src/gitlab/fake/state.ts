@@ -23,6 +23,11 @@ export interface FakeStateSeed {
   users?: Array<string | { username: string; name?: string }>;
   /** Project paths (`group/project`); the groups are made on the way. */
   projects?: string[];
+  /**
+   * `"free"` (the default) keeps one assignee per issue, as GitLab Free does; `"premium"` allows
+   * several (the `multiple_issue_assignees` licensed feature of Premium and Ultimate).
+   */
+  tier?: "free" | "premium";
 }
 
 type IdKind =
@@ -62,6 +67,12 @@ const ID_BASES: Record<IdKind, number> = {
  */
 export class FakeGitLabState {
   private clock: string;
+  /**
+   * Whether an issue can have several assignees. GitLab checks `allows_multiple_assignees?`, which is
+   * `false` in the Free edition (app/models/concerns/issuable.rb) and the licensed feature
+   * `multiple_issue_assignees` in EE (ee/app/models/ee/issue.rb).
+   */
+  multipleAssignees: boolean;
   webUrl = "https://gitlab.example.com";
   readonly users: FakeUser[] = [];
   readonly groups: FakeGroup[] = [];
@@ -81,10 +92,17 @@ export class FakeGitLabState {
   readonly webhooks: WebhookPayload[] = [];
   /** Requests served, keyed `METHOD /route` (e.g. `GET /projects/:id/issues`). */
   readonly requestCounts = new Map<string, number>();
+  /**
+   * Issue-list requests (every page) with the `search` parameter. GitLab throttles these per user
+   * apart from other requests: lib/api/issues.rb calls `validate_search_rate_limit!` when `search`
+   * is present, which checks `:search_rate_limit` (30 a minute by default).
+   */
+  issueSearches = 0;
   private readonly lastIds = new Map<IdKind, number>();
 
   constructor(seed: FakeStateSeed = {}) {
     this.clock = isoFromMs(parseIso(seed.now ?? "2026-01-05T09:00:00.000Z"));
+    this.multipleAssignees = seed.tier === "premium";
     for (const user of seed.users ?? []) {
       if (typeof user === "string") this.addUser(user);
       else this.addUser(user.username, user.name);
