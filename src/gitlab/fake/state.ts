@@ -2,6 +2,7 @@ import type { ProjectRef } from "../port.js";
 import { addDuration, type Duration, dayOf, isoFromMs, parseIso } from "./dates.js";
 import { HumanActor } from "./human.js";
 import type { WebhookPayload } from "./payloads.js";
+import type { TickNoteFormat } from "./tick-notes.js";
 import type {
   FakeGroup,
   FakeHook,
@@ -23,6 +24,8 @@ export interface FakeStateSeed {
   users?: Array<string | { username: string; name?: string }>;
   /** Project paths (`group/project`); the groups are made on the way. */
   projects?: string[];
+  /** The wording of tick notes, as GitLab.com writes them unless set (`tick-notes.ts`). */
+  tickNoteFormat?: TickNoteFormat;
 }
 
 type IdKind =
@@ -63,6 +66,8 @@ const ID_BASES: Record<IdKind, number> = {
 export class FakeGitLabState {
   private clock: string;
   webUrl = "https://gitlab.example.com";
+  /** How tick notes are worded: GitLab.com's today, or an older GitLab's (settable mid-test). */
+  tickNoteFormat: TickNoteFormat;
   readonly users: FakeUser[] = [];
   readonly groups: FakeGroup[] = [];
   readonly projects: FakeProject[] = [];
@@ -85,6 +90,7 @@ export class FakeGitLabState {
 
   constructor(seed: FakeStateSeed = {}) {
     this.clock = isoFromMs(parseIso(seed.now ?? "2026-01-05T09:00:00.000Z"));
+    this.tickNoteFormat = seed.tickNoteFormat ?? "rendered";
     for (const user of seed.users ?? []) {
       if (typeof user === "string") this.addUser(user);
       else this.addUser(user.username, user.name);
