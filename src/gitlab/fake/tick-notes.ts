@@ -40,14 +40,14 @@ export function renderedText(source: string): string {
   while (at < source.length) {
     const rest = source.slice(at);
     const char = source[at]!;
-    const escape = /^\\([!-/:-@[-`{-~])/.exec(rest);
+    const escaped = /^\\([!-/:-@[-`{-~])/.exec(rest);
     const code = /^(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest);
     const link = /^!?\[([^\]]*)\]\([^)]*\)/.exec(rest);
     const tag = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/.exec(rest);
     const autolink = /^<([A-Za-z][A-Za-z0-9+.-]+:[^\s<>]*)>/.exec(rest);
     const entity = /^&([A-Za-z]+|#\d+);/.exec(rest);
-    if (escape) {
-      out += escape[1];
+    if (escaped) {
+      out += escaped[1];
       at += 2;
     } else if (code) {
       const body = code[2]!;
