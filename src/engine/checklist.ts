@@ -1,9 +1,11 @@
 import type { Note } from "../gitlab/port.js";
 import { findSection } from "./markers.js";
+import { parseTickNote } from "./tick-text.js";
 
 /** A tick or untick of a checklist item, as GitLab's system note records it. */
 export interface TickEvent {
   noteId: number;
+  /** The item's canonical text (`canonicalItemText`): compare it only with canonical texts. */
   item: string;
   completed: boolean;
   by: string;
@@ -12,8 +14,6 @@ export interface TickEvent {
 
 /** The bot appends "· ticked by x" to an item; GitLab quotes the whole line, so cut it off. */
 export const ANNOTATION_SEPARATOR = " · ";
-
-const TICK_NOTE = /^marked the checklist item \*\*([\s\S]*)\*\* as (completed|incomplete)\s*$/;
 
 export function itemText(line: string): string {
   const cut = line.indexOf(ANNOTATION_SEPARATOR);
@@ -25,12 +25,12 @@ export function tickEvents(notes: Note[]): TickEvent[] {
   const events: TickEvent[] = [];
   for (const note of notes) {
     if (!note.system) continue;
-    const match = TICK_NOTE.exec(note.body.trim());
-    if (!match) continue;
+    const tick = parseTickNote(note.body);
+    if (!tick) continue;
     events.push({
       noteId: note.id,
-      item: itemText(match[1] ?? ""),
-      completed: match[2] === "completed",
+      item: tick.item,
+      completed: tick.completed,
       by: note.author.username,
       at: note.createdAt,
     });

@@ -14,7 +14,7 @@ export interface CommandLine {
  * a zero-width space before it (safe-text.ts), so a line copied from a reply starts with one, and
  * editors and chat tools add the others. Commands are read without them.
  */
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 
 /** The text with zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) removed. */
 export function withoutZeroWidth(text: string): string {

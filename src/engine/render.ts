@@ -3,7 +3,13 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { embeddedAssets } from "../assets.js";
-import { mention, neutraliseQuickActions, safeInline, stripCommentOpeners } from "./safe-text.js";
+import {
+  mention,
+  neutraliseQuickActions,
+  RENDERED_VALUE_LENGTH,
+  safeInline,
+  stripCommentOpeners,
+} from "./safe-text.js";
 
 /** `templates/` at the package root: the same distance from src/engine and dist/engine. */
 export const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -95,7 +101,7 @@ function listTemplates(dir: string): string[] {
 /** Every string made safe, at any depth; numbers and booleans pass through. */
 export function sanitize(value: unknown, depth = 0): unknown {
   if (depth > 8) return "";
-  if (typeof value === "string") return safeInline(value, 2000);
+  if (typeof value === "string") return safeInline(value, RENDERED_VALUE_LENGTH);
   if (Array.isArray(value)) return value.slice(0, 200).map((v) => sanitize(v, depth + 1));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitize(v, depth + 1)]));

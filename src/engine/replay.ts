@@ -8,6 +8,7 @@ import { type Day, dayOf, latestDay } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
 import type { CommandRecord } from "./markers.js";
 import { isNamed, type RoleMap } from "./roles.js";
+import { sectionItemKey } from "./tick-text.js";
 
 export interface Tick {
   completed: boolean;
@@ -122,13 +123,13 @@ export function replay(input: ReplayInput): ReplayResult {
     if (event.kind === "tick") {
       const ctx = contextOf(input, state, today);
       // Only the workflow's own checklist items matter; a person's own boxes are theirs.
-      if (!workflowItems(definition, ctx).has(event.item)) continue;
+      const item = workflowItems(definition, ctx).get(event.item);
+      if (!item) continue;
       const judgedBefore = input.botWatermark !== undefined && event.noteId < input.botWatermark;
       const counts =
         isNamed(input.roles, event.by) || (judgedBefore && !input.refusedTickIds.has(event.noteId));
-      state.ticks.set(event.item, { completed: event.completed, by: event.by, counts });
-      if (event.completed && !counts)
-        refusedTicks.push({ noteId: event.noteId, item: event.item, by: event.by });
+      state.ticks.set(item, { completed: event.completed, by: event.by, counts });
+      if (event.completed && !counts) refusedTicks.push({ noteId: event.noteId, item, by: event.by });
       // The stage a tick completes is entered on the tick's day, not on the day of the next event or
       // run: otherwise `stageEntered` (and what counts from it) would move with the clock.
       settle(input, state, today);
@@ -206,11 +207,21 @@ function timeline(input: ReplayInput): TimelineEvent[] {
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
 }
 
-/** Every item of every stage's checklist, as the workflow would show it now. */
-function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Set<string> {
-  return new Set(
-    definition.stages.flatMap((stage) => (stage.checklist?.(ctx) ?? []).map((item) => item.text)),
-  );
+/**
+ * Every item of every stage's checklist as the workflow would show it now, by canonical text (what a
+ * tick note can be compared with). Two different items with one canonical text (`**a**` and `a`)
+ * map to null: GitLab's note cannot tell them apart, so neither takes the tick.
+ */
+function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Map<string, string | null> {
+  const items = new Map<string, string | null>();
+  for (const stage of definition.stages) {
+    for (const { text } of stage.checklist?.(ctx) ?? []) {
+      const key = sectionItemKey(text);
+      const known = items.get(key);
+      items.set(key, known === undefined || known === text ? text : null);
+    }
+  }
+  return items;
 }
 
 export function stageOf(definition: WorkflowDefinition, id: string): Stage {

@@ -7,6 +7,9 @@
  */
 const ZWSP = "\u200b";
 
+/** How long a value in a rendered template may be (`sanitize` in render.ts); tick matching cuts alike. */
+export const RENDERED_VALUE_LENGTH = 2000;
+
 /** One line of user text, safe to put anywhere in a Markdown line. */
 export function safeInline(value: unknown, maxLength = 300): string {
   let text = String(value ?? "");

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tickEvents } from "../../src/engine/checklist.js";
+import { canonicalItemText } from "../../src/engine/tick-text.js";
 import { FakeGitLabState } from "../../src/gitlab/fake/state.js";
+import { TICK_NOTE_FORMATS, tickNoteBody } from "../../src/gitlab/fake/tick-notes.js";
 import { GitLabError, type GitLabPort } from "../../src/gitlab/port.js";
 import { describeSettingsContract } from "./port-contract-settings.js";
 
@@ -173,6 +176,32 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect(notes[1]).toMatchObject({ body: "comment 1", author: { username: "alice" }, internal: false });
       expect(notes.at(-1)).toEqual(mine);
     });
+
+    it.each(TICK_NOTE_FORMATS)(
+      "lists a person's tick note as GitLab words it (%s), backslashes and all, naming its item",
+      async (format) => {
+        state.tickNoteFormat = format;
+        const item =
+          'Weekly 1-1s (host manager\'s): see [the ladder](https://example.com/l), `a\\b` & "more"';
+        const { iid } = await port.createIssue(PROJECT, {
+          title: "t",
+          description: `- [ ] ${item}\n- [ ] Weekly 1-1s`,
+          labels: [],
+          confidential: false,
+        });
+        state.as("alice").tick(PROJECT, iid, item);
+        const notes = await port.listNotes(PROJECT, iid);
+        expect(notes.at(-1)).toMatchObject({
+          system: true,
+          author: { username: "alice" },
+          body: tickNoteBody(format, item, true),
+        });
+        expect(tickEvents(notes)).toEqual([
+          expect.objectContaining({ item: canonicalItemText(item), completed: true, by: "alice" }),
+        ]);
+        expect(canonicalItemText(item)).not.toBe(canonicalItemText("Weekly 1-1s"));
+      },
+    );
 
     it("runs quick actions in notes the bot writes, as GitLab does", async () => {
       state.addLabel(PROJECT, "urgent");

@@ -61,7 +61,7 @@ describe("system notes of the fake GitLab", () => {
     ]);
   });
 
-  it("names whoever ticked or unticked a checklist item, matching items by text", async () => {
+  it("names whoever ticked or unticked a checklist item, pairing items by position as GitLab does", async () => {
     const { iid } = await bot.createIssue(PROJECT, {
       title: "t",
       description: CHECKLIST,
@@ -71,7 +71,8 @@ describe("system notes of the fake GitLab", () => {
     state.advance({ hours: 1 });
     state.as("alice").tick(PROJECT, iid, "Write plan");
     state.as("alice").untick(PROJECT, iid, "Agree scope");
-    // The bot rewrites its own part and reorders the list; only the real tick becomes a note.
+    // The bot reorders the list and ticks a box on the way: no pair has the same source at the
+    // same position, so GitLab (`Taskable.get_updated_tasks`) writes no tick note for it.
     const current = (await bot.getIssue(PROJECT, iid)).description;
     const reordered = current.replace(
       "- [x] Write plan\n- [ ] Pick mentor",
@@ -81,10 +82,52 @@ describe("system notes of the fake GitLab", () => {
     expect(await systemNotes(iid)).toEqual([
       "alice: marked the checklist item **Write plan** as completed",
       "alice: marked the checklist item **Agree scope** as incomplete",
-      "career-bot: marked the checklist item **Pick mentor** as completed",
+      "career-bot: changed the description",
     ]);
     const notes = await bot.listNotes(PROJECT, iid);
     expect(notes.at(-1)?.createdAt).toBe("2026-03-02T11:00:00.000Z");
+  });
+
+  it("notes the tick of the second of two items with one text, and nothing for [~] items", async () => {
+    const description = "- [~] Weekly 1-1s\n- [x] Weekly 1-1s\n- [ ] Weekly 1-1s";
+    state.as("alice").openIssue({ title: "t", description });
+    state.as("alice").editDescription(PROJECT, 1, "- [ ] Weekly 1-1s\n- [x] Weekly 1-1s\n- [x] Weekly 1-1s");
+    // [~] is no item, so un-[~]-ing the first shifts the list: pairs 0 and 1 keep their source (all
+    // items read alike) and flip, and GitLab names them although no box of theirs was clicked.
+    expect(await systemNotes(1)).toEqual([
+      "alice: marked the checklist item **Weekly 1\\-1s** as incomplete",
+      "alice: marked the checklist item **Weekly 1\\-1s** as completed",
+    ]);
+    state.as("alice").editDescription(PROJECT, 1, "- [ ] Weekly 1-1s\n- [ ] Weekly 1-1s\n- [x] Weekly 1-1s");
+    expect((await systemNotes(1)).at(-1)).toBe(
+      "alice: marked the checklist item **Weekly 1\\-1s** as incomplete",
+    );
+  });
+
+  it.each([
+    ["rendered", "marked the checklist item **Weekly 1\\-1s \\(host manager\\'s\\)** as completed"],
+    ["source", "marked the checklist item **Weekly 1-1s (host manager's)** as completed"],
+    ["task", "marked the task **Weekly 1-1s (host manager's)** as completed"],
+  ] as const)("words a tick note as GitLab does in the %s format", async (format, body) => {
+    state.tickNoteFormat = format;
+    state.as("alice").openIssue({ title: "t", description: "- [ ] Weekly 1-1s (host manager's)" });
+    state.as("alice").tick(PROJECT, 1, "Weekly 1-1s (host manager's)");
+    expect(await systemNotes(1)).toEqual([`alice: ${body}`]);
+  });
+
+  it("writes an item's rendered text in the GitLab.com format: markup gone, comment text kept", async () => {
+    const item =
+      'Close #4 as obsolete: src/x.go says a = "1" — why it is so. <!-- workline:proposal=4/close-obsolete -->';
+    const styled =
+      "Read **the [ladder](https://example.com/l)** and `run.sh`, _then_ ~~skip~~ 2 * 3 &amp; people_ops";
+    state.as("alice").openIssue({ title: "t", description: `- [ ] ${item}\n- [ ] ${styled}` });
+    state.as("alice").tick(PROJECT, 1, item);
+    state.as("alice").tick(PROJECT, 1, styled);
+    expect(await systemNotes(1)).toEqual([
+      // The real note read on GitLab.com in 2026 for this source.
+      'alice: marked the checklist item **Close \\#4 as obsolete: src/x\\.go says a \\= \\"1\\" — why it is so\\.  workline:proposal\\=4/close\\-obsolete** as completed',
+      "alice: marked the checklist item **Read the ladder and run\\.sh\\, then skip 2 \\* 3 \\& people\\_ops** as completed",
+    ]);
   });
 
   it("writes 'changed the description' when no checkbox changed", async () => {

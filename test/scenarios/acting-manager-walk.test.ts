@@ -8,7 +8,13 @@ import {
   expectOpensAt,
   expectRefusedChangingNothing,
 } from "../support/expectations.js";
-import { openFromTemplate, tickAll, worldPerTest } from "../support/walk.js";
+import {
+  openFromTemplate,
+  TICK_NOTE_WORDINGS,
+  tickAll,
+  tickNotesWorded,
+  worldPerTest,
+} from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const eligibility = [
@@ -27,102 +33,107 @@ const world = worldPerTest({ now: "2026-01-20T09:00:00Z" });
 const open = (fields: Record<string, string | null> = {}) =>
   openFromTemplate(world, "Acting manager", "Acting manager: alice for the Verify team", fields);
 
-describe("acting manager, end to end through the CLI and gitbeaker", () => {
-  it("walks eligibility -> active -> return, is extended, and ends with career-outcome::extended", async () => {
-    const bob = world.state.as("bob");
-    const { opened, iid } = open();
-    expect(world.labels(iid)).toEqual(["career::acting-manager"]);
-    await expectOpensAt(world, opened, "eligibility");
-    expect(world.issue(iid).description).toContain("career-bot:section:begin");
-    for (const item of eligibility) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
-    // The same event again, and a sweep: nothing to write.
+describe.each(TICK_NOTE_WORDINGS)(
+  "acting manager, end to end through the CLI and gitbeaker (%s tick notes)",
+  (wording) => {
+    tickNotesWorded(wording, () => world);
 
-    // The manager ticks eligibility: Active, with the talent review (149 days > 90).
-    world.state.advance({ days: 2 });
-    const last = await tickAll(world, "bob", iid, eligibility);
-    expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.issue(iid).dueDate).toBe("2026-06-16"); // 14 days before end_date
-    const activeNote = world.botNotes(iid).find((n) => n.body.includes("@bob"));
-    expect(activeNote).toBeDefined();
-    for (const item of active) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
-    expect(await world.writesDuring(() => world.handle(last))).toBe(0);
+    it("walks eligibility -> active -> return, is extended, and ends with career-outcome::extended", async () => {
+      const bob = world.state.as("bob");
+      const { opened, iid } = open();
+      expect(world.labels(iid)).toEqual(["career::acting-manager"]);
+      await expectOpensAt(world, opened, "eligibility");
+      expect(world.issue(iid).description).toContain("career-bot:section:begin");
+      for (const item of eligibility) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
+      // The same event again, and a sweep: nothing to write.
 
-    world.state.now = "2026-02-02T10:00:00Z";
-    await tickAll(world, "bob", iid, active);
-    expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.issue(iid).dueDate).toBe("2026-06-16");
+      // The manager ticks eligibility: Active, with the talent review (149 days > 90).
+      world.state.advance({ days: 2 });
+      const last = await tickAll(world, "bob", iid, eligibility);
+      expect(world.stages(iid)).toEqual(["active"]);
+      expect(world.issue(iid).dueDate).toBe("2026-06-16"); // 14 days before end_date
+      const activeNote = world.botNotes(iid).find((n) => n.body.includes("@bob"));
+      expect(activeNote).toBeDefined();
+      for (const item of active) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
+      expect(await world.writesDuring(() => world.handle(last))).toBe(0);
 
-    // Nothing due in between: the sweep writes nothing.
-    world.state.now = "2026-04-01T06:00:00Z";
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+      world.state.now = "2026-02-02T10:00:00Z";
+      await tickAll(world, "bob", iid, active);
+      expect(world.stages(iid)).toEqual(["active"]);
+      expect(world.issue(iid).dueDate).toBe("2026-06-16");
 
-    // 14 days before the end the sweep moves it to Return and reminds both.
-    world.state.now = "2026-06-16T06:00:00Z";
-    expect((await world.sweep()).code).toBe(0);
-    expect(world.stages(iid)).toEqual(["return"]);
-    expect(world.issue(iid).dueDate).toBe("2026-06-30");
-    const returnNote = world.botNotes(iid).at(-1)!;
-    expect(returnNote.body).toContain("@alice");
-    expect(returnNote.body).toContain("@bob");
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+      // Nothing due in between: the sweep writes nothing.
+      world.state.now = "2026-04-01T06:00:00Z";
+      expect(await world.writesDuring(() => world.sweep())).toBe(0);
 
-    // The manager extends by a month: back to Active until 14 days before the new end.
-    world.state.now = "2026-06-20T10:00:00Z";
-    const extend = bob.comment(PROJECT, iid, "/career extend 2026-07-31");
-    await world.handle(extend.payload);
-    expect(world.botNotes(iid).at(-1)!.body).toContain("/career extend 2026-07-31` recorded");
-    expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.issue(iid).dueDate).toBe("2026-07-17");
-    await expectNothingMoreToDo(world, extend.payload);
+      // 14 days before the end the sweep moves it to Return and reminds both.
+      world.state.now = "2026-06-16T06:00:00Z";
+      expect((await world.sweep()).code).toBe(0);
+      expect(world.stages(iid)).toEqual(["return"]);
+      expect(world.issue(iid).dueDate).toBe("2026-06-30");
+      const returnNote = world.botNotes(iid).at(-1)!;
+      expect(returnNote.body).toContain("@alice");
+      expect(returnNote.body).toContain("@bob");
+      expect(await world.writesDuring(() => world.sweep())).toBe(0);
 
-    // The old end date passes quietly.
-    world.state.now = "2026-06-30T06:00:00Z";
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
-    expect(world.stages(iid)).toEqual(["active"]);
+      // The manager extends by a month: back to Active until 14 days before the new end.
+      world.state.now = "2026-06-20T10:00:00Z";
+      const extend = bob.comment(PROJECT, iid, "/career extend 2026-07-31");
+      await world.handle(extend.payload);
+      expect(world.botNotes(iid).at(-1)!.body).toContain("/career extend 2026-07-31` recorded");
+      expect(world.stages(iid)).toEqual(["active"]);
+      expect(world.issue(iid).dueDate).toBe("2026-07-17");
+      await expectNothingMoreToDo(world, extend.payload);
 
-    world.state.now = "2026-07-17T06:00:00Z";
-    await world.sweep();
-    expect(world.stages(iid)).toEqual(["return"]);
-    expect(world.issue(iid).dueDate).toBe("2026-07-31");
+      // The old end date passes quietly.
+      world.state.now = "2026-06-30T06:00:00Z";
+      expect(await world.writesDuring(() => world.sweep())).toBe(0);
+      expect(world.stages(iid)).toEqual(["active"]);
 
-    world.state.now = "2026-07-31T06:00:00Z";
-    await world.sweep();
-    await expectFinished(world, iid, "career::acting-manager", "extended");
-  });
+      world.state.now = "2026-07-17T06:00:00Z";
+      await world.sweep();
+      expect(world.stages(iid)).toEqual(["return"]);
+      expect(world.issue(iid).dueDate).toBe("2026-07-31");
 
-  it("ends on the planned end date with career-outcome::returned", async () => {
-    const { opened, iid } = open({ end_date: "2026-03-31" });
-    await world.handle(opened.payload);
-    await tickAll(world, "bob", iid, eligibility);
-    expect(world.stages(iid)).toEqual(["active"]);
-    // 58 days: no talent review.
-    expect(world.issue(iid).description).not.toContain(TALENT_REVIEW_ITEM);
-    expect(world.issue(iid).dueDate).toBe("2026-03-17");
+      world.state.now = "2026-07-31T06:00:00Z";
+      await world.sweep();
+      await expectFinished(world, iid, "career::acting-manager", "extended");
+    });
 
-    // The active checklist is left open: a reminder on the day, then the appointment still ends.
-    world.state.now = "2026-03-17T06:00:00Z";
-    await world.sweep();
-    expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.botNotes(iid).at(-1)!.body).toContain("@bob");
-    expect(world.issue(iid).dueDate).toBe("2026-03-31");
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+    it("ends on the planned end date with career-outcome::returned", async () => {
+      const { opened, iid } = open({ end_date: "2026-03-31" });
+      await world.handle(opened.payload);
+      await tickAll(world, "bob", iid, eligibility);
+      expect(world.stages(iid)).toEqual(["active"]);
+      // 58 days: no talent review.
+      expect(world.issue(iid).description).not.toContain(TALENT_REVIEW_ITEM);
+      expect(world.issue(iid).dueDate).toBe("2026-03-17");
 
-    world.state.now = "2026-03-31T06:00:00Z";
-    await world.sweep();
-    await expectFinished(world, iid, "career::acting-manager", "returned");
-  });
+      // The active checklist is left open: a reminder on the day, then the appointment still ends.
+      world.state.now = "2026-03-17T06:00:00Z";
+      await world.sweep();
+      expect(world.stages(iid)).toEqual(["active"]);
+      expect(world.botNotes(iid).at(-1)!.body).toContain("@bob");
+      expect(world.issue(iid).dueDate).toBe("2026-03-31");
+      expect(await world.writesDuring(() => world.sweep())).toBe(0);
 
-  it("refuses an extension by the team member, with a reply, and changes nothing", async () => {
-    const { opened, iid } = open();
-    await world.handle(opened.payload);
-    await tickAll(world, "bob", iid, eligibility);
-    const reason = "Only the manager (bob) or people ops (carol) can use `/career extend`";
-    await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-09-30", reason);
-  });
+      world.state.now = "2026-03-31T06:00:00Z";
+      await world.sweep();
+      await expectFinished(world, iid, "career::acting-manager", "returned");
+    });
 
-  it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {
-    const { opened, iid } = open({ reason: "vacation" });
-    await expectNeedsInfo(world, opened, "reason (is vacation)");
-    await expectFixedAndResumed(world, iid, "reason: vacation", "reason: trial", "eligibility");
-  });
-});
+    it("refuses an extension by the team member, with a reply, and changes nothing", async () => {
+      const { opened, iid } = open();
+      await world.handle(opened.payload);
+      await tickAll(world, "bob", iid, eligibility);
+      const reason = "Only the manager (bob) or people ops (carol) can use `/career extend`";
+      await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-09-30", reason);
+    });
+
+    it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {
+      const { opened, iid } = open({ reason: "vacation" });
+      await expectNeedsInfo(world, opened, "reason (is vacation)");
+      await expectFixedAndResumed(world, iid, "reason: vacation", "reason: trial", "eligibility");
+    });
+  },
+);

@@ -7,7 +7,14 @@ import {
   expectOpensAt,
   expectRefusedChangingNothing,
 } from "../support/expectations.js";
-import { openFromTemplate, tickAll, tickEach, worldPerTest } from "../support/walk.js";
+import {
+  openFromTemplate,
+  TICK_NOTE_WORDINGS,
+  tickAll,
+  tickEach,
+  tickNotesWorded,
+  worldPerTest,
+} from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
 const eligibility = [
@@ -28,98 +35,103 @@ async function toActive(iid: number) {
   await tickAll(world, "dave", iid, host);
 }
 
-describe("apprenticeship, end to end through the CLI and gitbeaker", () => {
-  it("walks eligibility -> agreement -> active (monthly check-ins) -> review, is extended, and concludes", async () => {
-    const iid = await expectOpensAt(world, open().opened, "eligibility");
-    expect(world.issue(iid).description).toContain("Tenure: 11 month(s) from 2025-03-01");
+describe.each(TICK_NOTE_WORDINGS)(
+  "apprenticeship, end to end through the CLI and gitbeaker (%s tick notes)",
+  (wording) => {
+    tickNotesWorded(wording, () => world);
 
-    world.state.advance({ days: 1 });
-    const last = await tickAll(world, "bob", iid, eligibility);
-    expect(world.stages(iid)).toEqual(["agreement"]);
-    const agreement = world.botNotes(iid).at(-1)!.body;
-    expect(agreement).toContain("@alice");
-    expect(agreement).toContain("@dave");
-    expect(await world.writesDuring(() => world.handle(last))).toBe(0);
+    it("walks eligibility -> agreement -> active (monthly check-ins) -> review, is extended, and concludes", async () => {
+      const iid = await expectOpensAt(world, open().opened, "eligibility");
+      expect(world.issue(iid).description).toContain("Tenure: 11 month(s) from 2025-03-01");
 
-    // Both sides confirm their commitments: the apprentice hers, the host manager the department's.
-    world.state.now = "2026-01-26T10:00:00Z";
-    await tickAll(world, "alice", iid, apprentice);
-    expect(world.stages(iid)).toEqual(["agreement"]);
-    await tickAll(world, "dave", iid, host);
-    expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.issue(iid).dueDate).toBe("2026-03-03"); // the first monthly check-in, 30 days after start_date
+      world.state.advance({ days: 1 });
+      const last = await tickAll(world, "bob", iid, eligibility);
+      expect(world.stages(iid)).toEqual(["agreement"]);
+      const agreement = world.botNotes(iid).at(-1)!.body;
+      expect(agreement).toContain("@alice");
+      expect(agreement).toContain("@dave");
+      expect(await world.writesDuring(() => world.handle(last))).toBe(0);
 
-    // The daily sweep: a check-in every 30 days until the end date, each posted once.
-    const checkins: string[] = [];
-    while (world.issue(iid).dueDate! < "2026-08-01") {
-      world.state.now = `${world.issue(iid).dueDate}T06:00:00Z`;
-      expect((await world.sweep()).code).toBe(0);
-      checkins.push(world.state.now.slice(0, 10));
-      const note = world.botNotes(iid).at(-1)!.body;
-      expect(note).toContain("monthly check-in");
-      for (const who of ["@alice", "@bob", "@dave"]) expect(note).toContain(who);
+      // Both sides confirm their commitments: the apprentice hers, the host manager the department's.
+      world.state.now = "2026-01-26T10:00:00Z";
+      await tickAll(world, "alice", iid, apprentice);
+      expect(world.stages(iid)).toEqual(["agreement"]);
+      await tickAll(world, "dave", iid, host);
+      expect(world.stages(iid)).toEqual(["active"]);
+      expect(world.issue(iid).dueDate).toBe("2026-03-03"); // the first monthly check-in, 30 days after start_date
+
+      // The daily sweep: a check-in every 30 days until the end date, each posted once.
+      const checkins: string[] = [];
+      while (world.issue(iid).dueDate! < "2026-08-01") {
+        world.state.now = `${world.issue(iid).dueDate}T06:00:00Z`;
+        expect((await world.sweep()).code).toBe(0);
+        checkins.push(world.state.now.slice(0, 10));
+        const note = world.botNotes(iid).at(-1)!.body;
+        expect(note).toContain("monthly check-in");
+        for (const who of ["@alice", "@bob", "@dave"]) expect(note).toContain(who);
+        expect(await world.writesDuring(() => world.sweep())).toBe(0);
+      }
+      expect(checkins).toEqual([
+        "2026-03-03",
+        "2026-04-02",
+        "2026-05-02",
+        "2026-06-01",
+        "2026-07-01",
+        "2026-07-31",
+      ]);
+      expect(world.issue(iid).dueDate).toBe("2026-08-01");
+
+      world.state.now = "2026-08-01T06:00:00Z";
+      await world.sweep();
+      expect(world.stages(iid)).toEqual(["review"]);
+      expect(world.botNotes(iid).at(-1)!.body).toContain("reached its end date (2026-08-01)");
+      expect(world.issue(iid).dueDate).toBe("2026-08-15"); // the review reminder
       expect(await world.writesDuring(() => world.sweep())).toBe(0);
-    }
-    expect(checkins).toEqual([
-      "2026-03-03",
-      "2026-04-02",
-      "2026-05-02",
-      "2026-06-01",
-      "2026-07-01",
-      "2026-07-31",
-    ]);
-    expect(world.issue(iid).dueDate).toBe("2026-08-01");
 
-    world.state.now = "2026-08-01T06:00:00Z";
-    await world.sweep();
-    expect(world.stages(iid)).toEqual(["review"]);
-    expect(world.botNotes(iid).at(-1)!.body).toContain("reached its end date (2026-08-01)");
-    expect(world.issue(iid).dueDate).toBe("2026-08-15"); // the review reminder
-    expect(await world.writesDuring(() => world.sweep())).toBe(0);
+      world.state.now = "2026-08-15T06:00:00Z";
+      await world.sweep();
+      expect(world.botNotes(iid).at(-1)!.body).toContain("review is still open");
+      expect(world.issue(iid).dueDate).toBe("2026-08-29");
 
-    world.state.now = "2026-08-15T06:00:00Z";
-    await world.sweep();
-    expect(world.botNotes(iid).at(-1)!.body).toContain("review is still open");
-    expect(world.issue(iid).dueDate).toBe("2026-08-29");
+      // The host manager extends by two months: Active again, check-ins resume.
+      world.state.now = "2026-08-17T10:00:00Z";
+      const extend = world.state.as("dave").comment(PROJECT, iid, "/career extend 2026-10-01");
+      await world.handle(extend.payload);
+      expect(world.botNotes(iid).at(-1)!.body).toContain("recorded");
+      expect(world.stages(iid)).toEqual(["active"]);
+      expect(world.issue(iid).dueDate).toBe("2026-08-30");
+      expect(world.issue(iid).description).toContain(
+        "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-17)",
+      );
+      expect(await world.writesDuring(() => world.handle(extend.payload))).toBe(0);
 
-    // The host manager extends by two months: Active again, check-ins resume.
-    world.state.now = "2026-08-17T10:00:00Z";
-    const extend = world.state.as("dave").comment(PROJECT, iid, "/career extend 2026-10-01");
-    await world.handle(extend.payload);
-    expect(world.botNotes(iid).at(-1)!.body).toContain("recorded");
-    expect(world.stages(iid)).toEqual(["active"]);
-    expect(world.issue(iid).dueDate).toBe("2026-08-30");
-    expect(world.issue(iid).description).toContain(
-      "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-17)",
-    );
-    expect(await world.writesDuring(() => world.handle(extend.payload))).toBe(0);
+      world.state.now = "2026-09-16T06:00:00Z";
+      await world.sweep();
+      expect(world.botNotes(iid).at(-1)!.body).toContain("monthly check-in");
+      world.state.now = "2026-10-01T06:00:00Z";
+      await world.sweep();
+      expect(world.stages(iid)).toEqual(["review"]);
 
-    world.state.now = "2026-09-16T06:00:00Z";
-    await world.sweep();
-    expect(world.botNotes(iid).at(-1)!.body).toContain("monthly check-in");
-    world.state.now = "2026-10-01T06:00:00Z";
-    await world.sweep();
-    expect(world.stages(iid)).toEqual(["review"]);
+      world.state.now = "2026-10-02T10:00:00Z";
+      const conclude = world.state.as("alice").comment(PROJECT, iid, "/career conclude");
+      await world.handle(conclude.payload);
+      await expectFinished(world, iid, "career::apprenticeship", "concluded", conclude.payload);
+    });
 
-    world.state.now = "2026-10-02T10:00:00Z";
-    const conclude = world.state.as("alice").comment(PROJECT, iid, "/career conclude");
-    await world.handle(conclude.payload);
-    await expectFinished(world, iid, "career::apprenticeship", "concluded", conclude.payload);
-  });
+    it("refuses an extension by someone without the role, with a reply, and changes nothing", async () => {
+      const { opened, iid } = open();
+      await world.handle(opened.payload);
+      await toActive(iid);
+      expect(world.stages(iid)).toEqual(["active"]);
+      // The apprentice may conclude, but only the home or host manager extends.
+      const reason = "Only the manager or host manager (bob, dave) or people ops (carol)";
+      await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-12-01", reason);
+    });
 
-  it("refuses an extension by someone without the role, with a reply, and changes nothing", async () => {
-    const { opened, iid } = open();
-    await world.handle(opened.payload);
-    await toActive(iid);
-    expect(world.stages(iid)).toEqual(["active"]);
-    // The apprentice may conclude, but only the home or host manager extends.
-    const reason = "Only the manager or host manager (bob, dave) or people ops (carol)";
-    await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-12-01", reason);
-  });
-
-  it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {
-    const { opened, iid } = open({ time_percentage: "150" });
-    await expectNeedsInfo(world, opened, "time_percentage (is 150)");
-    await expectFixedAndResumed(world, iid, "time_percentage: 150", "time_percentage: 20", "eligibility");
-  });
-});
+    it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {
+      const { opened, iid } = open({ time_percentage: "150" });
+      await expectNeedsInfo(world, opened, "time_percentage (is 150)");
+      await expectFixedAndResumed(world, iid, "time_percentage: 150", "time_percentage: 20", "eligibility");
+    });
+  },
+);

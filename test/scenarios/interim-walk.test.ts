@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
+import { TICK_NOTE_WORDINGS, tickNotesWorded } from "../support/walk.js";
 import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
 
 let world: World;
@@ -15,176 +16,185 @@ function labels(iid: number): string[] {
     .sort();
 }
 
-describe("interim manager, end to end through the CLI and gitbeaker", () => {
-  it("walks from the opened issue to career-outcome::promoted", async () => {
-    const alice = world.state.as("alice");
-    const bob = world.state.as("bob");
-    const opened = alice.openIssue({
-      title: "Interim manager: alice",
-      description: interimDescription({ people_business_partner: "pat" }),
+describe.each(TICK_NOTE_WORDINGS)(
+  "interim manager, end to end through the CLI and gitbeaker (%s tick notes)",
+  (wording) => {
+    tickNotesWorded(wording, () => world);
+
+    it("walks from the opened issue to career-outcome::promoted", async () => {
+      const alice = world.state.as("alice");
+      const bob = world.state.as("bob");
+      const opened = alice.openIssue({
+        title: "Interim manager: alice",
+        description: interimDescription({ people_business_partner: "pat" }),
+      });
+      const iid = opened.issue.iid;
+      expect(opened.issue.confidential).toBe(true); // the template's /confidential ran
+
+      let run = await world.handle(opened.payload);
+      expect(run.code).toBe(0);
+      expect(labels(iid)).toContain("career-stage::eligibility");
+      expect(world.issue(iid).dueDate).toBe("2026-04-05");
+      expect(world.issue(iid).description).toContain("career-bot:section:begin");
+      expect(world.issue(iid).description).toContain("```mermaid");
+
+      // The same event again, and a sweep: zero writes.
+      const before = world.writes();
+      await world.handle(opened.payload);
+      await world.sweep();
+      expect(world.writes()).toBe(before);
+
+      world.state.advance({ days: 1 });
+      let last = null;
+      for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
+      run = await world.handle(last!.payload);
+      expect(run.code).toBe(0);
+      expect(labels(iid)).toContain("career-stage::setup");
+      expect(labels(iid)).not.toContain("career-stage::eligibility");
+      const followUp = world.state.issues.find((i) =>
+        i.title.startsWith("People team: interim manager setup"),
+      );
+      expect(followUp?.confidential).toBe(true);
+      expect(world.state.links.length).toBe(1);
+
+      world.state.advance({ days: 1 });
+      for (const item of setup) last = bob.tick(PROJECT, iid, item);
+      await world.handle(last!.payload);
+      expect(labels(iid)).toContain("career-stage::hiring");
+
+      world.state.advance({ days: 3 });
+      const hire = alice.comment(PROJECT, iid, "We hired Dave!\n/career hire @dave 2026-01-19");
+      await world.handle(hire.payload);
+      expect(labels(iid)).toContain("career-stage::hire-review");
+      expect(world.issue(iid).dueDate).toBe("2026-02-18");
+
+      world.state.now = "2026-02-18T07:00:00Z";
+      await world.sweep();
+      const review = world.botNotes(iid).find((n) => n.body.includes("30-day hire review is open"));
+      expect(review?.body).toContain("@bob");
+      const afterSweep = world.writes();
+      await world.sweep();
+      expect(world.writes()).toBe(afterSweep);
+
+      world.state.advance({ hours: 3 });
+      await world.handle(bob.comment(PROJECT, iid, "/career review successful").payload);
+      expect(labels(iid)).toContain("career-stage::promotion-document");
+      await world.handle(
+        alice.comment(PROJECT, iid, "/career document https://docs.example.com/promo-alice").payload,
+      );
+      expect(world.botNotes(iid).at(-1)!.body).toContain("@bob, over to you"); // the manager decides next
+      await world.handle(bob.comment(PROJECT, iid, "/career decision promote").payload);
+
+      expect(labels(iid)).toEqual(
+        ["career-outcome::promoted", "career-stage::done", "career::interim-manager"].sort(),
+      );
+      expect(world.issue(iid).state).toBe("closed");
+      // A command on the finished, closed issue gets its answer and changes nothing else.
+      const done = world.writes();
+      await world.handle(bob.comment(PROJECT, iid, "/career decision end").payload);
+      expect(world.writes()).toBe(done + 1);
+      expect(world.botNotes(iid).at(-1)!.body).toContain("has finished");
+      expect(world.issue(iid).state).toBe("closed");
+      await world.handle(bob.reopen(PROJECT, iid).payload);
+      expect(world.issue(iid).state).toBe("opened");
+      // The bot never ran a quick action and never posted a note twice.
+      expect(world.state.quickActionsExecuted.filter((q) => q.author === BOT)).toEqual([]);
+      const keys = world.botNotes(iid).map((n) => /key=(\S+) -->/.exec(n.body)?.[1]);
+      expect(new Set(keys).size).toBe(keys.length);
     });
-    const iid = opened.issue.iid;
-    expect(opened.issue.confidential).toBe(true); // the template's /confidential ran
 
-    let run = await world.handle(opened.payload);
-    expect(run.code).toBe(0);
-    expect(labels(iid)).toContain("career-stage::eligibility");
-    expect(world.issue(iid).dueDate).toBe("2026-04-05");
-    expect(world.issue(iid).description).toContain("career-bot:section:begin");
-    expect(world.issue(iid).description).toContain("```mermaid");
+    it("asks for a fix of a broken data block in one comment, then resumes", async () => {
+      const alice = world.state.as("alice");
+      const opened = alice.openIssue({
+        title: "Interim manager: alice",
+        description: interimDescription({
+          company_start_date: "2025-02-30",
+          desired_level: "Wizard",
+          manager: "ghost",
+        }),
+      });
+      const iid = opened.issue.iid;
+      expect((await world.handle(opened.payload)).code).toBe(0);
+      expect(labels(iid)).toContain("career-status::needs-info");
+      const notes = world.botNotes(iid);
+      expect(notes).toHaveLength(1);
+      for (const field of ["company_start_date", "desired_level", "manager (is ghost)"])
+        expect(notes[0]!.body).toContain(field);
 
-    // The same event again, and a sweep: zero writes.
-    const before = world.writes();
-    await world.handle(opened.payload);
-    await world.sweep();
-    expect(world.writes()).toBe(before);
-
-    world.state.advance({ days: 1 });
-    let last = null;
-    for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
-    run = await world.handle(last!.payload);
-    expect(run.code).toBe(0);
-    expect(labels(iid)).toContain("career-stage::setup");
-    expect(labels(iid)).not.toContain("career-stage::eligibility");
-    const followUp = world.state.issues.find((i) => i.title.startsWith("People team: interim manager setup"));
-    expect(followUp?.confidential).toBe(true);
-    expect(world.state.links.length).toBe(1);
-
-    world.state.advance({ days: 1 });
-    for (const item of setup) last = bob.tick(PROJECT, iid, item);
-    await world.handle(last!.payload);
-    expect(labels(iid)).toContain("career-stage::hiring");
-
-    world.state.advance({ days: 3 });
-    const hire = alice.comment(PROJECT, iid, "We hired Dave!\n/career hire @dave 2026-01-19");
-    await world.handle(hire.payload);
-    expect(labels(iid)).toContain("career-stage::hire-review");
-    expect(world.issue(iid).dueDate).toBe("2026-02-18");
-
-    world.state.now = "2026-02-18T07:00:00Z";
-    await world.sweep();
-    const review = world.botNotes(iid).find((n) => n.body.includes("30-day hire review is open"));
-    expect(review?.body).toContain("@bob");
-    const afterSweep = world.writes();
-    await world.sweep();
-    expect(world.writes()).toBe(afterSweep);
-
-    world.state.advance({ hours: 3 });
-    await world.handle(bob.comment(PROJECT, iid, "/career review successful").payload);
-    expect(labels(iid)).toContain("career-stage::promotion-document");
-    await world.handle(
-      alice.comment(PROJECT, iid, "/career document https://docs.example.com/promo-alice").payload,
-    );
-    expect(world.botNotes(iid).at(-1)!.body).toContain("@bob, over to you"); // the manager decides next
-    await world.handle(bob.comment(PROJECT, iid, "/career decision promote").payload);
-
-    expect(labels(iid)).toEqual(
-      ["career-outcome::promoted", "career-stage::done", "career::interim-manager"].sort(),
-    );
-    expect(world.issue(iid).state).toBe("closed");
-    // A command on the finished, closed issue gets its answer and changes nothing else.
-    const done = world.writes();
-    await world.handle(bob.comment(PROJECT, iid, "/career decision end").payload);
-    expect(world.writes()).toBe(done + 1);
-    expect(world.botNotes(iid).at(-1)!.body).toContain("has finished");
-    expect(world.issue(iid).state).toBe("closed");
-    await world.handle(bob.reopen(PROJECT, iid).payload);
-    expect(world.issue(iid).state).toBe("opened");
-    // The bot never ran a quick action and never posted a note twice.
-    expect(world.state.quickActionsExecuted.filter((q) => q.author === BOT)).toEqual([]);
-    const keys = world.botNotes(iid).map((n) => /key=(\S+) -->/.exec(n.body)?.[1]);
-    expect(new Set(keys).size).toBe(keys.length);
-  });
-
-  it("asks for a fix of a broken data block in one comment, then resumes", async () => {
-    const alice = world.state.as("alice");
-    const opened = alice.openIssue({
-      title: "Interim manager: alice",
-      description: interimDescription({
-        company_start_date: "2025-02-30",
-        desired_level: "Wizard",
-        manager: "ghost",
-      }),
+      const fixed = alice.editDescription(
+        PROJECT,
+        iid,
+        world
+          .issue(iid)
+          .description.replace("company_start_date: 2025-02-30", "company_start_date: 2025-03-01")
+          .replace("desired_level: Wizard", "desired_level: Manager")
+          .replace("manager: ghost", "manager: bob"),
+      );
+      await world.handle(fixed.payload);
+      expect(labels(iid)).not.toContain("career-status::needs-info");
+      expect(labels(iid)).toContain("career-stage::eligibility");
+      expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
     });
-    const iid = opened.issue.iid;
-    expect((await world.handle(opened.payload)).code).toBe(0);
-    expect(labels(iid)).toContain("career-status::needs-info");
-    const notes = world.botNotes(iid);
-    expect(notes).toHaveLength(1);
-    for (const field of ["company_start_date", "desired_level", "manager (is ghost)"])
-      expect(notes[0]!.body).toContain(field);
 
-    const fixed = alice.editDescription(
-      PROJECT,
-      iid,
-      world
-        .issue(iid)
-        .description.replace("company_start_date: 2025-02-30", "company_start_date: 2025-03-01")
-        .replace("desired_level: Wizard", "desired_level: Manager")
-        .replace("manager: ghost", "manager: bob"),
-    );
-    await world.handle(fixed.payload);
-    expect(labels(iid)).not.toContain("career-status::needs-info");
-    expect(labels(iid)).toContain("career-stage::eligibility");
-    expect(world.botNotes(iid).at(-1)!.body).toContain("reads correctly now");
-  });
-
-  it("refuses a command from someone without the role, with a reply, and changes nothing", async () => {
-    const opened = world.state
-      .as("alice")
-      .openIssue({ title: "Interim manager: alice", description: interimDescription({}) });
-    const iid = opened.issue.iid;
-    await world.handle(opened.payload);
-    const labelsBefore = labels(iid);
-    const descriptionBefore = world.issue(iid).description;
-    const run = await world.handle(
-      world.state.as("eve").comment(PROJECT, iid, "/career decision promote").payload,
-    );
-    expect(run.code).toBe(0);
-    const reply = world.botNotes(iid).at(-1)!;
-    expect(reply.body).toContain("Refused");
-    expect(labels(iid)).toEqual(labelsBefore);
-    expect(world.issue(iid).description).toBe(descriptionBefore);
-  });
-
-  it("never lets text a person wrote become a quick action, a mass mention or a marker", async () => {
-    const alice = world.state.as("alice");
-    const opened = alice.openIssue({
-      title: "Interim manager: alice",
-      description: interimDescription({ company_start_date: '"/close @all <!-- career-bot:note key=x -->"' }),
+    it("refuses a command from someone without the role, with a reply, and changes nothing", async () => {
+      const opened = world.state
+        .as("alice")
+        .openIssue({ title: "Interim manager: alice", description: interimDescription({}) });
+      const iid = opened.issue.iid;
+      await world.handle(opened.payload);
+      const labelsBefore = labels(iid);
+      const descriptionBefore = world.issue(iid).description;
+      const run = await world.handle(
+        world.state.as("eve").comment(PROJECT, iid, "/career decision promote").payload,
+      );
+      expect(run.code).toBe(0);
+      const reply = world.botNotes(iid).at(-1)!;
+      expect(reply.body).toContain("Refused");
+      expect(labels(iid)).toEqual(labelsBefore);
+      expect(world.issue(iid).description).toBe(descriptionBefore);
     });
-    const iid = opened.issue.iid;
-    await world.handle(opened.payload);
-    await world.handle(
-      alice.comment(PROJECT, iid, "/career hire @all\n/career nonsense <!-- career-bot:section:end -->")
-        .payload,
-    );
-    const bodies = world.botNotes(iid).map((n) => n.body);
-    expect(bodies.length).toBeGreaterThan(0);
-    for (const body of bodies) {
-      expect(body).not.toMatch(/(^|\n)\s*\//);
-      expect(body).not.toMatch(/@all\b/);
-      // Only the bot's own markers: the note's key, and on a reply the command as the bot read it.
-      const own =
-        body.match(/<!-- career-bot:(note key=[A-Za-z0-9:._@#=-]+|command [A-Za-z0-9_-]+) -->/g) ?? [];
-      expect(body.match(/<!--/g)?.length).toBe(own.length);
-      expect(own.length).toBeGreaterThanOrEqual(1);
-    }
-    expect(world.issue(iid).state).toBe("opened");
-    expect(world.state.quickActionsExecuted.filter((q) => q.author === BOT)).toEqual([]);
-  });
 
-  it("ignores events from other projects, the bot itself and issues without a workflow label", async () => {
-    const opened = world.state.as("alice").openIssue({ title: "Just an issue", description: "hello" });
-    const run = await world.handle(opened.payload);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("ignored");
-    const other = structuredClone(opened.payload) as unknown as {
-      project: { id: number; path_with_namespace: string };
-    };
-    other.project.id = 4242;
-    other.project.path_with_namespace = "elsewhere/x";
-    expect((await world.handle(other as never)).stdout).toContain("another project");
-    expect(world.writes()).toBe(0);
-  });
-});
+    it("never lets text a person wrote become a quick action, a mass mention or a marker", async () => {
+      const alice = world.state.as("alice");
+      const opened = alice.openIssue({
+        title: "Interim manager: alice",
+        description: interimDescription({
+          company_start_date: '"/close @all <!-- career-bot:note key=x -->"',
+        }),
+      });
+      const iid = opened.issue.iid;
+      await world.handle(opened.payload);
+      await world.handle(
+        alice.comment(PROJECT, iid, "/career hire @all\n/career nonsense <!-- career-bot:section:end -->")
+          .payload,
+      );
+      const bodies = world.botNotes(iid).map((n) => n.body);
+      expect(bodies.length).toBeGreaterThan(0);
+      for (const body of bodies) {
+        expect(body).not.toMatch(/(^|\n)\s*\//);
+        expect(body).not.toMatch(/@all\b/);
+        // Only the bot's own markers: the note's key, and on a reply the command as the bot read it.
+        const own =
+          body.match(/<!-- career-bot:(note key=[A-Za-z0-9:._@#=-]+|command [A-Za-z0-9_-]+) -->/g) ?? [];
+        expect(body.match(/<!--/g)?.length).toBe(own.length);
+        expect(own.length).toBeGreaterThanOrEqual(1);
+      }
+      expect(world.issue(iid).state).toBe("opened");
+      expect(world.state.quickActionsExecuted.filter((q) => q.author === BOT)).toEqual([]);
+    });
+
+    it("ignores events from other projects, the bot itself and issues without a workflow label", async () => {
+      const opened = world.state.as("alice").openIssue({ title: "Just an issue", description: "hello" });
+      const run = await world.handle(opened.payload);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("ignored");
+      const other = structuredClone(opened.payload) as unknown as {
+        project: { id: number; path_with_namespace: string };
+      };
+      other.project.id = 4242;
+      other.project.path_with_namespace = "elsewhere/x";
+      expect((await world.handle(other as never)).stdout).toContain("another project");
+      expect(world.writes()).toBe(0);
+    });
+  },
+);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect } from "vitest";
-import type { WebhookPayload } from "../../src/gitlab/fake/index.js";
+import { TICK_NOTE_FORMATS, type TickNoteFormat, type WebhookPayload } from "../../src/gitlab/fake/index.js";
 import { PROJECT, templateDescription, World } from "./world.js";
 
 /** How the scenario walks begin: a world per test, an issue opened from its template, a checklist ticked. */
@@ -27,6 +27,19 @@ export function worldPerTest(options: ConstructorParameters<typeof World>[0] = {
     set(_, key, value) {
       return Reflect.set(live(), key, value);
     },
+  });
+}
+
+/** Every wording of tick notes GitLab has used; walks run once per wording (`describe.each`). */
+export const TICK_NOTE_WORDINGS = TICK_NOTE_FORMATS;
+
+/**
+ * Within the calling `describe`, the fake GitLab words tick notes as `format` says (set after the
+ * world of the test is made, so it holds from the first tick).
+ */
+export function tickNotesWorded(format: TickNoteFormat, world: () => World): void {
+  beforeEach(() => {
+    world().state.tickNoteFormat = format;
   });
 }
 

@@ -37,7 +37,7 @@ export class World {
   constructor(options: { now?: string; config?: string; users?: string[] } = {}) {
     this.state = new FakeGitLabState({
       now: options.now ?? "2026-01-05T09:00:00Z",
-      users: [BOT, "alice", "bob", "carol", "dave", "eve", "pat"],
+      users: [BOT, "alice", "bob", "carol", "dave", "eve", "pat", ...(options.users ?? [])],
       projects: [PROJECT],
     });
     // Every workflow label exists, as `career-bot setup` leaves the project: the templates' `/label`

@@ -1,7 +1,7 @@
 /**
  * Task-list items in a description (`- [ ]`, `- [x]`, `1. [ ]`), outside code fences. GitLab writes
  * "marked the checklist item **X** as completed" notes from the difference between two versions,
- * matching items by their text; that note is the only record of who ticked a box.
+ * pairing items by position; that note is the only record of who ticked a box.
  */
 
 export interface ChecklistItem {
@@ -22,17 +22,18 @@ export function checklistItems(description: string): ChecklistItem[] {
   return items;
 }
 
-/** Items whose state differs between two versions, paired by text in order of appearance. */
+/**
+ * Items whose state differs between two versions, as `Taskable.get_updated_tasks` finds them: the
+ * n-th item of one version is paired with the n-th of the other (`[~]` items are not counted), and
+ * only a pair with the same source whose box changed is a tick. A reordered or reworded list
+ * therefore makes no tick note, even where a box changed.
+ */
 export function checklistChanges(before: string, after: string): ChecklistItem[] {
   const previous = checklistItems(before);
-  const changes: ChecklistItem[] = [];
-  for (const item of checklistItems(after)) {
-    const index = previous.findIndex((old) => old.text === item.text);
-    if (index < 0) continue;
-    const [old] = previous.splice(index, 1);
-    if (old!.checked !== item.checked) changes.push(item);
-  }
-  return changes;
+  return checklistItems(after).filter((item, index) => {
+    const old = previous[index];
+    return old !== undefined && old.text === item.text && old.checked !== item.checked;
+  });
 }
 
 /** The description with the first item of that text set to `checked`, or null when there is none to change. */

@@ -12,4 +12,5 @@ export { FakeApiError } from "./ops.js";
 export type { HookLabel, HookUser, IssueHookPayload, NoteHookPayload, WebhookPayload } from "./payloads.js";
 export type { FakeStateSeed } from "./state.js";
 export { FakeGitLabState } from "./state.js";
+export { TICK_NOTE_FORMATS, type TickNoteFormat } from "./tick-notes.js";
 export type { FakeIssue, FakeLabel, FakeNote, FakeProject, FakeUser, QuickActionRecord } from "./types.js";

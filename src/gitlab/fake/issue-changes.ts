@@ -2,6 +2,7 @@ import { checklistChanges } from "./checklist.js";
 import { longDate } from "./dates.js";
 import { labelReference } from "./quick-actions.js";
 import type { FakeGitLabState } from "./state.js";
+import { tickNoteBody } from "./tick-notes.js";
 import type { FakeIssue, FakeNote, FakeUser, IssueChanges } from "./types.js";
 
 /** What one write did: the issue, a copy from before (webhook `changes` compare them), and whether anything moved. */
@@ -13,7 +14,7 @@ export interface IssueWrite {
 
 /**
  * Applies changes to an issue the way GitLab does, writing its system notes as the actor: title,
- * description (checklist ticks become "marked the checklist item" notes, other edits "changed the
+ * description (checklist ticks become "marked the checklist item" notes in `state.tickNoteFormat`, other edits "changed the
  * description"), labels, due date, confidentiality, assignees, state. On creation only label and
  * state notes are written, as GitLab records only those as events of a new issue.
  */
@@ -36,11 +37,7 @@ export function applyChanges(
     const ticks = checklistChanges(issue.description, changes.description);
     // GitLab writes task notes when checkboxes changed and "changed the description" otherwise.
     if (ticks.length === 0) noteUnlessCreating("changed the description");
-    for (const tick of ticks) {
-      noteUnlessCreating(
-        `marked the checklist item **${tick.text}** as ${tick.checked ? "completed" : "incomplete"}`,
-      );
-    }
+    for (const tick of ticks) noteUnlessCreating(tickNoteBody(state.tickNoteFormat, tick.text, tick.checked));
     issue.description = changes.description;
     issue.lastEditedAt = state.now;
     issue.lastEditedById = actor.id;

@@ -2,6 +2,7 @@ import type { ProjectRef } from "../port.js";
 import { addDuration, type Duration, dayOf, isoFromMs, parseIso } from "./dates.js";
 import { HumanActor } from "./human.js";
 import type { WebhookPayload } from "./payloads.js";
+import type { TickNoteFormat } from "./tick-notes.js";
 import type {
   FakeGroup,
   FakeHook,
@@ -28,6 +29,8 @@ export interface FakeStateSeed {
    * several (the `multiple_issue_assignees` licensed feature of Premium and Ultimate).
    */
   tier?: "free" | "premium";
+  /** The wording of tick notes, as GitLab.com writes them unless set (`tick-notes.ts`). */
+  tickNoteFormat?: TickNoteFormat;
 }
 
 type IdKind =
@@ -74,6 +77,8 @@ export class FakeGitLabState {
    */
   multipleAssignees: boolean;
   webUrl = "https://gitlab.example.com";
+  /** How tick notes are worded: GitLab.com's today, or an older GitLab's (settable mid-test). */
+  tickNoteFormat: TickNoteFormat;
   readonly users: FakeUser[] = [];
   readonly groups: FakeGroup[] = [];
   readonly projects: FakeProject[] = [];
@@ -103,6 +108,7 @@ export class FakeGitLabState {
   constructor(seed: FakeStateSeed = {}) {
     this.clock = isoFromMs(parseIso(seed.now ?? "2026-01-05T09:00:00.000Z"));
     this.multipleAssignees = seed.tier === "premium";
+    this.tickNoteFormat = seed.tickNoteFormat ?? "rendered";
     for (const user of seed.users ?? []) {
       if (typeof user === "string") this.addUser(user);
       else this.addUser(user.username, user.name);

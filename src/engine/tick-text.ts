@@ -1,0 +1,103 @@
+/**
+ * How a tick note names its item, reduced to a form every GitLab version agrees on.
+ *
+ * GitLab has written three wordings (research/gitlab-platform.md section 5):
+ * - before 15.3: `marked the task **<item source>** as completed`;
+ * - 15.3 to 17.x: `marked the checklist item **<item source>** as completed|incomplete`;
+ * - GitLab.com now: the item's rendered text, ASCII punctuation backslash-escaped
+ *   (`**Weekly 1\-1s \(host manager\'s\)**`), link/emphasis/code syntax gone, an HTML comment's text kept.
+ * Both the note's text and the workflow's item go through `canonicalItemText`, and they must then be
+ * equal: never a prefix or a loose resemblance, since a tick moves a person's career workflow.
+ */
+
+import { RENDERED_VALUE_LENGTH, safeInline } from "./safe-text.js";
+
+/** CommonMark's escapable characters: all ASCII punctuation. */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const TICK_NOTE = /^marked the (?:task|checklist item) \*\*([\s\S]*)\*\* as (completed|incomplete)$/;
+/** What `section.ts` appends to a ticked item; GitLab quotes it when that item is unticked. */
+const ANNOTATION = / · ticked by \S+?(?:, which does not count)?$/;
+/** Stands in for text already final (escaped characters, code), so later steps leave it alone. */
+const HOLD = "\u0000";
+
+export interface ParsedTickNote {
+  /** The item's canonical text (`canonicalItemText`), annotation removed. */
+  item: string;
+  completed: boolean;
+}
+
+/** The item and state of a tick note in any of GitLab's wordings, or null for any other note. */
+export function parseTickNote(body: string): ParsedTickNote | null {
+  const match = TICK_NOTE.exec(body.trim());
+  if (!match) return null;
+  return {
+    item: canonicalItemText(match[1] ?? "").replace(ANNOTATION, ""),
+    completed: match[2] === "completed",
+  };
+}
+
+/**
+ * The text a reader sees, whitespace collapsed: escapes undone, inline markup (links, images,
+ * emphasis, strike-through, code, tags) dropped, comment delimiters dropped with their text kept,
+ * character references decoded, zero-width spaces (the bot's quick-action guard) removed.
+ */
+export function canonicalItemText(text: string): string {
+  const held: string[] = [];
+  const hold = (value: string) => {
+    held.push(value);
+    return `${HOLD}${held.length - 1}${HOLD}`;
+  };
+  let out = text.replace(/[\u0000\u200b]/g, "");
+  // Code first: backslashes inside a code span are literal.
+  out = out.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
+    hold(/^ [\s\S]* $/.test(code) && code.trim() ? code.slice(1, -1) : code),
+  );
+  out = out.replace(ESCAPED, (_, char: string) => hold(char));
+  out = out
+    .replace(/<!--|-->/g, " ")
+    .replace(/<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|[^\s<>@]+@)[^\s<>]*)>/g, "$1")
+    .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
+    .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, "$1")
+    .replace(/~~/g, "");
+  out = stripDelimiters(out, "*");
+  out = stripDelimiters(out, "_");
+  out = decodeReferences(out);
+  out = out.replace(new RegExp(`${HOLD}(\\d+)${HOLD}`, "g"), (_, index: string) => held[Number(index)]!);
+  return out.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/**
+ * Drops runs of `*` or `_` that can open or close emphasis: a run with whitespace on both sides is
+ * a literal (`a * b`), and so is `_` inside a word (`people_ops`), as in CommonMark.
+ */
+function stripDelimiters(text: string, char: "*" | "_"): string {
+  const run = char === "*" ? /\*+/g : /_+/g;
+  return text.replace(run, (found: string, at: number) => {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + found.length] ?? " ";
+    if (/\s/.test(before) && /\s/.test(after)) return found;
+    if (char === "_" && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) return found;
+    return "";
+  });
+}
+
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " " };
+
+function decodeReferences(text: string): string {
+  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]+);/g, (found, ref: string) => {
+    if (ref.startsWith("#")) {
+      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+    }
+    return NAMED[ref] ?? found;
+  });
+}
+
+/**
+ * The canonical text of a workflow item as the bot's section writes it: rendering makes every
+ * value safe first (`safeInline`: `<` as `&lt;`, a zero-width space after `@`, backticks as `'`),
+ * and that line, not the workflow's string, is what GitLab's note quotes.
+ */
+export function sectionItemKey(text: string): string {
+  return canonicalItemText(safeInline(text, RENDERED_VALUE_LENGTH));
+}
