@@ -51,6 +51,8 @@ export function describeSettingsContract(name: string, factory: PortFactory): vo
         path: PROJECT,
         defaultBranch: "main",
         webUrl: `${state.webUrl}/${PROJECT}`,
+        accessLevel: 40,
+        pipelineVariables: { minimumRole: "developer", restricted: true },
       });
       expect(await port.getProject(project.id)).toEqual(project);
       expect((await rejection(port.getProject("career/missing"))).kind).toBe("not-found");

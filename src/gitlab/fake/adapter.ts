@@ -18,6 +18,7 @@ import {
   type TriggerToken,
   type User,
 } from "../port.js";
+import { testHook } from "./hook-health.js";
 import {
   createIssue,
   createLabel,
@@ -27,7 +28,6 @@ import {
   linkIssues,
   updateIssue,
 } from "./ops.js";
-import { testHook } from "./hook-health.js";
 import { updateProjectSettings } from "./pipeline-variables.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
 import * as settings from "./settings-ops.js";

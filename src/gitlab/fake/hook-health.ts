@@ -39,7 +39,10 @@ export function backoff(hook: FakeHook, now: string): void {
   if (alertStatus(hook, now) !== "executable") return;
   const seconds = Math.min(
     MAX_BACKOFF_S,
-    Math.max(INITIAL_BACKOFF_S, INITIAL_BACKOFF_S * 2 ** (hook.recentFailures - TEMPORARILY_DISABLED_FAILURE_THRESHOLD)),
+    Math.max(
+      INITIAL_BACKOFF_S,
+      INITIAL_BACKOFF_S * 2 ** (hook.recentFailures - TEMPORARILY_DISABLED_FAILURE_THRESHOLD),
+    ),
   );
   hook.recentFailures = Math.min(hook.recentFailures + 1, PERMANENTLY_DISABLED_FAILURE_THRESHOLD + 1);
   if (hook.recentFailures > TEMPORARILY_DISABLED_FAILURE_THRESHOLD) {

@@ -33,11 +33,7 @@ export function route(method: Route["method"], path: string, handle: Route["hand
 }
 
 /** A route GitLab serves without an access token, such as the pipeline trigger. */
-export function openRoute(
-  method: Route["method"],
-  path: string,
-  open: NonNullable<Route["open"]>,
-): Route {
+export function openRoute(method: Route["method"], path: string, open: NonNullable<Route["open"]>): Route {
   return {
     ...route(method, path, () => {
       throw new Error(`${path} is an open route`);

@@ -1,5 +1,8 @@
+import { testHook, triggerErrorBody } from "./hook-health.js";
 import { boolParam, type Params, stringParam } from "./http-params.js";
 import { openRoute, project, type Route, route } from "./http-route.js";
+import { FakeApiError } from "./ops.js";
+import { triggerPipeline, updateProjectSettings } from "./pipeline-variables.js";
 import {
   createHook,
   createSchedule,
@@ -12,9 +15,6 @@ import {
   updateHook,
   updateSchedule,
 } from "./settings-ops.js";
-import { testHook, triggerErrorBody } from "./hook-health.js";
-import { FakeApiError } from "./ops.js";
-import { triggerPipeline, updateProjectSettings } from "./pipeline-variables.js";
 import { restHook, restProject, restSchedule, restTrigger } from "./settings-views.js";
 
 /* GET /projects/:id, pipeline triggers, project hooks and pipeline schedules: what `setup` calls. */
@@ -26,7 +26,9 @@ export const SETTINGS_ROUTES: Route[] = [
   })),
   route("PUT", "/projects/:id", ({ state, user, params, input }) => {
     const role = stringParam(input.ci_pipeline_variables_minimum_override_role);
-    const target = updateProjectSettings(state, user, project(state, params), { pipelineVariablesRole: role });
+    const target = updateProjectSettings(state, user, project(state, params), {
+      pipelineVariablesRole: role,
+    });
     return { status: 200, body: restProject(state, target, user) };
   }),
   route("GET", "/projects/:id/triggers", ({ state, user, params }) => ({
@@ -81,7 +83,10 @@ export const TRIGGER_ROUTE = openRoute(
       const pipeline = triggerPipeline(state, project(state, params), params[1]!, stringParam(token) ?? "", {
         ...body,
       });
-      return { status: 201, body: { id: pipeline.id, ref: pipeline.ref, status: "created", source: "trigger" } };
+      return {
+        status: 201,
+        body: { id: pipeline.id, ref: pipeline.ref, status: "created", source: "trigger" },
+      };
     } catch (error) {
       if (!(error instanceof FakeApiError)) throw error;
       return { status: error.status, body: triggerErrorBody(error) };

@@ -34,7 +34,8 @@ export function maySetPipelineVariables(
 ): boolean {
   const level = accessLevel(state, project, user);
   // Before 17.1: `user_defined_variables_allowed | can?(:maintainer_access)`.
-  if (state.legacyPipelineVariables) return !project.restrictUserDefinedVariables || level >= LEVEL.maintainer;
+  if (state.legacyPipelineVariables)
+    return !project.restrictUserDefinedVariables || level >= LEVEL.maintainer;
   if (!project.restrictUserDefinedVariables) return true;
   const role = project.pipelineVariablesRole;
   return role !== "no_one_allowed" && level >= LEVEL[role];
