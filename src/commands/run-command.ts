@@ -4,7 +4,7 @@ import { CareerBotError, UsageError } from "../errors.js";
 import type { GitLabPort } from "../gitlab/port.js";
 import type { Reporter, RunContext } from "../run/context.js";
 import { errorLine, redactSecrets } from "../run/safe-error.js";
-import { type RunSummary, summaryLines } from "../run/summary.js";
+import { type RunSummary, runFailed, summaryLines } from "../run/summary.js";
 import { connect } from "./connect.js";
 import { checkPayload } from "./handle.js";
 
@@ -138,7 +138,7 @@ export async function runCommand(
     if (summary) {
       if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       else for (const line of summaryLines(summary)) io.stdout(`${line}\n`);
-      return summary.failures.length > 0 ? 1 : 0;
+      return runFailed(summary) ? 1 : 0;
     }
     return 0;
   } catch (error) {

@@ -2,6 +2,7 @@ import { ensureConversationIssues } from "../conversations/roster.js";
 import { dayOf } from "../engine/dates.js";
 import type { Issue, ProjectRef } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
+import { checkHookHealth } from "../run/hook-health.js";
 import { processIssue } from "../run/process-issue.js";
 import { errorLine } from "../run/safe-error.js";
 import { emptySummary, type RunSummary } from "../run/summary.js";
@@ -64,6 +65,10 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
     }
     ctx.reporter.endIssue?.(ref);
     if ((index + 1) % 100 === 0) ctx.reporter.info(`progress: ${index + 1}/${issues.length} issues`);
+  }
+  // After the work: a disabled hook makes the sweep exit 1, but must not stop it.
+  if (options.project !== undefined) {
+    summary.webhook = await checkHookHealth(ctx.port, options.project, options.secrets);
   }
   return summary;
 }

@@ -5,6 +5,7 @@ import type {
   HookSettings,
   NewPipelineSchedule,
   PipelineSchedule,
+  PipelineVariablesRole,
   Project,
   ProjectHook,
   ProjectRef,
@@ -29,6 +30,31 @@ export interface SettingsApi {
 
 export async function showProject(api: SettingsApi, project: ProjectRef): Promise<Project> {
   return toProject(ProjectResponse.parse(await api.Projects.show(project)));
+}
+
+/*
+ * gitbeaker 43.8 types this attribute as a boolean (it is a string) and has no hook-test method, so
+ * both requests are sent as GitLab documents them: the attribute by its own name (snake_case keys
+ * pass gitbeaker's decamelizing unchanged), the test through the resource's own requester.
+ */
+export async function setPipelineVariablesRole(
+  api: SettingsApi,
+  project: ProjectRef,
+  role: PipelineVariablesRole,
+): Promise<Project> {
+  const options = { ci_pipeline_variables_minimum_override_role: role };
+  return toProject(ProjectResponse.parse(await api.Projects.edit(project, options as never)));
+}
+
+/** `POST /projects/:id/hooks/:hook_id/test/:trigger` (`lib/api/hooks/trigger_test.rb`, GitLab 16.11+). */
+export async function testHook(
+  api: SettingsApi,
+  project: ProjectRef,
+  hookId: number,
+  trigger: "push_events",
+): Promise<void> {
+  const path = `${encodeURIComponent(String(project))}/hooks/${hookId}/test/${trigger}`;
+  await api.ProjectHooks.requester.post(path, { body: {} });
 }
 
 export async function listTriggerTokens(api: SettingsApi, project: ProjectRef): Promise<TriggerToken[]> {

@@ -26,6 +26,7 @@ import {
   type NewPipelineSchedule,
   type Note,
   type PipelineSchedule,
+  type PipelineVariablesRole,
   type Project,
   type ProjectHook,
   type ProjectRef,
@@ -314,6 +315,14 @@ export class GitbeakerGitLab implements GitLabPort {
 
   updateHook(project: ProjectRef, hookId: number, hook: HookSettings): Promise<ProjectHook> {
     return this.call(() => settings.updateHook(this.api, project, hookId, hook));
+  }
+
+  testHook(project: ProjectRef, hookId: number, trigger: "push_events"): Promise<void> {
+    return this.call(() => settings.testHook(this.api, project, hookId, trigger));
+  }
+
+  setPipelineVariablesRole(project: ProjectRef, role: PipelineVariablesRole): Promise<Project> {
+    return this.call(() => settings.setPipelineVariablesRole(this.api, project, role));
   }
 
   listSchedules(project: ProjectRef): Promise<PipelineSchedule[]> {

@@ -67,6 +67,15 @@ export function toProject(project: ProjectResponse): Project {
     path: project.path_with_namespace,
     defaultBranch: project.default_branch ?? null,
     webUrl: project.web_url,
+    accessLevel: accessLevel(project.permissions),
+    pipelineVariables:
+      project.ci_pipeline_variables_minimum_override_role == null &&
+      project.restrict_user_defined_variables == null
+        ? null
+        : {
+            minimumRole: project.ci_pipeline_variables_minimum_override_role ?? null,
+            restricted: project.restrict_user_defined_variables ?? null,
+          },
   };
 }
 
@@ -92,6 +101,8 @@ export function toHook(hook: HookResponse): ProjectHook {
       push: hook.push_events ?? false,
     },
     urlVariables: (hook.url_variables ?? []).map((variable) => variable.key),
+    alertStatus: hook.alert_status ?? null,
+    disabledUntil: hook.disabled_until ?? null,
   };
 }
 
@@ -121,4 +132,11 @@ export function issueListParams(query: IssueQuery): Record<string, unknown> {
     sort: byDue ? "asc" : undefined,
   };
   return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+}
+
+/** The higher of the two memberships `GET /projects/:id` shows (`lib/api/entities/project_with_access.rb`). */
+function accessLevel(permissions: ProjectResponse["permissions"]): number | null {
+  const levels = [permissions?.project_access?.access_level, permissions?.group_access?.access_level];
+  const known = levels.filter((level): level is number => typeof level === "number");
+  return known.length ? Math.max(...known) : null;
 }

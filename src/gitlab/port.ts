@@ -103,8 +103,30 @@ export interface Project {
   path: string;
   /** Null for a project with an empty repository. */
   defaultBranch: string | null;
+  /** Built by GitLab from its configured external URL (`lib/gitlab/url_blocker.rb` trusts only that). */
   webUrl: string;
+  /**
+   * The token user's access level here (30 Developer, 40 Maintainer, 50 Owner): the higher of the
+   * direct project membership and the closest group membership GitLab shows in `permissions`. Null
+   * when it shows neither (an administrator who is no member, or a project shared with a group).
+   */
+  accessLevel: number | null;
+  /** Who may set pipeline variables; null when GitLab shows neither field (the token is below Maintainer). */
+  pipelineVariables: PipelineVariables | null;
 }
+
+/** GitLab's `ci_pipeline_variables_minimum_override_role` (17.1+). */
+export type PipelineVariablesRole = "no_one_allowed" | "owner" | "maintainer" | "developer";
+
+export interface PipelineVariables {
+  /** Null before GitLab 17.1, where only `restricted` exists (and then Maintainers may). */
+  minimumRole: PipelineVariablesRole | null;
+  /** `restrict_user_defined_variables`: false lets everyone who may run a pipeline set variables. */
+  restricted: boolean | null;
+}
+
+/** GitLab's access levels, the numbers its API uses. */
+export const ACCESS = { developer: 30, maintainer: 40, owner: 50 } as const;
 
 /** A pipeline trigger token. GitLab shows the whole token only to its owner, others get 4 characters. */
 export interface TriggerToken {
@@ -131,7 +153,14 @@ export interface ProjectHook {
   events: HookEvents;
   /** Keys of the URL's masked portions; GitLab never shows their values. */
   urlVariables: string[];
+  /** GitLab 15.1+; null when it does not say (older GitLab). */
+  alertStatus: HookAlertStatus | null;
+  /** Until when a temporarily disabled hook sends nothing (ISO), else null. */
+  disabledUntil: string | null;
 }
+
+/** `executable`, or auto-disabled after failures (`app/models/concerns/web_hooks/auto_disabling.rb`). */
+export type HookAlertStatus = "executable" | "temporarily_disabled" | "disabled";
 
 export interface HookSettings {
   /** May hold `{key}` placeholders, filled from `urlVariables` (GitLab's "Mask portions of URL"). */
@@ -174,6 +203,16 @@ export interface ProjectSettingsPort {
   createHook(project: ProjectRef, hook: HookSettings): Promise<ProjectHook>;
   /** GitLab keeps the secret token and URL variables unless the URL changes (then both are reset). */
   updateHook(project: ProjectRef, hookId: number, hook: HookSettings): Promise<ProjectHook>;
+  /**
+   * Sends a test delivery (GitLab 16.11+, `POST /projects/:id/hooks/:hook_id/test/:trigger`). A 2xx
+   * answer re-enables an auto-disabled hook; a failed delivery rejects (`bad-request`, status 422).
+   */
+  testHook(project: ProjectRef, hookId: number, trigger: "push_events"): Promise<void>;
+  /**
+   * `PUT /projects/:id` with `ci_pipeline_variables_minimum_override_role`. Needs Maintainer, and
+   * Owner to set `owner` or to change it away from `owner` (GitLab answers 400 otherwise).
+   */
+  setPipelineVariablesRole(project: ProjectRef, role: PipelineVariablesRole): Promise<Project>;
   listSchedules(project: ProjectRef): Promise<PipelineSchedule[]>;
   createSchedule(project: ProjectRef, schedule: NewPipelineSchedule): Promise<PipelineSchedule>;
   updateSchedule(

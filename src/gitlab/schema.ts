@@ -65,6 +65,20 @@ export const ProjectResponse = z.object({
   // null while the repository is empty
   default_branch: z.string().nullish(),
   web_url: z.string(),
+  // The token user's memberships; `access_level` 30 Developer, 40 Maintainer, 50 Owner.
+  permissions: z
+    .object({
+      project_access: z.object({ access_level: z.number() }).nullish(),
+      group_access: z.object({ access_level: z.number() }).nullish(),
+    })
+    .nullish(),
+  // Shown to Maintainers and up only; the role arrived in GitLab 17.1. An unknown value is kept
+  // out (null) rather than failing the whole read.
+  restrict_user_defined_variables: z.boolean().nullish(),
+  ci_pipeline_variables_minimum_override_role: z
+    .enum(["no_one_allowed", "owner", "maintainer", "developer"])
+    .nullish()
+    .catch(null),
 });
 export type ProjectResponse = z.infer<typeof ProjectResponse>;
 
@@ -87,6 +101,9 @@ export const HookResponse = z.object({
   note_events: z.boolean().nullish(),
   confidential_note_events: z.boolean().nullish(),
   url_variables: z.array(z.object({ key: z.string() })).nullish(),
+  // GitLab 15.1+ (gitlab-org/gitlab!89322)
+  alert_status: z.enum(["executable", "temporarily_disabled", "disabled"]).nullish().catch(null),
+  disabled_until: z.string().nullish(),
 });
 export type HookResponse = z.infer<typeof HookResponse>;
 

@@ -1,3 +1,4 @@
+import { type HookHealth, hookUnhealthy } from "./hook-health.js";
 import type { IssueOutcome } from "./process-issue.js";
 
 /** What a run did, for people (closing lines) and machines (`--json`). */
@@ -8,6 +9,8 @@ export interface RunSummary {
   issues: IssueOutcome[];
   ignored?: string;
   failures: { ref: string; error: string }[];
+  /** The sweep's look at the bot's webhook (project sweeps only). */
+  webhook?: HookHealth;
 }
 
 export function emptySummary(command: string, dryRun: boolean): RunSummary {
@@ -30,5 +33,14 @@ export function summaryLines(summary: RunSummary): string[] {
     `${summary.command}: ${summary.issuesSeen} issue(s) seen, ${writeCount(summary)} write(s)${summary.dryRun ? " planned (dry run)" : ""}, ${summary.failures.length} failure(s)`,
   );
   for (const failure of summary.failures) lines.push(`FAILED ${failure.ref}: ${failure.error}`);
+  const hook = summary.webhook;
+  if (hook && hook.status !== "ok" && hook.status !== "none") {
+    lines.push(`${hookUnhealthy(hook) ? "WEBHOOK FAILING" : "webhook"}: ${hook.detail}`);
+  }
   return lines;
+}
+
+/** Exit 1: an issue failed, or the webhook GitLab feeds the bot with is disabled. */
+export function runFailed(summary: RunSummary): boolean {
+  return summary.failures.length > 0 || hookUnhealthy(summary.webhook);
 }

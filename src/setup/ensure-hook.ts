@@ -1,4 +1,5 @@
 import type { HookSettings, ProjectHook } from "../gitlab/port.js";
+import { errorLine } from "../run/safe-error.js";
 import type { SetupContext } from "./context.js";
 import type { TriggerOutcome } from "./ensure-trigger.js";
 import { failedStep } from "./failure.js";
@@ -77,6 +78,9 @@ export async function ensureHook(ctx: SetupContext, target: HookTarget): Promise
   const changes = eventDifferences(existing.events);
   const newToken = target.kind === "trigger" && target.trigger.fresh;
   if (newToken) changes.push("token -> the new pipeline trigger's");
+  const needsUpdate = changes.length > 0;
+  const disabled = disabledLine(existing);
+  if (disabled) changes.push(`re-enable: ${disabled}; a test delivery re-enables it`);
   if (changes.length === 0) {
     return { step: "webhook", status: "unchanged", detail: `${maskUrl(existing.url)} <- ${events}`, notes };
   }
@@ -94,16 +98,49 @@ export async function ensureHook(ctx: SetupContext, target: HookTarget): Promise
     ? settings
     : { ...settings, url: existing.url, urlVariables: undefined };
   try {
-    await ctx.port.updateHook(ctx.project.id, existing.id, update);
-    return {
-      step: "webhook",
-      status: "updated",
-      detail: `hook #${existing.id} (${newToken ? shownUrl : maskUrl(existing.url)})`,
-      changes,
-      notes,
-    };
+    if (needsUpdate) await ctx.port.updateHook(ctx.project.id, existing.id, update);
   } catch (error) {
     return { ...failedStep("webhook", `cannot update hook #${existing.id}`, error, ctx.secrets), notes };
+  }
+  if (disabled) {
+    const failed = await reenable(ctx, existing, disabled);
+    if (failed) return { ...failed, notes };
+  }
+  return {
+    step: "webhook",
+    status: "updated",
+    detail: `hook #${existing.id} (${newToken ? shownUrl : maskUrl(existing.url)})`,
+    changes,
+    notes,
+  };
+}
+
+/** What GitLab's auto-disabling did to the hook, or undefined while it delivers. */
+function disabledLine(hook: ProjectHook): string | undefined {
+  if (hook.alertStatus === "disabled") return "GitLab disabled it after 40 failed deliveries in a row";
+  if (hook.alertStatus === "temporarily_disabled") {
+    return `GitLab disabled it until ${hook.disabledUntil ?? "later"} after failed deliveries`;
+  }
+  return undefined;
+}
+
+/**
+ * GitLab re-enables an auto-disabled hook on its next 2xx delivery (`enable!`, called from
+ * WebHooks::LogExecutionService), and a test delivery is sent even to a disabled hook
+ * (TestHooks::BaseService, `force: true`). Its trigger is a push event: the default branch has a
+ * commit to describe, and the bot ignores push events, so the pipeline it starts does nothing.
+ */
+async function reenable(ctx: SetupContext, hook: ProjectHook, why: string): Promise<StepResult | undefined> {
+  try {
+    await ctx.port.testHook(ctx.project.id, hook.id, "push_events");
+    return undefined;
+  } catch (error) {
+    return {
+      step: "webhook",
+      status: "failed",
+      detail: `hook #${hook.id}: ${why}, and the test delivery that would re-enable it failed: ${errorLine(error, ctx.secrets)}`,
+      fix: "fix what the variables step above reports (a refused pipeline fails the delivery), then run setup again; the hook's Recent events in Settings > Webhooks show GitLab's answers. Before GitLab 16.11 there is no test API: press Test > Push events there.",
+    };
   }
 }
 

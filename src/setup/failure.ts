@@ -5,6 +5,10 @@ import type { StepResult } from "./report.js";
 /** The role each step needs, and where a person does it by hand. */
 const NEEDS: Record<StepResult["step"], { role: string; byHand: string }> = {
   labels: { role: "Reporter (or Planner)", byHand: "Manage > Labels" },
+  variables: {
+    role: "Owner",
+    byHand: 'Settings > CI/CD > Variables > "Minimum role to use pipeline variables"',
+  },
   trigger: { role: "Maintainer", byHand: "Settings > CI/CD > Pipeline trigger tokens" },
   webhook: { role: "Maintainer", byHand: "Settings > Webhooks" },
   schedule: { role: "Developer", byHand: "Build > Pipeline schedules" },

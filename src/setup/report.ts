@@ -1,6 +1,6 @@
 /** What one setup step found or did. Never holds a token: URLs are masked before they get here. */
 export interface StepResult {
-  step: "labels" | "trigger" | "webhook" | "schedule";
+  step: "labels" | "variables" | "trigger" | "webhook" | "schedule";
   status: "created" | "updated" | "unchanged" | "planned" | "failed" | "skipped";
   detail: string;
   /** One line per thing changed or planned (a label created, a setting changed). */

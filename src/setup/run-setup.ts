@@ -5,6 +5,8 @@ import { ensureHook } from "./ensure-hook.js";
 import { ensureLabels } from "./ensure-labels.js";
 import { ensureSchedule } from "./ensure-schedule.js";
 import { ensureTrigger } from "./ensure-trigger.js";
+import { ensurePipelineVariables } from "./ensure-variables.js";
+import { instanceUrlWarning } from "./instance-url.js";
 import { labelCatalogue } from "./labels.js";
 import type { SetupReport, StepResult } from "./report.js";
 
@@ -23,7 +25,7 @@ export interface SetupOptions {
 }
 
 /**
- * Labels, pipeline trigger, webhook, schedule: each step reads first and writes only what is
+ * Labels, who may use pipeline variables, pipeline trigger, webhook, schedule: each step reads first and writes only what is
  * missing or wrong, so a second run changes nothing. A failed step does not stop the others.
  */
 export async function runSetup(port: GitLabPort, options: SetupOptions): Promise<SetupReport> {
@@ -39,6 +41,9 @@ export async function runSetup(port: GitLabPort, options: SetupOptions): Promise
   };
   const steps: StepResult[] = [await ensureLabels(ctx, labelCatalogue(options.workflows))];
   if (options.serve) {
+    const detail =
+      "not needed: career-bot serve receives the events itself, so no pipeline variables are used";
+    steps.push({ step: "variables", status: "unchanged", detail });
     steps.push({
       step: "trigger",
       status: "unchanged",
@@ -46,9 +51,13 @@ export async function runSetup(port: GitLabPort, options: SetupOptions): Promise
     });
     steps.push(await ensureHook(ctx, { kind: "serve", ...options.serve }));
   } else {
+    // Before the webhook: its re-enabling test delivery only succeeds once the bot may use variables.
+    steps.push(await ensurePipelineVariables(ctx));
     const trigger = await ensureTrigger(ctx);
     steps.push(trigger.result);
-    steps.push(await ensureHook(ctx, { kind: "trigger", trigger }));
+    const hook = await ensureHook(ctx, { kind: "trigger", trigger });
+    const warning = instanceUrlWarning(options.gitlabUrl, project.webUrl);
+    steps.push(warning ? { ...hook, notes: [...(hook.notes ?? []), warning] } : hook);
   }
   steps.push(await ensureSchedule(ctx, { cron: options.cron, timezone: options.timezone }));
   return {

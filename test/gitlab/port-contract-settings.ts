@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { failHook } from "../../src/gitlab/fake/hook-health.js";
 import { createTrigger } from "../../src/gitlab/fake/settings-ops.js";
 import { FakeGitLabState } from "../../src/gitlab/fake/state.js";
 import { GitLabError, type GitLabPort, type HookEvents } from "../../src/gitlab/port.js";
@@ -51,6 +52,8 @@ export function describeSettingsContract(name: string, factory: PortFactory): vo
         path: PROJECT,
         defaultBranch: "main",
         webUrl: `${state.webUrl}/${PROJECT}`,
+        accessLevel: 40,
+        pipelineVariables: { minimumRole: "developer", restricted: true },
       });
       expect(await port.getProject(project.id)).toEqual(project);
       expect((await rejection(port.getProject("career/missing"))).kind).toBe("not-found");
@@ -134,6 +137,67 @@ export function describeSettingsContract(name: string, factory: PortFactory): vo
       const updated = await port.updateSchedule(PROJECT, schedule.id, { cron: "0 * * * *" });
       expect(updated).toMatchObject({ id: schedule.id, cron: "0 * * * *", ref: "main", active: true });
       expect(await port.listSchedules(PROJECT)).toEqual([updated]);
+    });
+
+    it("sets who may use pipeline variables with GitLab's Owner rules for 'owner'", async () => {
+      const project = state.requireProject(PROJECT);
+      project.pipelineVariablesRole = "no_one_allowed";
+      // A Maintainer may change it from no_one_allowed (project_policy.rb prevents only 'owner').
+      const lowered = await port.setPipelineVariablesRole(PROJECT, "maintainer");
+      expect(lowered.pipelineVariables).toEqual({ minimumRole: "maintainer", restricted: true });
+      const toOwner = await rejection(port.setPipelineVariablesRole(PROJECT, "owner"));
+      expect(toOwner).toMatchObject({ kind: "bad-request", status: 400 });
+      expect(toOwner.message).toContain(
+        "Changing the ci_pipeline_variables_minimum_override_role to the owner role is not allowed",
+      );
+      project.pipelineVariablesRole = "owner";
+      const fromOwner = await rejection(port.setPipelineVariablesRole(PROJECT, "developer"));
+      expect(fromOwner.message).toContain(
+        "Changing the restrict_user_defined_variables or ci_pipeline_variables_minimum_override_role is not allowed",
+      );
+      expect(project.pipelineVariablesRole).toBe("owner");
+      state.setRole(PROJECT, BOT, "owner");
+      expect((await port.setPipelineVariablesRole(PROJECT, "developer")).accessLevel).toBe(50);
+      expect(project.pipelineVariablesRole).toBe("developer");
+      // Below Maintainer GitLab shows neither the setting nor lets it change.
+      state.setRole(PROJECT, BOT, "developer");
+      expect(await port.getProject(PROJECT)).toMatchObject({ accessLevel: 30, pipelineVariables: null });
+      expect((await rejection(port.setPipelineVariablesRole(PROJECT, "developer"))).kind).toBe("forbidden");
+    });
+
+    it("reads only restrict_user_defined_variables from GitLab before 17.1", async () => {
+      state.legacyPipelineVariables = true;
+      expect((await port.getProject(PROJECT)).pipelineVariables).toEqual({
+        minimumRole: null,
+        restricted: true,
+      });
+    });
+
+    it("shows a hook GitLab auto-disabled, and a successful test delivery re-enables it", async () => {
+      const hook = await port.createHook(PROJECT, {
+        url: "https://serve.example.com/webhook",
+        events: EVENTS,
+      });
+      expect(hook).toMatchObject({ alertStatus: "executable", disabledUntil: null });
+      failHook(state, hook.id, 3);
+      expect((await port.listHooks(PROJECT))[0]).toMatchObject({ alertStatus: "executable" });
+      failHook(state, hook.id, 1);
+      expect((await port.listHooks(PROJECT))[0]).toMatchObject({
+        alertStatus: "temporarily_disabled",
+        disabledUntil: "2026-02-02T09:01:00.000Z",
+      });
+      state.hookReceiverStatus = 500;
+      const failed = await rejection(port.testHook(PROJECT, hook.id, "push_events"));
+      expect(failed).toMatchObject({ kind: "bad-request", status: 422 });
+      expect((await port.listHooks(PROJECT))[0]!.alertStatus).toBe("temporarily_disabled");
+      state.hookReceiverStatus = 200;
+      await port.testHook(PROJECT, hook.id, "push_events");
+      expect((await port.listHooks(PROJECT))[0]).toMatchObject({
+        alertStatus: "executable",
+        disabledUntil: null,
+      });
+      state.hooks[0]!.recentFailures = 40;
+      expect((await port.listHooks(PROJECT))[0]!.alertStatus).toBe("disabled");
     });
 
     it("answers forbidden when the token's role is too low", async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { failHook } from "../../src/gitlab/fake/hook-health.js";
 import { labelCatalogue } from "../../src/setup/labels.js";
 import { workflows } from "../../src/workflows/index.js";
 import { BOT, BOT_TOKEN, CliHarness } from "../support/cli-harness.js";
@@ -73,7 +74,7 @@ describe("career-bot setup", () => {
     const again = await gitlab.cli(["setup"]);
     expect(again.code).toBe(0);
     expect(gitlab.writes()).toBe(writes);
-    expect(again.stdout).toMatch(/setup: 4 step\(s\): 0 changed, 4 unchanged, 0 not done/);
+    expect(again.stdout).toMatch(/setup: 5 step\(s\): 0 changed, 5 unchanged, 0 not done/);
     expect(gitlab.state.triggers).toHaveLength(1);
     expect(gitlab.state.hooks).toHaveLength(1);
     expectNoToken(again.stdout);
@@ -98,7 +99,9 @@ describe("career-bot setup", () => {
     expect(run.stdout).toContain("needs the Maintainer role");
     expect(run.stdout).toContain("Settings > CI/CD > Pipeline trigger tokens");
     expect(run.stdout).toMatch(/webhook\s+SKIPPED/);
-    expect(run.stderr).toContain("setup could not do 2 step(s)");
+    // A Developer may not read who may use pipeline variables either.
+    expect(run.stdout).toMatch(/variables\s+SKIPPED\s+cannot read who may use pipeline variables/);
+    expect(run.stderr).toContain("setup could not do 3 step(s)");
     // The steps the Developer token may do were done.
     expect(gitlab.state.projectLabels(projectId()).length).toBe(labelCatalogue(workflows).length);
     expect(gitlab.state.schedules).toHaveLength(1);
@@ -163,6 +166,7 @@ describe("career-bot setup", () => {
     expect(report).toMatchObject({ command: "setup", project: { path: PROJECT, defaultBranch: "main" } });
     expect(report.steps.map((s: { step: string; status: string }) => `${s.step}:${s.status}`)).toEqual([
       "labels:created",
+      "variables:unchanged",
       "trigger:created",
       "webhook:created",
       "schedule:created",
@@ -179,5 +183,79 @@ describe("career-bot setup", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/webhook\s+SKIPPED.*no default branch/);
     expect(run.stdout).toMatch(/schedule\s+SKIPPED/);
+  });
+});
+
+describe("career-bot setup and what GitLab enforces", () => {
+  it("plans lowering the pipeline-variables setting with --dry-run, and lowers it without", async () => {
+    gitlab.state.requireProject(PROJECT).pipelineVariablesRole = "no_one_allowed";
+    const plan = await gitlab.cli(["setup", "--dry-run"]);
+    expect(plan.code).toBe(0);
+    expect(gitlab.writes()).toBe(0);
+    expect(plan.stdout).toMatch(/variables\s+planned\s+would let @career-bot \(Maintainer\)/);
+    expect(plan.stdout).toContain("ci_pipeline_variables_minimum_override_role no_one_allowed -> maintainer");
+    const run = await gitlab.cli(["setup"]);
+    expect(run.code).toBe(0);
+    expect(gitlab.state.requireProject(PROJECT).pipelineVariablesRole).toBe("maintainer");
+  });
+
+  it("does every other step and exits 1 naming the setting, the Owner role and where to change it", async () => {
+    gitlab.state.requireProject(PROJECT).pipelineVariablesRole = "owner";
+    const run = await gitlab.cli(["setup"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/variables\s+FAILED\s+ci_pipeline_variables_minimum_override_role is owner/);
+    expect(run.stdout).toContain('Settings > CI/CD > Variables > "Minimum role to use pipeline variables"');
+    expect(run.stdout).toContain("only the Owner role may change the setting");
+    expect(run.stdout).toContain(
+      `PUT /projects/${projectId()} with ci_pipeline_variables_minimum_override_role=maintainer`,
+    );
+    expect(run.stderr).toContain("setup could not do 1 step(s)");
+    expect(gitlab.state.hooks).toHaveLength(1);
+    expect(gitlab.state.schedules).toHaveLength(1);
+  });
+
+  it("judges GitLab before 17.1 by restrict_user_defined_variables, and says serve needs no variables", async () => {
+    gitlab.state.legacyPipelineVariables = true;
+    const run = await gitlab.cli(["setup"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /variables\s+unchanged\s+restrict_user_defined_variables is true \(GitLab before 17.1\)/,
+    );
+    const serve = await gitlab.cli(["setup", "--webhook-url", "https://bot.example.com/webhook"], {
+      CAREER_BOT_WEBHOOK_SECRET: "hook-secret-0001",
+    });
+    expect(serve.stdout).toMatch(/variables\s+unchanged\s+not needed: career-bot serve/);
+  });
+
+  it("re-enables a webhook GitLab disabled, once the trigger may run its pipelines", async () => {
+    expect((await gitlab.cli(["setup"])).code).toBe(0);
+    const hook = failHook(gitlab.state, gitlab.state.hooks[0]!.id, 4);
+    expect(hook.disabledUntil).not.toBeNull();
+    // While the bot may not use variables, the test delivery is refused too.
+    gitlab.state.requireProject(PROJECT).pipelineVariablesRole = "owner";
+    const refused = await gitlab.cli(["setup"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(
+      /webhook\s+FAILED\s+hook #\d+: GitLab disabled it until 2026-01-05T09:01:00.000Z/,
+    );
+    expect(refused.stdout).toContain("Insufficient permissions to set pipeline variables");
+    gitlab.state.requireProject(PROJECT).pipelineVariablesRole = "maintainer";
+    const run = await gitlab.cli(["setup"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/webhook\s+updated/);
+    expect(run.stdout).toContain("re-enable: GitLab disabled it until");
+    expect(hook).toMatchObject({ recentFailures: 0, disabledUntil: null });
+    expect(gitlab.state.requestCount("POST /projects/:id/hooks/:hook_id/test/:trigger")).toBe(2);
+  });
+
+  it("warns when GITLAB_URL is not the instance's external URL, and not when it is", async () => {
+    const run = await gitlab.cli(["setup"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `note: GITLAB_URL is ${gitlab.url}, but GitLab's external URL is https://gitlab.example.com`,
+    );
+    expect(run.stdout).toContain("Set GITLAB_URL (or --gitlab-url) to https://gitlab.example.com");
+    gitlab.state.webUrl = gitlab.url;
+    expect((await gitlab.cli(["setup"])).stdout).not.toContain("external URL");
   });
 });

@@ -11,12 +11,14 @@ import {
   type NewPipelineSchedule,
   type Note,
   type PipelineSchedule,
+  type PipelineVariablesRole,
   type Project,
   type ProjectHook,
   type ProjectRef,
   type TriggerToken,
   type User,
 } from "../port.js";
+import { testHook } from "./hook-health.js";
 import {
   createIssue,
   createLabel,
@@ -26,6 +28,7 @@ import {
   linkIssues,
   updateIssue,
 } from "./ops.js";
+import { updateProjectSettings } from "./pipeline-variables.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
 import * as settings from "./settings-ops.js";
 import { portHook, portProject, portSchedule, portTrigger } from "./settings-views.js";
@@ -148,7 +151,20 @@ export class FakeGitLab implements GitLabPort {
 
   async getProject(project: ProjectRef): Promise<Project> {
     this.state.countRequest("GET", "/projects/:id");
-    return portProject(this.state, this.project(project));
+    return portProject(this.state, this.project(project), this.bot);
+  }
+
+  async setPipelineVariablesRole(project: ProjectRef, role: PipelineVariablesRole): Promise<Project> {
+    this.state.countRequest("PUT", "/projects/:id");
+    const target = this.project(project);
+    guard(() => updateProjectSettings(this.state, this.bot, target, { pipelineVariablesRole: role }));
+    return portProject(this.state, target, this.bot);
+  }
+
+  async testHook(project: ProjectRef, hookId: number, trigger: "push_events"): Promise<void> {
+    this.state.countRequest("POST", "/projects/:id/hooks/:hook_id/test/:trigger");
+    const target = this.project(project);
+    guard(() => testHook(this.state, this.bot, target, hookId, trigger));
   }
 
   async listTriggerTokens(project: ProjectRef): Promise<TriggerToken[]> {
@@ -167,12 +183,15 @@ export class FakeGitLab implements GitLabPort {
 
   async listHooks(project: ProjectRef): Promise<ProjectHook[]> {
     this.state.countRequest("GET", "/projects/:id/hooks");
-    return guard(() => settings.projectHooks(this.state, this.bot, this.project(project))).map(portHook);
+    return guard(() => settings.projectHooks(this.state, this.bot, this.project(project))).map((hook) =>
+      portHook(this.state, hook),
+    );
   }
 
   async createHook(project: ProjectRef, hook: HookSettings): Promise<ProjectHook> {
     this.state.countRequest("POST", "/projects/:id/hooks");
     return portHook(
+      this.state,
       guard(() => settings.createHook(this.state, this.bot, this.project(project), hookInput(hook))),
     );
   }
@@ -180,7 +199,10 @@ export class FakeGitLab implements GitLabPort {
   async updateHook(project: ProjectRef, hookId: number, hook: HookSettings): Promise<ProjectHook> {
     this.state.countRequest("PUT", "/projects/:id/hooks/:hook_id");
     const target = this.project(project);
-    return portHook(guard(() => settings.updateHook(this.state, this.bot, target, hookId, hookInput(hook))));
+    return portHook(
+      this.state,
+      guard(() => settings.updateHook(this.state, this.bot, target, hookId, hookInput(hook))),
+    );
   }
 
   async listSchedules(project: ProjectRef): Promise<PipelineSchedule[]> {

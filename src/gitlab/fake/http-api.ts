@@ -90,22 +90,27 @@ export class FakeGitLabApi {
     match: RouteMatch | undefined,
     request: FaultRequest,
   ): RouteResult {
+    const input = () => mergeParams(request.query, request.body);
+    const open = match?.route.open;
+    if (open) return guardRoute(() => open({ state: this.state, params: match.params, input: input() }));
     const username = token === undefined ? undefined : this.tokens.get(token);
     const user = username ? this.state.findUser(username) : undefined;
     if (!user) return { status: 401, body: { message: "401 Unauthorized" } };
     if (!match) return { status: 404, body: { error: "404 Not Found" } };
-    try {
-      return match.route.handle({
-        state: this.state,
-        user,
-        params: match.params,
-        input: mergeParams(request.query, request.body),
-      });
-    } catch (error) {
-      if (!(error instanceof FakeApiError)) throw error;
-      const key = error.status === 400 && error.message.includes(" is ") ? "error" : "message";
-      return { status: error.status, body: { [key]: error.message } };
-    }
+    return guardRoute(() =>
+      match.route.handle({ state: this.state, user, params: match.params, input: input() }),
+    );
+  }
+}
+
+/** A refusal of the fake (a FakeApiError) as GitLab's error body. */
+function guardRoute(handle: () => RouteResult): RouteResult {
+  try {
+    return handle();
+  } catch (error) {
+    if (!(error instanceof FakeApiError)) throw error;
+    const key = error.status === 400 && error.message.includes(" is ") ? "error" : "message";
+    return { status: error.status, body: { [key]: error.message } };
   }
 }
 

@@ -23,11 +23,23 @@ export interface Route {
   route: string;
   pattern: RegExp;
   handle(context: RouteContext): RouteResult;
+  /** Set on a route that needs no access token (it authenticates some other way). */
+  open?: (context: Omit<RouteContext, "user">) => RouteResult;
 }
 
 export function route(method: Route["method"], path: string, handle: Route["handle"]): Route {
   const pattern = new RegExp(`^${path.replace(/:[a-z_]+/g, "([^/]+)")}$`);
   return { method, route: path, pattern, handle };
+}
+
+/** A route GitLab serves without an access token, such as the pipeline trigger. */
+export function openRoute(method: Route["method"], path: string, open: NonNullable<Route["open"]>): Route {
+  return {
+    ...route(method, path, () => {
+      throw new Error(`${path} is an open route`);
+    }),
+    open,
+  };
 }
 
 export function project(state: FakeGitLabState, params: string[]): FakeProject {

@@ -1,5 +1,8 @@
+import { testHook, triggerErrorBody } from "./hook-health.js";
 import { boolParam, type Params, stringParam } from "./http-params.js";
-import { project, type Route, route } from "./http-route.js";
+import { openRoute, project, type Route, route } from "./http-route.js";
+import { FakeApiError } from "./ops.js";
+import { triggerPipeline, updateProjectSettings } from "./pipeline-variables.js";
 import {
   createHook,
   createSchedule,
@@ -17,10 +20,17 @@ import { restHook, restProject, restSchedule, restTrigger } from "./settings-vie
 /* GET /projects/:id, pipeline triggers, project hooks and pipeline schedules: what `setup` calls. */
 
 export const SETTINGS_ROUTES: Route[] = [
-  route("GET", "/projects/:id", ({ state, params }) => ({
+  route("GET", "/projects/:id", ({ state, user, params }) => ({
     status: 200,
-    body: restProject(state, project(state, params)),
+    body: restProject(state, project(state, params), user),
   })),
+  route("PUT", "/projects/:id", ({ state, user, params, input }) => {
+    const role = stringParam(input.ci_pipeline_variables_minimum_override_role);
+    const target = updateProjectSettings(state, user, project(state, params), {
+      pipelineVariablesRole: role,
+    });
+    return { status: 200, body: restProject(state, target, user) };
+  }),
   route("GET", "/projects/:id/triggers", ({ state, user, params }) => ({
     status: 200,
     list: projectTriggers(state, user, project(state, params)).map((t) => restTrigger(state, t, user)),
@@ -31,16 +41,23 @@ export const SETTINGS_ROUTES: Route[] = [
   }),
   route("GET", "/projects/:id/hooks", ({ state, user, params }) => ({
     status: 200,
-    list: projectHooks(state, user, project(state, params)).map(restHook),
+    list: projectHooks(state, user, project(state, params)).map((hook) => restHook(state, hook)),
   })),
   route("POST", "/projects/:id/hooks", ({ state, user, params, input }) => ({
     status: 201,
-    body: restHook(createHook(state, user, project(state, params), hookInput(input))),
+    body: restHook(state, createHook(state, user, project(state, params), hookInput(input))),
   })),
   route("PUT", "/projects/:id/hooks/:hook_id", ({ state, user, params, input }) => ({
     status: 200,
-    body: restHook(updateHook(state, user, project(state, params), Number(params[1]), hookInput(input))),
+    body: restHook(
+      state,
+      updateHook(state, user, project(state, params), Number(params[1]), hookInput(input)),
+    ),
   })),
+  route("POST", "/projects/:id/hooks/:hook_id/test/:trigger", ({ state, user, params }) => {
+    testHook(state, user, project(state, params), Number(params[1]), params[2]!);
+    return { status: 201, body: {} };
+  }),
   route("GET", "/projects/:id/pipeline_schedules", ({ state, user, params }) => ({
     status: 200,
     list: projectSchedules(state, user, project(state, params)).map((s) => restSchedule(state, s)),
@@ -55,6 +72,27 @@ export const SETTINGS_ROUTES: Route[] = [
     return { status: 200, body: restSchedule(state, schedule) };
   }),
 ];
+
+/** The trigger endpoint authenticates by its `token` parameter, not by an access token. */
+export const TRIGGER_ROUTE = openRoute(
+  "POST",
+  "/projects/:id/ref/:ref/trigger/pipeline",
+  ({ state, params, input }) => {
+    try {
+      const { token, ...body } = input;
+      const pipeline = triggerPipeline(state, project(state, params), params[1]!, stringParam(token) ?? "", {
+        ...body,
+      });
+      return {
+        status: 201,
+        body: { id: pipeline.id, ref: pipeline.ref, status: "created", source: "trigger" },
+      };
+    } catch (error) {
+      if (!(error instanceof FakeApiError)) throw error;
+      return { status: error.status, body: triggerErrorBody(error) };
+    }
+  },
+);
 
 function hookInput(input: Params): HookInput {
   const variables = Array.isArray(input.url_variables)

@@ -9,7 +9,7 @@ import {
   stringParam,
 } from "./http-params.js";
 import { issue, project, type Route, route } from "./http-route.js";
-import { SETTINGS_ROUTES } from "./http-routes-settings.js";
+import { SETTINGS_ROUTES, TRIGGER_ROUTE } from "./http-routes-settings.js";
 import {
   createIssue,
   createLabel,
@@ -125,4 +125,4 @@ const ISSUE_ROUTES: Route[] = [
 ];
 
 /** Every route the server knows; the settings routes (setup's) live in their own file. */
-export const ROUTES: Route[] = [...ISSUE_ROUTES, ...SETTINGS_ROUTES];
+export const ROUTES: Route[] = [...ISSUE_ROUTES, ...SETTINGS_ROUTES, TRIGGER_ROUTE];

@@ -85,6 +85,8 @@ export function createHook(
     noteEvents: input.noteEvents ?? false,
     confidentialNoteEvents: input.confidentialNoteEvents ?? false,
     createdAt: state.now,
+    recentFailures: 0,
+    disabledUntil: null,
   };
   checkHookUrl(hook);
   state.hooks.push(hook);

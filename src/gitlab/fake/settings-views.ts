@@ -1,4 +1,6 @@
 import type { PipelineSchedule, Project, ProjectHook, TriggerToken } from "../port.js";
+import { alertStatus } from "./hook-health.js";
+import { accessLevel } from "./pipeline-variables.js";
 import { restUser } from "./rest-json.js";
 import type { FakeGitLabState } from "./state.js";
 import type { FakeHook, FakeProject, FakeSchedule, FakeTrigger, FakeUser } from "./types.js";
@@ -6,7 +8,26 @@ import { portUser } from "./views.js";
 
 /* Project settings records as GitLab's REST API shows them, and as the port returns them. */
 
-export function restProject(state: FakeGitLabState, project: FakeProject): Record<string, unknown> {
+/**
+ * `GET /projects/:id` as the viewer sees it: `permissions` holds their membership (the fake keeps
+ * one role per project, shown as a direct membership), and the CI/CD settings are shown only to
+ * Maintainers and up (`with_options if: ... :admin_project` in lib/api/entities/project.rb).
+ */
+export function restProject(
+  state: FakeGitLabState,
+  project: FakeProject,
+  viewer: FakeUser,
+): Record<string, unknown> {
+  const level = accessLevel(state, project, viewer);
+  const ci =
+    level >= 40
+      ? {
+          restrict_user_defined_variables: project.restrictUserDefinedVariables,
+          ...(state.legacyPipelineVariables
+            ? {}
+            : { ci_pipeline_variables_minimum_override_role: project.pipelineVariablesRole }),
+        }
+      : {};
   return {
     id: project.id,
     name: project.name,
@@ -15,6 +36,8 @@ export function restProject(state: FakeGitLabState, project: FakeProject): Recor
     default_branch: project.defaultBranch,
     visibility: "private",
     web_url: `${state.webUrl}/${project.path}`,
+    ...ci,
+    permissions: { project_access: { access_level: level, notification_level: 3 }, group_access: null },
   };
 }
 
@@ -40,7 +63,7 @@ export function restTrigger(
 }
 
 /** The secret token is write-only: GitLab never answers with it. */
-export function restHook(hook: FakeHook): Record<string, unknown> {
+export function restHook(state: FakeGitLabState, hook: FakeHook): Record<string, unknown> {
   return {
     id: hook.id,
     url: hook.url,
@@ -58,7 +81,8 @@ export function restHook(hook: FakeHook): Record<string, unknown> {
     job_events: false,
     wiki_page_events: false,
     enable_ssl_verification: true,
-    alert_status: "executable",
+    alert_status: alertStatus(hook, state.now),
+    disabled_until: hook.disabledUntil,
     created_at: hook.createdAt,
     url_variables: Object.keys(hook.urlVariables).map((key) => ({ key })),
     custom_headers: [],
@@ -80,12 +104,21 @@ export function restSchedule(state: FakeGitLabState, schedule: FakeSchedule): Re
   };
 }
 
-export function portProject(state: FakeGitLabState, project: FakeProject): Project {
+export function portProject(state: FakeGitLabState, project: FakeProject, viewer: FakeUser): Project {
+  const level = accessLevel(state, project, viewer);
   return {
     id: project.id,
     path: project.path,
     defaultBranch: project.defaultBranch,
     webUrl: `${state.webUrl}/${project.path}`,
+    accessLevel: level,
+    pipelineVariables:
+      level >= 40
+        ? {
+            minimumRole: state.legacyPipelineVariables ? null : project.pipelineVariablesRole,
+            restricted: project.restrictUserDefinedVariables,
+          }
+        : null,
   };
 }
 
@@ -98,7 +131,7 @@ export function portTrigger(state: FakeGitLabState, trigger: FakeTrigger, viewer
   };
 }
 
-export function portHook(hook: FakeHook): ProjectHook {
+export function portHook(state: FakeGitLabState, hook: FakeHook): ProjectHook {
   return {
     id: hook.id,
     url: hook.url,
@@ -111,6 +144,8 @@ export function portHook(hook: FakeHook): ProjectHook {
       push: hook.pushEvents,
     },
     urlVariables: Object.keys(hook.urlVariables),
+    alertStatus: alertStatus(hook, state.now),
+    disabledUntil: hook.disabledUntil,
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   FakeLabel,
   FakeLink,
   FakeNote,
+  FakePipeline,
   FakeProject,
   FakeRole,
   FakeSchedule,
@@ -43,7 +44,8 @@ type IdKind =
   | "link"
   | "trigger"
   | "hook"
-  | "schedule";
+  | "schedule"
+  | "pipeline";
 
 /*
  * Each kind of record counts from its own base, so a test that confuses an issue's global id with its
@@ -60,6 +62,7 @@ const ID_BASES: Record<IdKind, number> = {
   trigger: 20,
   hook: 40,
   schedule: 60,
+  pipeline: 700,
 };
 
 /**
@@ -89,6 +92,15 @@ export class FakeGitLabState {
   readonly triggers: FakeTrigger[] = [];
   readonly hooks: FakeHook[] = [];
   readonly schedules: FakeSchedule[] = [];
+  /** Pipelines the trigger endpoint created. */
+  readonly pipelines: FakePipeline[] = [];
+  /**
+   * GitLab before 17.1: no `ci_pipeline_variables_minimum_override_role`; with
+   * `restrict_user_defined_variables` only Maintainers may set variables.
+   */
+  legacyPipelineVariables = false;
+  /** What a webhook receiver other than the fake's own trigger endpoint answers. */
+  hookReceiverStatus = 200;
   /** `projectId:userId` -> role; anyone not listed is a Maintainer, so tests opt in to refusals. */
   readonly roles = new Map<string, FakeRole>();
   /** Every quick action GitLab executed, in order, with who wrote it and where. */
@@ -155,13 +167,16 @@ export class FakeGitLabState {
     if (slash <= 0) throw new Error(`project path "${path}" needs a group, e.g. career/people`);
     const groupPath = path.slice(0, slash);
     this.ensureGroups(groupPath);
-    const project = {
+    const project: FakeProject = {
       id: this.nextId("project"),
       path,
       groupPath,
       name: name ?? path.slice(slash + 1),
       nextIid: 1,
-      defaultBranch: "main" as string | null,
+      defaultBranch: "main",
+      // A project made before GitLab.com's 17.7 default: Developers may set pipeline variables.
+      restrictUserDefinedVariables: true,
+      pipelineVariablesRole: "developer",
     };
     this.projects.push(project);
     return project;

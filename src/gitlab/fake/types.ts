@@ -25,6 +25,24 @@ export interface FakeProject {
   nextIid: number;
   /** Null while the repository is empty. */
   defaultBranch: string | null;
+  /** `restrict_user_defined_variables`; GitLab sets it with the role below. */
+  restrictUserDefinedVariables: boolean;
+  /** `ci_pipeline_variables_minimum_override_role` (GitLab 17.1+). */
+  pipelineVariablesRole: FakeVariablesRole;
+}
+
+export type FakeVariablesRole = "no_one_allowed" | "owner" | "maintainer" | "developer";
+
+/** A pipeline GitLab created (only trigger pipelines are modelled), with its variables. */
+export interface FakePipeline {
+  id: number;
+  projectId: number;
+  ref: string;
+  source: "trigger";
+  /** Whose rights it runs with: the trigger's owner. */
+  userId: number;
+  variables: Record<string, string>;
+  createdAt: string;
 }
 
 export interface FakeLabel {
@@ -131,6 +149,9 @@ export interface FakeHook {
   noteEvents: boolean;
   confidentialNoteEvents: boolean;
   createdAt: string;
+  /** GitLab's auto-disabling counters (`web_hooks.recent_failures`, `disabled_until`). */
+  recentFailures: number;
+  disabledUntil: string | null;
 }
 
 export interface FakeSchedule {
