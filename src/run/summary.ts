@@ -1,3 +1,4 @@
+import { type PacingReport, seconds } from "../engine/pacer.js";
 import type { IssueOutcome } from "./process-issue.js";
 
 /** What a run did, for people (closing lines) and machines (`--json`). */
@@ -8,6 +9,8 @@ export interface RunSummary {
   issues: IssueOutcome[];
   ignored?: string;
   failures: { ref: string; error: string }[];
+  /** Trigger mode only: how the run spaced its writes to stay under GitLab's pipeline limit. */
+  pacing?: PacingReport;
 }
 
 export function emptySummary(command: string, dryRun: boolean): RunSummary {
@@ -30,5 +33,14 @@ export function summaryLines(summary: RunSummary): string[] {
     `${summary.command}: ${summary.issuesSeen} issue(s) seen, ${writeCount(summary)} write(s)${summary.dryRun ? " planned (dry run)" : ""}, ${summary.failures.length} failure(s)`,
   );
   for (const failure of summary.failures) lines.push(`FAILED ${failure.ref}: ${failure.error}`);
+  if (summary.pacing) lines.push(pacingLine(summary.pacing));
   return lines;
+}
+
+/** Whether and how long a trigger-mode run waited; people see why a job took minutes. */
+export function pacingLine(pacing: PacingReport): string {
+  const limit = `at most ${pacing.writesPerMinute} writes a minute (trigger mode: each starts a pipeline)`;
+  if (pacing.waits.length === 0) return `pacing: ${pacing.writes} write(s), no wait, ${limit}`;
+  const when = pacing.waits.map((w) => `${seconds(w.ms)} after write ${w.afterWrites}`);
+  return `pacing: waited ${seconds(pacing.waitedMs)} in ${pacing.waits.length} pause(s) (${when.join(", ")}) for ${limit}`;
 }
