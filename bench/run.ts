@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli.js";
 import { FakeGitLabServer, FakeGitLabState } from "../src/gitlab/fake/index.js";
+import { interimAppointment } from "./appointment.js";
 import { naiveSweep } from "./naive.js";
 import { BOT, PROJECT, seedSettled } from "./seed.js";
 
@@ -184,7 +185,32 @@ async function startup(): Promise<void> {
   line("requests per handle", (counts(w.state).gets + counts(w.state).writes) / (runs * 3));
 }
 
-// `node dist/bench/run.mjs startup` (or `sweep`) runs one part.
+/** What a whole appointment costs in trigger mode: the bot's writes and so its echo pipelines. */
+async function appointment(): Promise<void> {
+  console.log("\nA whole interim appointment in trigger mode (every human action is a `handle` job)\n");
+  const c = await interimAppointment();
+  const perAction = (n: number) => (n / c.humanActions).toFixed(2);
+  line("human actions (webhook events)", c.humanActions);
+  line("handle jobs for them / sweeps", `${c.handleJobs} / ${c.sweeps}`);
+  line(
+    "bot writes",
+    `${c.writes} (${Object.entries(c.byRoute)
+      .map(([r, n]) => `${n} ${r}`)
+      .join(", ")})`,
+  );
+  line("bot writes per human action", perAction(c.writes));
+  line("echoing writes (= echo pipelines that only ignore)", c.echoingWrites);
+  line("echo pipelines per human action", perAction(c.echoingWrites));
+  line("pipelines per human action (its own + echoes)", perAction(c.handleJobs + c.echoingWrites));
+  line("bot requests (GET + writes)", `${c.gets + c.writes} (${c.gets} GET)`);
+  line("bot requests per human action", perAction(c.gets + c.writes));
+  console.log(
+    `  interim appointment: ${c.humanActions} human actions, ${c.writes} bot writes, ${perAction(c.writes)} writes per action`,
+  );
+}
+
+// `node dist/bench/run.mjs startup` (or `sweep`, `appointment`) runs one part.
 const only = process.argv[2];
 if (only === undefined || only === "sweep") await sweeps();
 if (only === undefined || only === "startup") await startup();
+if (only === undefined || only === "appointment") await appointment();

@@ -1,10 +1,12 @@
 import { loadConfig } from "../config/load.js";
+import type { PacerClock } from "../engine/pacer.js";
 import { Renderer } from "../engine/render.js";
 import { CareerBotError, UsageError } from "../errors.js";
 import type { GitLabPort } from "../gitlab/port.js";
 import type { Reporter, RunContext } from "../run/context.js";
 import { errorLine, redactSecrets } from "../run/safe-error.js";
 import { type RunSummary, runFailed, summaryLines } from "../run/summary.js";
+import { pacerFor, systemClock } from "../run/trigger-mode.js";
 import { connect } from "./connect.js";
 import { checkPayload } from "./handle.js";
 
@@ -41,6 +43,8 @@ export interface Settings {
  */
 export interface Wiring {
   connect: (settings: Settings, env: NodeJS.ProcessEnv) => GitLabPort;
+  /** The pacer's clock in trigger mode (default: the real one); tests give one that never waits. */
+  clock?: PacerClock;
 }
 
 export const defaultWiring: Wiring = { connect };
@@ -185,20 +189,34 @@ async function dispatch(
       const payload = await readPayload(options.payload, env);
       checkPayload(payload);
       const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io));
+      ctx.pacer = pacerFor(ctx.config, env, { ...ctx, clock: wiring.clock ?? systemClock });
       const { handle } = await import("./handle.js");
-      return handle(ctx, payload, { project: settings.project!, secrets });
+      return paced(ctx, await handle(ctx, payload, { project: settings.project!, secrets }));
     }
     case "sweep": {
       const settings = settingsFrom(options, env, options.group === undefined);
       const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io));
+      ctx.pacer = pacerFor(ctx.config, env, { ...ctx, clock: wiring.clock ?? systemClock });
       const { sweep } = await import("./sweep.js");
-      return sweep(ctx, { project: settings.project, group: options.group, shard: shardFrom(env), secrets });
+      const sweepOptions = {
+        project: settings.project,
+        group: options.group,
+        shard: shardFrom(env),
+        secrets,
+      };
+      return paced(ctx, await sweep(ctx, sweepOptions));
     }
     default: {
       const { runExtraCommand } = await import("./extra-commands.js");
       return runExtraCommand(name, options, env, secrets, io);
     }
   }
+}
+
+/** The summary with what the pacer did, when the run was paced. */
+function paced(ctx: RunContext, summary: RunSummary): RunSummary {
+  const pacing = ctx.pacer?.report();
+  return pacing ? { ...summary, pacing } : summary;
 }
 
 function shardFrom(env: NodeJS.ProcessEnv): { index: number; total: number } | undefined {

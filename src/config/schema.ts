@@ -99,6 +99,19 @@ export const Config = z
       .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as UTC or Europe/Berlin"),
     /** Safety valve: a run stops writing after this many writes and reports the rest as failed. */
     max_writes_per_run: positiveInt.default(500),
+    /**
+     * Trigger mode only: each write that fires the webhook (note, issue create or update) starts a
+     * pipeline, and GitLab.com refuses more than 25 pipeline creations a minute for one project, user
+     * and commit. The default leaves 5 of them for people's own events in the same minute.
+     */
+    trigger_writes_per_minute: z
+      .number()
+      .int()
+      .min(0, "must be 0 (never wait) or more writes a minute, e.g. 20")
+      .default(20)
+      .describe(
+        "Trigger mode: at most this many writes a minute (each starts a pipeline; GitLab.com allows 25 pipelines a minute). 0: never wait.",
+      ),
     /** How far back a sweep looks for issues whose events may have been lost. */
     sweep_lookback_hours: positiveInt.default(48),
     interim: InterimConfig.default(InterimConfig.parse({})),

@@ -10,6 +10,7 @@ import {
   SECTION_BEGIN,
   SECTION_END,
 } from "./markers.js";
+import type { Pacer } from "./pacer.js";
 import { canonicalFollowUp, type PostedNote, withdrawDuplicates } from "./races.js";
 import type { Renderer } from "./render.js";
 
@@ -32,6 +33,8 @@ export interface ApplyOptions {
   bot: User;
   dryRun: boolean;
   budget: WriteBudget;
+  /** Trigger mode only: spaces the writes that start a pipeline (see pacer.ts). */
+  pacer?: Pacer;
   /**
    * What the plan was decided on: the description (a section equal to what it already holds needs no
    * fresh read) and how many comments the issue had (to notice a racing run's, see `withdrawDuplicates`).
@@ -119,18 +122,35 @@ async function postNote(
   });
 }
 
-export type Write = (what: string, perform: () => Promise<unknown>) => Promise<void>;
+/**
+ * `echoes: false` marks a write that fires no webhook, so starts no pipeline in trigger mode: GitLab
+ * runs note hooks only for notes made through Notes::CreateService, not for system notes such as
+ * "marked this issue as related to" (Notes::PostProcessService skips `note.system?`), and deleting a
+ * note runs none (Notes::DestroyService). Notes, issue creates and issue updates echo.
+ */
+export type Write = (
+  what: string,
+  perform: () => Promise<unknown>,
+  options?: { echoes: boolean },
+) => Promise<void>;
+
+export const NO_ECHO = { echoes: false } as const;
 
 /**
- * Records each write in `writes` and performs it, unless the run is dry or the budget is spent.
- * Every writer of the bot (plans, recurring issues) goes through one of these.
+ * Records each write in `writes` and performs it, unless the run is dry or the budget is spent;
+ * in trigger mode it first waits for the pacer. Every writer of the bot (plans, recurring issues)
+ * goes through one of these.
  */
-export function budgetedWriter(options: Pick<ApplyOptions, "dryRun" | "budget">, writes: string[]): Write {
-  return async (what, perform) => {
+export function budgetedWriter(
+  options: Pick<ApplyOptions, "dryRun" | "budget" | "pacer">,
+  writes: string[],
+): Write {
+  return async (what, perform, { echoes } = { echoes: true }) => {
     writes.push(what);
     if (options.dryRun) return;
     if (options.budget.used >= options.budget.limit) throw new WriteBudgetExceeded(options.budget.limit);
     options.budget.used += 1;
+    if (echoes) await options.pacer?.beforeWrite(what);
     await perform();
   };
 }
@@ -207,8 +227,10 @@ async function ensureFollowUp(
   }
   if (!child) return;
   const created = child;
-  await write(`link follow-up #${created.iid}`, () =>
-    port.linkIssues(plan.project, plan.iid, { projectId: created.projectId, iid: created.iid }),
+  await write(
+    `link follow-up #${created.iid}`,
+    () => port.linkIssues(plan.project, plan.iid, { projectId: created.projectId, iid: created.iid }),
+    NO_ECHO,
   );
   const note = `${renderer.render("common/follow-up-created", { ...action.data, child: { iid: child.iid } })}\n\n${noteMarker(recordKey)}`;
   await postNote(plan, recordKey, note, options, write, posted);

@@ -1,6 +1,6 @@
 import type { Issue } from "../gitlab/port.js";
 import { sameUser } from "../gitlab/users.js";
-import type { ApplyOptions, Write } from "./apply.js";
+import { type ApplyOptions, NO_ECHO, type Write } from "./apply.js";
 import { followUpMarker, noteKey } from "./markers.js";
 
 /*
@@ -43,8 +43,10 @@ export async function withdrawDuplicates(
   for (const mine of posted) {
     const first = oldest.get(mine.key);
     if (first === undefined || first >= mine.id) continue;
-    await write(`withdraw duplicate note ${mine.key}`, () =>
-      port.deleteNote(plan.project, plan.iid, mine.id),
+    await write(
+      `withdraw duplicate note ${mine.key}`,
+      () => port.deleteNote(plan.project, plan.iid, mine.id),
+      NO_ECHO,
     );
   }
 }

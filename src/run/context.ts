@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { WriteBudget } from "../engine/apply.js";
+import type { Pacer } from "../engine/pacer.js";
 import type { Renderer } from "../engine/render.js";
 import type { GitLabPort, User } from "../gitlab/port.js";
 
@@ -21,6 +22,8 @@ export interface RunContext {
   now: Date;
   dryRun: boolean;
   budget: WriteBudget;
+  /** Set in trigger mode only (see trigger-mode.ts): `serve` and runs elsewhere never wait. */
+  pacer?: Pacer;
   reporter: Reporter;
   /** Users looked up during this run (lower-cased username -> user or null). */
   userCache: Map<string, User | null>;

@@ -36,6 +36,7 @@ export async function processIssue(
     bot: ctx.bot,
     dryRun: ctx.dryRun,
     budget: ctx.budget,
+    pacer: ctx.pacer,
     seen: { description: issue.description, comments: snapshot.notes.filter((n) => !n.system).length },
   });
   return { ref, workflow: definition.id, stage: plan.stage, writes: result.writes };

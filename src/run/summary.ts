@@ -1,3 +1,4 @@
+import { type PacingReport, seconds } from "../engine/pacer.js";
 import { type HookHealth, hookUnhealthy } from "./hook-health.js";
 import type { IssueOutcome } from "./process-issue.js";
 
@@ -11,6 +12,8 @@ export interface RunSummary {
   failures: { ref: string; error: string }[];
   /** The sweep's look at the bot's webhook (project sweeps only). */
   webhook?: HookHealth;
+  /** Trigger mode only: how the run spaced its writes to stay under GitLab's pipeline limit. */
+  pacing?: PacingReport;
 }
 
 export function emptySummary(command: string, dryRun: boolean): RunSummary {
@@ -33,6 +36,7 @@ export function summaryLines(summary: RunSummary): string[] {
     `${summary.command}: ${summary.issuesSeen} issue(s) seen, ${writeCount(summary)} write(s)${summary.dryRun ? " planned (dry run)" : ""}, ${summary.failures.length} failure(s)`,
   );
   for (const failure of summary.failures) lines.push(`FAILED ${failure.ref}: ${failure.error}`);
+  if (summary.pacing) lines.push(pacingLine(summary.pacing));
   const hook = summary.webhook;
   if (hook && hook.status !== "ok" && hook.status !== "none") {
     lines.push(`${hookUnhealthy(hook) ? "WEBHOOK FAILING" : "webhook"}: ${hook.detail}`);
@@ -43,4 +47,12 @@ export function summaryLines(summary: RunSummary): string[] {
 /** Exit 1: an issue failed, or the webhook GitLab feeds the bot with is disabled. */
 export function runFailed(summary: RunSummary): boolean {
   return summary.failures.length > 0 || hookUnhealthy(summary.webhook);
+}
+
+/** Whether and how long a trigger-mode run waited; people see why a job took minutes. */
+export function pacingLine(pacing: PacingReport): string {
+  const limit = `at most ${pacing.writesPerMinute} writes a minute (trigger mode: each starts a pipeline)`;
+  if (pacing.waits.length === 0) return `pacing: ${pacing.writes} write(s), no wait, ${limit}`;
+  const when = pacing.waits.map((w) => `${seconds(w.ms)} after write ${w.afterWrites}`);
+  return `pacing: waited ${seconds(pacing.waitedMs)} in ${pacing.waits.length} pause(s) (${when.join(", ")}) for ${limit}`;
 }

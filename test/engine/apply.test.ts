@@ -87,6 +87,18 @@ describe("apply", () => {
     expect(state.issues.map((i) => i.description).join()).toBe(before);
   });
 
+  it("sends the section, the stage label and the due date in one issue PUT", async () => {
+    const { state, run } = await setup();
+    const pending = await run();
+    expect(pending.plan.actions.map((a) => a.kind)).toEqual(
+      expect.arrayContaining(["section", "labels", "due-date"]),
+    );
+    const result = await pending.apply();
+    // In trigger mode every PUT is a pipeline: one per apply, never one per kind of change.
+    expect(state.requestCounts.get("PUT /projects/:id/issues/:iid")).toBe(1);
+    expect(result.writes).toEqual([expect.stringMatching(/^update section \+career-stage::\S+ due \d{4}-/)]);
+  });
+
   it("stops at the write budget", async () => {
     const { state, iid, port } = await setup();
     const bot = await port.currentUser();

@@ -1,0 +1,216 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli.js";
+import { Config } from "../../src/config/schema.js";
+import { PACING_WINDOW_MS, type PacerClock } from "../../src/engine/pacer.js";
+import { Renderer } from "../../src/engine/render.js";
+import { FakeGitLab, FakeGitLabState } from "../../src/gitlab/fake/index.js";
+import type { RunSummary } from "../../src/run/summary.js";
+import { createEventProcessor } from "../../src/serve/processor.js";
+import { interimDescription } from "../support/world.js";
+
+/*
+ * Trigger mode: every write that fires the webhook starts a pipeline, and GitLab.com refuses more
+ * than 25 pipeline creations a minute for one project, user and commit. `handle` and `sweep` in a
+ * trigger or schedule pipeline space their writes; the clock here moves only when the pacer sleeps.
+ */
+
+const PROJECT = "org/careers";
+const TRIGGER_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "trigger" };
+const SCHEDULE_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "schedule" };
+
+function fakeClock(): PacerClock & { slept: number[] } {
+  let t = 1_000_000;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => t,
+    sleep: async (ms) => {
+      slept.push(ms);
+      t += ms;
+    },
+  };
+}
+
+/** `issues` interim issues just opened (a sweep sets each up with one write), and the bot's CLI over them. */
+function setup(options: { issues: number; perMinute?: number }) {
+  const state = new FakeGitLabState({
+    now: "2026-01-05T09:00:00Z",
+    users: ["career-bot", "alice", "bob", "carol", "pat"],
+    projects: [PROJECT],
+  });
+  state.addLabel(PROJECT, "career::interim-manager");
+  const opened = Array.from({ length: options.issues }, (_, i) =>
+    state.as("alice").openIssue({
+      title: `Interim manager ${i}`,
+      description: interimDescription({ people_business_partner: "pat" }),
+    }),
+  );
+  const config = join(mkdtempSync(join(tmpdir(), "career-bot-pacing-")), "career-bot.yml");
+  const perMinute =
+    options.perMinute === undefined ? "" : `trigger_writes_per_minute: ${options.perMinute}\n`;
+  writeFileSync(config, `people_ops: [carol]\n${perMinute}`);
+  const clock = fakeClock();
+  const wiring = { connect: () => new FakeGitLab(state, { username: "career-bot" }), clock };
+  const env = { GITLAB_URL: "http://127.0.0.1:9", CAREER_BOT_TOKEN: "t", CAREER_BOT_PROJECT: PROJECT };
+  const run = async (args: string[], extraEnv: NodeJS.ProcessEnv) => {
+    let stdout = "";
+    let stderr = "";
+    const io = {
+      stdout: (t: string) => {
+        stdout += t;
+      },
+      stderr: (t: string) => {
+        stderr += t;
+      },
+    };
+    const code = await main(
+      [...args, "--config", config, "--now", state.now],
+      { ...env, ...extraEnv },
+      io,
+      wiring,
+    );
+    return { code, stdout, stderr };
+  };
+  const json = async (args: string[], extraEnv: NodeJS.ProcessEnv) => {
+    const result = await run([...args, "--json"], extraEnv);
+    expect(result.code).toBe(0);
+    return { ...result, summary: JSON.parse(result.stdout) as RunSummary };
+  };
+  return { state, opened, clock, run, json };
+}
+
+function writesOf(summary: RunSummary): number {
+  return summary.issues.reduce((n, i) => n + i.writes.length, 0);
+}
+
+describe("pacing in trigger mode", () => {
+  it("a scheduled sweep with more writes than the limit waits for each minute's writes to age out", async () => {
+    const { clock, json, state } = setup({ issues: 7, perMinute: 3 });
+    const { summary, stderr } = await json(["sweep"], SCHEDULE_JOB);
+    // Seven issues set up, one PUT each: three, a minute later three more, a minute later the last.
+    expect(writesOf(summary)).toBe(7);
+    expect(state.requestCounts.get("PUT /projects/:id/issues/:iid")).toBe(7);
+    expect(clock.slept).toEqual([PACING_WINDOW_MS, PACING_WINDOW_MS]);
+    expect(summary.pacing).toMatchObject({
+      writesPerMinute: 3,
+      writes: 7,
+      waitedMs: 2 * PACING_WINDOW_MS,
+      waits: [
+        { afterWrites: 3, ms: PACING_WINDOW_MS },
+        { afterWrites: 6, ms: PACING_WINDOW_MS },
+      ],
+    });
+    expect(stderr).toMatch(/pacing: waiting 61\.0 s before "update section \+career-stage::eligibility/);
+  });
+
+  it("waits only as long as the oldest write of the last minute needs to leave it", async () => {
+    const { clock, run } = setup({ issues: 3, perMinute: 2 });
+    // Each write comes 20 s after the one before: at 0 s and 20 s; the third, at 40 s, may go only
+    // when the first has left the window (61 s), so it waits 21 s.
+    const start = clock.now;
+    let writes = 0;
+    clock.now = () => start() + 20_000 * writes++;
+    const result = await run(["sweep"], SCHEDULE_JOB);
+    expect(result.code).toBe(0);
+    expect(clock.slept).toEqual([PACING_WINDOW_MS - 20_000 - 20_000]);
+    expect(result.stdout).toMatch(
+      /pacing: waited 21\.0 s in 1 pause\(s\) \(21\.0 s after write 2\) for at most 2 writes a minute/,
+    );
+  });
+
+  it("paces `handle` in a trigger pipeline too, counting notes and issue writes but not the link", async () => {
+    const { clock, json, state, opened } = setup({ issues: 1, perMinute: 1 });
+    const [{ payload, issue }] = opened as [(typeof opened)[number]];
+    expect((await json(["handle"], { ...TRIGGER_JOB, TRIGGER_PAYLOAD: JSON.stringify(payload) })).code).toBe(
+      0,
+    );
+    expect(clock.slept).toEqual([]);
+    // Ticking the eligibility items moves the issue to setup: a follow-up issue, its link, two notes, one PUT.
+    state.advance({ days: 1 });
+    let last = payload;
+    for (const item of [
+      "Shows managerial interest",
+      "Has experience in the individual contributor role they would manage",
+      "Exemplifies the company values",
+      "Applied through Greenhouse and went through the selection process",
+    ])
+      last = state.as("bob").tick(PROJECT, issue.iid, item).payload;
+    const { summary } = await json(["handle"], { ...TRIGGER_JOB, TRIGGER_PAYLOAD: JSON.stringify(last) });
+    const writes = summary.issues[0]!.writes;
+    expect(writes.some((w) => w.startsWith("link follow-up"))).toBe(true);
+    expect(writes).toHaveLength(5);
+    // Four echoing writes (issue create, two notes, the PUT) at one a minute: three pauses.
+    expect(summary.pacing).toMatchObject({ writes: 4, writesPerMinute: 1 });
+    expect(clock.slept).toEqual([PACING_WINDOW_MS, PACING_WINDOW_MS, PACING_WINDOW_MS]);
+  });
+
+  it("never waits when the run stays under the limit, and says so", async () => {
+    const { clock, run } = setup({ issues: 5 });
+    const result = await run(["sweep"], SCHEDULE_JOB);
+    expect(result.code).toBe(0);
+    expect(clock.slept).toEqual([]);
+    expect(result.stdout).toContain(
+      "pacing: 5 write(s), no wait, at most 20 writes a minute (trigger mode: each starts a pipeline)",
+    );
+  });
+
+  it("does not pace outside a trigger or schedule pipeline, in a dry run, or with 0 writes a minute", async () => {
+    for (const [env, args, perMinute] of [
+      [{}, [], 1],
+      [{ GITLAB_CI: "true", CI_PIPELINE_SOURCE: "push" }, [], 1],
+      [{ CI_PIPELINE_SOURCE: "schedule" }, [], 1],
+      [SCHEDULE_JOB, ["--dry-run"], 1],
+      [SCHEDULE_JOB, [], 0],
+    ] as const) {
+      const { clock, json } = setup({ issues: 3, perMinute });
+      const { summary } = await json(["sweep", ...args], env);
+      expect(writesOf(summary)).toBe(3);
+      expect(clock.slept).toEqual([]);
+      expect(summary.pacing).toBeUndefined();
+    }
+  });
+
+  it("refuses a negative writes-a-minute with the fix", async () => {
+    const { run } = setup({ issues: 0, perMinute: -1 });
+    const result = await run(["sweep"], SCHEDULE_JOB);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "trigger_writes_per_minute: must be 0 (never wait) or more writes a minute",
+    );
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("serve never paces: its webhook posts to itself, so its writes start no pipeline", async () => {
+    // Even in a process that looks like a trigger job, with one write a minute allowed: a pause would
+    // be a real minute here, and the test would time out.
+    vi.stubEnv("GITLAB_CI", "true");
+    vi.stubEnv("CI_PIPELINE_SOURCE", "trigger");
+    const { state, opened } = setup({ issues: 1 });
+    const port = new FakeGitLab(state, { username: "career-bot" });
+    const lines: string[] = [];
+    const processEvent = createEventProcessor({
+      port,
+      config: Config.parse({ people_ops: ["carol"], trigger_writes_per_minute: 1 }),
+      renderer: new Renderer(),
+      bot: await port.currentUser(),
+      clock: () => new Date(state.now),
+      dryRun: false,
+      project: PROJECT,
+      secrets: [],
+      reporter: { info: (line) => lines.push(line) },
+    });
+    const first = await processEvent(JSON.stringify(opened[0]!.payload));
+    const comment = state.as("carol").comment(PROJECT, opened[0]!.issue.iid, "/career status\n/career help");
+    const second = await processEvent(JSON.stringify(comment.payload));
+    expect(writesOf(first!) + writesOf(second!)).toBeGreaterThanOrEqual(3);
+    expect(first!.pacing).toBeUndefined();
+    expect(second!.pacing).toBeUndefined();
+    expect(lines.join("\n")).not.toContain("pacing");
+  }, 10_000);
+});
