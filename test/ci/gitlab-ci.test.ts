@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { writeForeignBlob } from "../support/foreign-blob.js";
 import { evaluate, type Rule, runsWith } from "./rules.js";
 
 const run = promisify(execFile);
@@ -210,10 +211,13 @@ describe(".gitlab-ci.yml", () => {
     });
 
     it("runs the bundle when node refuses the snapshot (exit 14), and only then", async () => {
-      // Other V8 flags than the build's: node refuses the blob before running anything.
-      const refused = { NODE_OPTIONS: "--max-old-space-size=99" };
-      expect(await job(refused)).toEqual({ code: 0, stdout: "bundle handle\n" });
-      expect(await job({ ...refused, EXIT_CODE: "2" })).toEqual({ code: 2, stdout: "bundle handle\n" });
+      // A blob from another node version: node refuses it before running anything.
+      const foreign = mkdtempSync(join(tmpdir(), "career-bot-job-"));
+      mkdirSync(join(foreign, "dist"));
+      copyFileSync(join(work, "dist/career-bot.mjs"), join(foreign, "dist/career-bot.mjs"));
+      writeForeignBlob(join(work, "dist/career-bot.blob"), join(foreign, "dist/career-bot.blob"));
+      expect(await job({}, foreign)).toEqual({ code: 0, stdout: "bundle handle\n" });
+      expect(await job({ EXIT_CODE: "2" }, foreign)).toEqual({ code: 2, stdout: "bundle handle\n" });
       const noBlob = mkdtempSync(join(tmpdir(), "career-bot-job-"));
       mkdirSync(join(noBlob, "dist"));
       copyFileSync(join(work, "dist/career-bot.mjs"), join(noBlob, "dist/career-bot.mjs"));
