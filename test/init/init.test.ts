@@ -19,7 +19,14 @@ const SAMPLE_PEOPLE = ["alice", "bob", "carol", "dave", "pat"];
 async function init(dir: string, env: NodeJS.ProcessEnv = {}) {
   let stdout = "";
   let stderr = "";
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+  const io = {
+    stdout: (text: string) => {
+      stdout += text;
+    },
+    stderr: (text: string) => {
+      stderr += text;
+    },
+  };
   const code = await main(["init", dir], env, io);
   return { code, stdout, stderr };
 }
