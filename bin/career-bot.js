@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
+// The CLI from tsc's output in dist/, unbundled: for development and bench/ (which compares its
+// start-up with the bundle's). `npx career-bot` runs the bundle, package.json's `bin`.
 import { main } from "../dist/cli.js";
 
 process.exitCode = await main(process.argv.slice(2));

@@ -35,6 +35,16 @@ const shown = (path) => relative(process.cwd(), path) || path;
 const assets = {
   templates: filesUnder(join(root, "templates"), ".hbs"),
   issueTemplates: filesUnder(join(root, ".gitlab", "issue_templates"), ".md"),
+  // `career-bot init`'s files, whole names: career-bot.yml, gitlab-ci.yml.
+  scaffold: Object.fromEntries(
+    Object.entries(filesUnder(join(root, "scaffold"), ".yml")).map(([name, text]) => [`${name}.yml`, text]),
+  ),
+  version: JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version,
+  // Set by the release jobs of .gitlab-ci.yml: where this career-bot's component and image are.
+  home: {
+    component: process.env.CAREER_BOT_COMPONENT || undefined,
+    image: process.env.CAREER_BOT_IMAGE || undefined,
+  },
 };
 /*
  * Two dependencies of dependencies, cut to what the bot runs; every module a bundle holds is parsed
@@ -70,6 +80,7 @@ const common = {
   bundle: true,
   plugins: [trimDependencies],
   platform: "node",
+  // The oldest node the bundle is tested on (.ci/run); the release image runs node 24.
   target: "node20",
   define: { __CAREER_BOT_ASSETS__: JSON.stringify(assets) },
   legalComments: "none",

@@ -211,6 +211,13 @@ export async function parseWithYargs(args: string[], io: Io): Promise<ChosenComm
       pick("demo"),
     )
     .command(
+      "init [dir]",
+      "write a careers project's config, issue templates and CI include (never overwrites a file)",
+      (y) =>
+        y.positional("dir", { type: "string", default: ".", describe: "the careers project's directory" }),
+      pick("init"),
+    )
+    .command(
       "ladder <role..>",
       "print the next roles of a role and whether each move needs company need",
       (y) =>

@@ -1,4 +1,4 @@
 import { main } from "./cli.js";
 
-/** The bundle's entry point (scripts/bundle.mjs); a checkout starts from bin/career-bot.js instead. */
+/** The bundle's entry point (scripts/bundle.mjs), package.json's `bin`; bin/career-bot.js runs tsc's output. */
 process.exitCode = await main(process.argv.slice(2));

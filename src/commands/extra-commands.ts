@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import type { RunSummary } from "../run/summary.js";
 import type { GlobalOptions, Io } from "./run-command.js";
 
-/** serve, setup and demo: loaded only when asked for, so `handle` starts fast. */
+/** serve, setup, demo and init: loaded only when asked for, so `handle` starts fast. */
 export async function runExtraCommand(
   name: string,
   options: GlobalOptions,
@@ -22,6 +22,10 @@ export async function runExtraCommand(
     case "demo": {
       const { demoCommand } = await import("./demo.js");
       return demoCommand(options, io);
+    }
+    case "init": {
+      const { initCommand } = await import("./init.js");
+      return initCommand(options.dir ?? ".", env, io);
     }
     default:
       throw new UsageError(`unknown command ${name}`);

@@ -26,6 +26,8 @@ export interface GlobalOptions {
   cron?: string;
   out?: string;
   role?: string | string[];
+  /** init: the careers project's directory. */
+  dir?: string;
   /** Set when --config was given: then a missing file is an error, not "use the defaults". */
   configRequired?: boolean;
 }

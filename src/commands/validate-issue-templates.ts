@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultConfig } from "../config/schema.js";
-import { readDataBlock } from "../engine/data-block.js";
+import { type DataBlock, readDataBlock } from "../engine/data-block.js";
 import { describeProblem, validateData } from "../engine/problems.js";
 import { workflows } from "../workflows/index.js";
 
@@ -10,7 +10,8 @@ export const ISSUE_TEMPLATE_DIR = ".gitlab/issue_templates";
 /**
  * Checks the issue templates people open workflows from: each with a `yaml career` block must carry
  * the `/label` of a workflow the bot knows, a block that reads (usernames are not looked up here),
- * and `/confidential`. A template a team customised wrongly would otherwise fail only on its first issue.
+ * and `/confidential`. A field left blank (`start_date:`) is for the person opening the issue to
+ * fill in, so a template may leave any field blank: the issue, not the template, must have it. A template a team customised wrongly would otherwise fail only on its first issue.
  */
 export async function checkIssueTemplates(
   dir = ISSUE_TEMPLATE_DIR,
@@ -38,9 +39,19 @@ export async function checkIssueTemplates(
     if (!/^\/confidential\s*$/m.test(text)) {
       problems.push(`${where}: needs a line /confidential (career issues are confidential)`);
     }
-    const result = validateData(definition, readDataBlock(text), defaultConfig(), new Map());
+    const { block, blanks } = withoutBlanks(readDataBlock(text));
+    const result = validateData(definition, block, defaultConfig(), new Map());
     if (!result.ok)
-      for (const problem of result.problems) problems.push(`${where}: ${describeProblem(problem)}`);
+      for (const problem of result.problems)
+        if (!blanks.has(problem.field)) problems.push(`${where}: ${describeProblem(problem)}`);
   }
   return { problems, checked };
+}
+
+/** The block without its blank fields, and their names. */
+function withoutBlanks(block: DataBlock): { block: DataBlock; blanks: Set<string> } {
+  if (block.kind !== "ok") return { block, blanks: new Set() };
+  const blanks = new Set(Object.keys(block.data).filter((key) => block.data[key] === null));
+  const data = Object.fromEntries(Object.entries(block.data).filter(([key]) => !blanks.has(key)));
+  return { block: { kind: "ok", data }, blanks };
 }

@@ -1,224 +1,111 @@
-import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { evaluate, type Rule, runsWith } from "./rules.js";
+import {
+  type Ci,
+  definitions,
+  JOB_KEYS,
+  type Job,
+  jobNames,
+  jobsFor,
+  pipelineVars,
+  resolved,
+  shellOf,
+} from "./pipeline.js";
+import { evaluate, runsWith } from "./rules.js";
 
-const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url);
-/** What the bundle job builds and the bot jobs run: the bundle and its startup snapshot. */
-const BUNDLE_FILES = ["dist/career-bot.mjs", "dist/career-bot.blob"] as const;
-const ci = parse(readFileSync(new URL(".gitlab-ci.yml", ROOT), "utf8")) as Record<string, unknown>;
+const ci = parse(readFileSync(new URL(".gitlab-ci.yml", ROOT), "utf8")) as Ci;
+const DOCKERFILE = readFileSync(new URL("Dockerfile", ROOT), "utf8");
+const job = (name: string) => resolved(ci, name);
+const vars = ci.variables as Record<string, string>;
+/** A job's image with the pipeline's global variables expanded, as GitLab does for `image:`. */
+const imageOf = (j: Job, extra: Record<string, string> = {}) =>
+  String(j.image).replace(/\$(\w+)/g, (_m, name: string) => extra[name] ?? vars[name] ?? `$${name}`);
 
-/** GitLab's global keywords; every other top-level key is a job (hidden when it starts with "."). */
-const GLOBAL_KEYS = new Set(["default", "include", "stages", "variables", "workflow", "spec"]);
-/** The keywords GitLab accepts in a job (docs: CI/CD YAML syntax reference, "Job keywords"). */
-const JOB_KEYS = new Set([
-  "after_script",
-  "allow_failure",
-  "artifacts",
-  "before_script",
-  "cache",
-  "coverage",
-  "dast_configuration",
-  "dependencies",
-  "environment",
-  "extends",
-  "hooks",
-  "identity",
-  "id_tokens",
-  "image",
-  "inherit",
-  "interruptible",
-  "manual_confirmation",
-  "needs",
-  "pages",
-  "parallel",
-  "release",
-  "resource_group",
-  "retry",
-  "rules",
-  "run",
-  "script",
-  "secrets",
-  "services",
-  "stage",
-  "tags",
-  "timeout",
-  "trigger",
-  "variables",
-  "when",
-]);
+const CHECKS = ["typecheck", "lint", "test", "validate", "bundle", "package"];
+const RELEASE = ["release-notes", "image", "assets", "npm-publish", "release"];
 
-type Job = Record<string, unknown> & {
-  script?: string[];
-  before_script?: string[];
-  rules?: Rule[];
-  stage?: string;
-  extends?: string | string[];
-};
-
-const definitions = Object.entries(ci).filter(([key]) => !GLOBAL_KEYS.has(key)) as Array<[string, Job]>;
-const jobs = definitions.filter(([name]) => !name.startsWith("."));
-
-/** A job with its `extends` applied as GitLab does: hashes merged deeply, everything else replaced. */
-function resolved(name: string): Job {
-  const job = ci[name] as Job;
-  const parents = job.extends === undefined ? [] : [job.extends].flat();
-  let merged: Job = {};
-  for (const parent of parents) merged = merge(merged, resolved(parent));
-  const { extends: _, ...own } = job;
-  return merge(merged, own);
-}
-
-function merge(base: Job, over: Job): Job {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const current = out[key];
-    const bothHashes = [current, value].every(
-      (v) => v !== null && typeof v === "object" && !Array.isArray(v),
-    );
-    out[key] = bothHashes ? merge(current as Job, value as Job) : value;
-  }
-  return out as Job;
-}
-
-function jobsFor(source: string): string[] {
-  const vars = {
-    CI_PIPELINE_SOURCE: source,
-    CI_COMMIT_BRANCH: source === "merge_request_event" ? undefined : "main",
-    CI_DEFAULT_BRANCH: "main",
-  };
-  const workflow = (ci.workflow as { rules: Rule[] }).rules;
-  if (!runsWith(workflow, vars)) return [];
-  return jobs.filter(([name]) => runsWith(resolved(name).rules, vars)).map(([name]) => name);
-}
-
-const shellOf = (job: Job) => [...(job.before_script ?? []), ...(job.script ?? [])].join("\n");
-
-describe(".gitlab-ci.yml", () => {
+describe(".gitlab-ci.yml (career-bot's own pipeline)", () => {
   it("uses only keywords GitLab accepts, stages it declares and parents that exist", () => {
     const stages = ci.stages as string[];
-    for (const [name, job] of definitions) {
-      for (const key of Object.keys(job)) expect(JOB_KEYS, `${name}: ${key}`).toContain(key);
-      for (const parent of [job.extends ?? []].flat())
+    for (const [name, definition] of definitions(ci)) {
+      for (const key of Object.keys(definition)) expect(JOB_KEYS, `${name}: ${key}`).toContain(key);
+      for (const parent of [definition.extends ?? []].flat())
         expect(ci, `${name} extends ${parent}`).toHaveProperty([parent]);
     }
-    for (const [name] of jobs) {
-      const job = resolved(name);
-      expect(stages, name).toContain(job.stage);
-      expect(job.script?.length, `${name} has a script`).toBeGreaterThan(0);
+    for (const name of jobNames(ci)) {
+      expect(stages, name).toContain(job(name).stage);
+      expect(job(name).script?.length, `${name} has a script`).toBeGreaterThan(0);
+      for (const need of (job(name).needs as string[] | undefined) ?? [])
+        expect(jobNames(ci), `${name} needs ${need}`).toContain(need);
     }
   });
 
-  it("runs the project's checks on pushes and merge requests, and the bot on triggers and schedules", () => {
-    const checks = ["typecheck", "lint", "test", "validate", "bundle"];
-    expect(jobsFor("push").sort()).toEqual([...checks].sort());
-    expect(jobsFor("merge_request_event").sort()).toEqual([...checks].sort());
-    expect(jobsFor("trigger")).toEqual(["career-bot:event"]);
-    expect(jobsFor("schedule")).toEqual(["career-bot:sweep"]);
-    expect(jobsFor("web")).toEqual(["career-bot:sweep"]);
-    expect(jobsFor("pipeline")).toEqual([]);
+  it("checks pushes and merge requests, releases tags, and runs no bot (that is the careers projects')", () => {
+    expect(jobsFor(ci, pipelineVars("push")).sort()).toEqual([...CHECKS].sort());
+    expect(jobsFor(ci, pipelineVars("merge_request_event")).sort()).toEqual([...CHECKS].sort());
+    const tag = pipelineVars("push", { CI_COMMIT_TAG: "1.2.3", NPM_TOKEN: "set" });
+    expect(jobsFor(ci, tag).sort()).toEqual([...CHECKS, ...RELEASE].sort());
+    // Without an npm token, everything but the npm registry.
+    expect(jobsFor(ci, pipelineVars("push", { CI_COMMIT_TAG: "1.2.3" }))).not.toContain("npm-publish");
+    for (const source of ["trigger", "schedule", "web", "pipeline"])
+      expect(jobsFor(ci, pipelineVars(source))).toEqual([]);
   });
 
-  it("checks types, lint, tests with a JUnit report, and the bot's own definitions", () => {
-    expect(shellOf(resolved("typecheck"))).toContain("npm run typecheck");
-    expect(shellOf(resolved("lint"))).toContain("npm run lint");
-    const test = resolved("test");
+  it("checks types, lint, tests with a JUnit report on Node 24 and Node 20, and the shipped templates", () => {
+    expect(shellOf(job("typecheck"))).toContain("npm run typecheck");
+    expect(shellOf(job("lint"))).toContain("npm run lint");
+    const test = job("test");
     expect(shellOf(test)).toContain("npm test");
     expect(test.artifacts).toMatchObject({ when: "always", reports: { junit: "junit.xml" } });
-    expect(shellOf(resolved("validate"))).toContain("career-bot validate");
+    expect(test.parallel).toEqual({ matrix: [{ NODE_VERSION: ["24", "20"] }] });
+    expect(imageOf(test, { NODE_VERSION: "24" })).toBe("node:24");
+    expect(shellOf(job("validate"))).toContain("career-bot validate");
+    for (const name of ["typecheck", "lint", "validate", "package"])
+      expect(imageOf(job(name)), name).toMatch(/^node:24\b/);
   });
 
-  it("builds the bundle and its startup snapshot once, on the bot jobs' image, and keeps both", () => {
-    const bundle = resolved("bundle");
+  it("builds the bundle and snapshot on the release image's node, and the package with scripts/pack.mjs", () => {
+    const bundle = job("bundle");
+    expect(imageOf(bundle)).toBe("node:24-alpine");
+    // The Dockerfile's default base is the same node, so the asset's snapshot fits the image.
+    expect(/^ARG NODE_IMAGE=(\S+)$/m.exec(DOCKERFILE)?.[1]).toBe(imageOf(bundle));
     expect(shellOf(bundle)).toContain("npm run bundle");
-    expect(shellOf(bundle)).toContain("node --snapshot-blob dist/career-bot.blob -- --help");
-    expect(bundle.artifacts).toMatchObject({ paths: [...BUNDLE_FILES] });
-    const cache = (bundle.cache as Array<{ key: unknown; paths: string[] }>).find(
-      (entry) => entry.key === "career-bot-bundle-$CI_COMMIT_SHA",
+    expect(shellOf(bundle)).toContain("sh scripts/image/career-bot.sh --help");
+    expect(bundle.artifacts).toMatchObject({ paths: ["dist/career-bot.mjs", "dist/career-bot.blob"] });
+    expect(shellOf(job("package"))).toContain("node scripts/pack.mjs --out pack");
+    expect(job("package").artifacts).toMatchObject({ paths: ["pack/*.tgz"] });
+  });
+
+  it("releases a tag only after release-notes checked it, with the image, the assets and the package", () => {
+    expect(shellOf(job("release-notes"))).toBe(
+      'node scripts/release-notes.mjs "$CI_COMMIT_TAG" > release-notes.md',
     );
-    expect(cache?.paths).toEqual([...BUNDLE_FILES]);
-    // A snapshot fits only the node that built it: same image for the build and the bot.
-    expect(bundle.image).toBe(resolved("career-bot:event").image);
-    expect(bundle.image).toBe(resolved("career-bot:sweep").image);
-    const pkg = JSON.parse(readFileSync(new URL("package.json", ROOT), "utf8"));
-    expect(pkg.scripts.bundle).toContain("scripts/bundle.mjs");
+    expect(job("release-notes").before_script).toEqual([]);
+    for (const name of ["image", "assets", "npm-publish", "release"])
+      expect(job(name).needs, name).toContain("release-notes");
+    const image = shellOf(job("image"));
+    expect(image).toContain('--tag "$CI_REGISTRY_IMAGE:$CI_COMMIT_TAG" .');
+    expect(image).toContain(
+      "--build-arg NODE_IMAGE --build-arg CAREER_BOT_COMPONENT --build-arg CAREER_BOT_IMAGE",
+    );
+    expect(image.indexOf("career-bot validate")).toBeLessThan(image.indexOf("docker push"));
+    expect(shellOf(job("assets"))).toContain("/packages/generic/career-bot/$CI_COMMIT_TAG/$file");
+    expect(job("assets").needs).toContain("bundle");
+    expect(shellOf(job("npm-publish"))).toContain("npm publish pack/career-bot-$CI_COMMIT_TAG.tgz");
+    expect(job("release").release).toMatchObject({
+      tag_name: "$CI_COMMIT_TAG",
+      description: "release-notes.md",
+    });
+    expect(job("release").needs).toEqual(expect.arrayContaining(["image", "assets"]));
+    expect(vars.CAREER_BOT_COMPONENT).toBe("$CI_SERVER_FQDN/$CI_PROJECT_PATH/career-bot");
+    expect(vars.CAREER_BOT_IMAGE).toBe("$CI_REGISTRY_IMAGE");
   });
 
-  it("runs the bot from the snapshot on a plain node image, one run at a time, without npm ci", () => {
-    const event = resolved("career-bot:event");
-    const sweep = resolved("career-bot:sweep");
-    for (const job of [event, sweep]) {
-      expect(job.resource_group).toBe("career-bot");
-      expect(job.image).toMatch(/^node:\d+(-[a-z]+)?$/);
-      expect(shellOf(job)).not.toMatch(/npm (ci|install|i\b)|npx|yarn|pnpm/);
-      expect(job.cache).toMatchObject({
-        key: "career-bot-bundle-$CI_COMMIT_SHA",
-        paths: [...BUNDLE_FILES],
-        policy: "pull",
-      });
-      expect(shellOf(job)).toContain(`node scripts/fetch-bundle.mjs ${BUNDLE_FILES.join(" ")}`);
-    }
-    expect(event.script).toHaveLength(1);
-    expect(event.script![0]).toMatch(/^node --snapshot-blob dist\/career-bot\.blob handle \|\| /);
-    expect(sweep.script).toEqual([event.script![0]!.replaceAll("handle", "sweep")]);
-    expect(existsSync(new URL("scripts/fetch-bundle.mjs", ROOT))).toBe(true);
-  });
-
-  describe("the bot job's command", () => {
-    // A stand-in bundle and snapshot that print how they were started and exit with $EXIT_CODE.
-    const work = mkdtempSync(join(tmpdir(), "career-bot-job-"));
-    const report =
-      "console.log(WHO + ' ' + process.argv.slice(ARGS).join(' '));\n" +
-      "process.exitCode = Number(process.env.EXIT_CODE ?? 0);\n";
-    beforeAll(async () => {
-      mkdirSync(join(work, "dist"));
-      writeFileSync(
-        join(work, "dist/career-bot.mjs"),
-        report.replace("WHO", "'bundle'").replace("ARGS", "2"),
-      );
-      const entry = join(work, "entry.cjs");
-      writeFileSync(
-        entry,
-        `require("node:v8").startupSnapshot.setDeserializeMainFunction(() => {\n${report
-          .replace("WHO", "'snapshot'")
-          .replace("ARGS", "1")}});\n`,
-      );
-      await run(process.execPath, ["--snapshot-blob", "dist/career-bot.blob", "--build-snapshot", entry], {
-        cwd: work,
-      });
-    }, 60_000);
-
-    /** The job's script line in `sh -e`, as the runner runs it, with `node` first on PATH. */
-    function job(extra: NodeJS.ProcessEnv, cwd = work) {
-      const line = resolved("career-bot:event").script![0]!;
-      const env = { PATH: `${dirname(process.execPath)}:${process.env.PATH}`, ...extra };
-      return run("sh", ["-ec", line], { cwd, env }).then(
-        ({ stdout }) => ({ code: 0, stdout }),
-        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-      );
-    }
-
-    it("starts from the snapshot and keeps the bot's exit code", async () => {
-      expect(await job({})).toEqual({ code: 0, stdout: "snapshot handle\n" });
-      expect(await job({ EXIT_CODE: "1" })).toEqual({ code: 1, stdout: "snapshot handle\n" });
-      expect(await job({ EXIT_CODE: "2" })).toEqual({ code: 2, stdout: "snapshot handle\n" });
-    });
-
-    it("runs the bundle when node refuses the snapshot (exit 14), and only then", async () => {
-      // Other V8 flags than the build's: node refuses the blob before running anything.
-      const refused = { NODE_OPTIONS: "--max-old-space-size=99" };
-      expect(await job(refused)).toEqual({ code: 0, stdout: "bundle handle\n" });
-      expect(await job({ ...refused, EXIT_CODE: "2" })).toEqual({ code: 2, stdout: "bundle handle\n" });
-      const noBlob = mkdtempSync(join(tmpdir(), "career-bot-job-"));
-      mkdirSync(join(noBlob, "dist"));
-      copyFileSync(join(work, "dist/career-bot.mjs"), join(noBlob, "dist/career-bot.mjs"));
-      expect(await job({}, noBlob)).toEqual({ code: 0, stdout: "bundle handle\n" });
-    });
+  it("leaves nothing of the old in-repository bot behind", () => {
+    expect(existsSync(new URL("scripts/fetch-bundle.mjs", ROOT))).toBe(false);
+    for (const name of jobNames(ci)) expect(name).not.toMatch(/^career-bot:/);
   });
 });
 

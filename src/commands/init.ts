@@ -1,0 +1,55 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { releaseHome, scaffoldFiles } from "../init/scaffold.js";
+import type { Io } from "./run-command.js";
+
+/**
+ * `career-bot init [DIR]`: writes a new careers project's files into DIR (default: here). A file
+ * that exists is never touched, whatever it holds: init says it skipped it, so running init again,
+ * or in a project that has some of the files, is safe.
+ */
+export async function initCommand(dir: string, env: NodeJS.ProcessEnv, io: Io): Promise<undefined> {
+  const home = releaseHome(env);
+  let written = 0;
+  for (const file of scaffoldFiles(home)) {
+    const target = join(dir, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      // "wx": create only; the check and the write are one step, so a file never gets overwritten.
+      await writeFile(target, file.text, { flag: "wx" });
+      written += 1;
+      io.stdout(`wrote   ${file.path}\n`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      io.stdout(`skipped ${file.path} (it exists)\n`);
+      // A project that has its own pipeline still needs the bot's jobs: show what to add.
+      if (file.path === ".gitlab-ci.yml")
+        io.stdout(`  add career-bot's include to it:\n${includeOf(file.text)}`);
+    }
+  }
+  if (home.placeholder) {
+    io.stderr(
+      `career-bot: .gitlab-ci.yml names career-bot's project as ${home.component}, a guess: this ` +
+        "career-bot was not built by a release. Put in the path of career-bot's project on your GitLab " +
+        "(or run init with CAREER_BOT_COMPONENT and CAREER_BOT_IMAGE set).\n",
+    );
+  }
+  io.stdout(
+    written === 0
+      ? "Nothing to write: every file exists.\n"
+      : "Next: fill in people_ops in .gitlab/career-bot.yml, push, add the CAREER_BOT_TOKEN variable " +
+          'and run the career-bot:setup job (career-bot\'s README, "Deploy on GitLab").\n',
+  );
+  return undefined;
+}
+
+/** The `include:` block of the scaffolded .gitlab-ci.yml, indented for the terminal. */
+function includeOf(ci: string): string {
+  const from = ci.indexOf("include:");
+  return ci
+    .slice(from)
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => `    ${line}\n`)
+    .join("");
+}

@@ -1,0 +1,64 @@
+import {
+  embeddedAssets,
+  issueTemplate,
+  issueTemplateNames,
+  packageVersion,
+  scaffoldFile,
+} from "../assets.js";
+import { withPlaceholders } from "./placeholders.js";
+
+/** One file `career-bot init` writes, by its path in the careers project. */
+export interface ScaffoldFile {
+  path: string;
+  text: string;
+}
+
+/** Where career-bot's component and image are; `placeholder` when no release said so. */
+export interface Home {
+  component: string;
+  image: string;
+  placeholder: boolean;
+}
+
+/**
+ * A placeholder home, for a career-bot that no release built (a checkout, a local bundle): the
+ * project path is a guess that the careers project must correct, and init says so.
+ */
+const GUESS = {
+  component: "$CI_SERVER_FQDN/tools/career-bot/career-bot",
+  image: "$CI_REGISTRY/tools/career-bot",
+};
+
+/**
+ * The release's home: the environment's CAREER_BOT_COMPONENT and CAREER_BOT_IMAGE when set (a
+ * team that mirrors career-bot elsewhere), else what the release that built this bundle embedded.
+ */
+export function releaseHome(env: NodeJS.ProcessEnv): Home {
+  const embedded = embeddedAssets()?.home ?? {};
+  const component = env.CAREER_BOT_COMPONENT || embedded.component;
+  const image = env.CAREER_BOT_IMAGE || embedded.image;
+  return {
+    component: component ?? GUESS.component,
+    image: image ?? GUESS.image,
+    placeholder: component === undefined || image === undefined,
+  };
+}
+
+/**
+ * A careers project's files: the config with every key commented, one issue template per workflow
+ * with placeholders for people and dates, and a .gitlab-ci.yml that includes this version's component.
+ */
+export function scaffoldFiles(home: Home, version = packageVersion()): ScaffoldFile[] {
+  const ci = scaffoldFile("gitlab-ci.yml")
+    .replace("{{component}}", home.component)
+    .replace("{{version}}", version)
+    .replace("{{image}}", home.image);
+  return [
+    { path: ".gitlab/career-bot.yml", text: scaffoldFile("career-bot.yml") },
+    ...issueTemplateNames().map((name) => ({
+      path: `.gitlab/issue_templates/${name}.md`,
+      text: withPlaceholders(issueTemplate(name)),
+    })),
+    { path: ".gitlab-ci.yml", text: ci },
+  ];
+}
