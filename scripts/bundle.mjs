@@ -35,6 +35,8 @@ const shown = (path) => relative(process.cwd(), path) || path;
 const assets = {
   templates: filesUnder(join(root, "templates"), ".hbs"),
   issueTemplates: filesUnder(join(root, ".gitlab", "issue_templates"), ".md"),
+  // `career-bot --version`: package.json stays the one place the version is written.
+  version: JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version,
 };
 /*
  * Two dependencies of dependencies, cut to what the bot runs; every module a bundle holds is parsed

@@ -12,6 +12,8 @@ export interface EmbeddedAssets {
   templates: Record<string, string>;
   /** Issue template name (`Interim manager`) -> Markdown. */
   issueTemplates: Record<string, string>;
+  /** package.json's version when the bundle was built (`career-bot --version`). */
+  version?: string;
 }
 
 declare const __CAREER_BOT_ASSETS__: EmbeddedAssets | undefined;

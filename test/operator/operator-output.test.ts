@@ -39,7 +39,7 @@ describe("what an operator sees", () => {
     for (const iid of [first, second]) {
       expect(run.stderr).toMatch(
         new RegExp(
-          `\\u001b\\[0Ksection_start:\\d+:issue_${id}_${iid}\\[collapsed=true\\]\\r\\u001b\\[0K${id}#${iid}\\n`,
+          `\\u001b\\[0Ksection_start:\\d+:issue_${id}_${iid}\\[collapsed=true\\]\\r\\u001b\\[0K${PROJECT}#${iid} Interim manager: alice\\n`,
         ),
       );
       expect(run.stderr).toMatch(
