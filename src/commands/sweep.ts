@@ -56,7 +56,8 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
     try {
       const outcome = await processIssue(ctx, issue.projectId, issue, { verifyUsers: recentKeys.has(ref) });
       summary.issues.push(outcome);
-      if (outcome.writes.length > 0) ctx.reporter.info(`${ref}: ${outcome.writes.join("; ")}`);
+      if (outcome.writes.length > 0)
+        ctx.reporter.info(`${ref}: ${outcome.writes.map((w) => w.what).join("; ")}`);
     } catch (error) {
       summary.failures.push({ ref, error: errorLine(error, options.secrets) });
       ctx.reporter.info(`${ref}: FAILED ${errorLine(error, options.secrets)}`);

@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import { budgetedWriter, type Write } from "../engine/apply.js";
 import { dayOf, quarterOf } from "../engine/dates.js";
 import { followUpMarker } from "../engine/markers.js";
+import { issueRef, type WriteRecord } from "../engine/write-record.js";
 import type { Issue, ProjectRef, User } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { conversation } from "../workflows/conversation.js";
@@ -26,8 +27,8 @@ export function conversationToken(manager: string, quarterId: string): string {
  * (closed ones count, so a finished quarter is never reopened); after creating, the bot searches
  * again and closes any newer duplicate, keeping the oldest, which every sweep agrees on.
  */
-export async function ensureConversationIssues(ctx: RunContext, project: ProjectRef): Promise<string[]> {
-  const writes: string[] = [];
+export async function ensureConversationIssues(ctx: RunContext, project: ProjectRef): Promise<WriteRecord[]> {
+  const writes: WriteRecord[] = [];
   const write = budgetedWriter(ctx, writes);
   const quarter = quarterOf(dayOf(ctx.now, ctx.config.timezone));
   for (const entry of ctx.config.conversations.roster) {
@@ -66,7 +67,15 @@ async function ensureOne(
   };
   const title = ctx.renderer.render("conversation/issue-title", data).split("\n")[0]!.slice(0, 250);
   const description = `${ctx.renderer.render("conversation/issue", data)}\n\n${followUpMarker(token)}`;
-  await write(`create ${what}`, () =>
+  const record: WriteRecord = {
+    kind: "issue",
+    issue: issueRef(project),
+    key: token,
+    what: `create ${what}`,
+    title,
+    text: description,
+  };
+  await write(record, () =>
     ctx.port.createIssue(project, {
       title,
       description,
@@ -101,11 +110,20 @@ async function closeDuplicates(
     // Re-read: an overlapping sweep may have closed it a moment ago.
     const fresh = await ctx.port.getIssue(project, duplicate.iid);
     if (fresh.state !== "opened") continue;
-    await write(`close duplicate #${duplicate.iid} of ${what}`, () =>
+    const ref = issueRef(project, duplicate.iid);
+    const changes = { stateEvent: "close" } as const;
+    const close = `close duplicate #${duplicate.iid} of ${what}`;
+    await write({ kind: "update", issue: ref, what: close, changes }, () =>
       ctx.port.updateIssue(project, duplicate.iid, { stateEvent: "close" }),
     );
     const body = ctx.renderer.render("conversation/duplicate", { kept: { iid: kept.iid } });
-    await write(`note duplicate #${duplicate.iid}`, () => ctx.port.createNote(project, duplicate.iid, body));
+    const note: WriteRecord = {
+      kind: "note",
+      issue: ref,
+      what: `note duplicate #${duplicate.iid}`,
+      text: body,
+    };
+    await write(note, () => ctx.port.createNote(project, duplicate.iid, body));
   }
 }
 

@@ -62,15 +62,11 @@ function eventText(record: EventRecord): string {
 
 /** The record of a handled event from its run summary. */
 export function eventRecord(event: string, issue: string, summary: RunSummary): EventRecord {
-  const writes = summary.issues.flatMap((outcome) => outcome.writes.map(writeLine));
+  const writes = summary.issues.flatMap((outcome) => outcome.writes.map((write) => write.what));
   if (summary.failures.length > 0) {
     const detail = summary.failures.map((failure) => `${failure.ref}: ${failure.error}`).join("; ");
     return { event, issue, outcome: "failed", writes, detail };
   }
   if (summary.ignored) return { event, issue, outcome: "ignored", writes, detail: summary.ignored };
   return { event, issue, outcome: "done", writes };
-}
-
-function writeLine(write: string | { what: string }): string {
-  return typeof write === "string" ? write : write.what;
 }

@@ -1,10 +1,14 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { editDistance, nearestCommand } from "../../src/commands/command-word.js";
+import { COMMANDS } from "../../src/commands/definitions.js";
 import { parseNow } from "../../src/commands/now.js";
+import { serveLog } from "../../src/serve/log.js";
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = "";
@@ -130,5 +134,104 @@ describe("the GitLab URL", () => {
         server.close();
       }
     }
+  });
+});
+
+describe("--json", () => {
+  it("gives every command one JSON document on stdout, an answer or an error", async () => {
+    const argsOf: Record<string, string[]> = { ladder: ["ladder", "Senior", "Backend", "Engineer"] };
+    for (const { name } of COMMANDS) {
+      const result = await run([...(argsOf[name] ?? [name]), "--json", "--config", ".gitlab/career-bot.yml"]);
+      const parsed = JSON.parse(result.stdout);
+      // Without GitLab settings those that need GitLab stop with a usage error, as JSON too.
+      if (result.code === 0) expect(parsed.error, name).toBeUndefined();
+      else
+        expect([result.code, parsed.error.exitCode, typeof parsed.error.message], name).toEqual([
+          2,
+          2,
+          "string",
+        ]);
+    }
+  }, 60_000);
+
+  it("answers validate, ladder and schema with their results", async () => {
+    const validated = JSON.parse((await run(["validate", "--json"])).stdout);
+    expect(validated).toMatchObject({ workflows: 8, issueTemplates: { checked: 8 } });
+    const ladder = JSON.parse((await run(["ladder", "Senior Frontend Engineer", "--json"])).stdout);
+    expect(ladder.roles[0]).toMatchObject({
+      role: "Senior Frontend Engineer",
+      next: expect.arrayContaining([{ role: "Staff Frontend Engineer", basis: "merit-and-company-need" }]),
+    });
+    expect(JSON.parse((await run(["schema", "--json"])).stdout).title).toContain("career-bot");
+  });
+
+  it("lists a config's problems in the error, with exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-json-"));
+    const path = join(dir, "career-bot.yml");
+    writeFileSync(path, "timezone: Mars/Olympus\n");
+    const result = await run(["validate", "--json", "--config", path]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: "ECONFIG",
+      problems: [expect.stringContaining("timezone")],
+    });
+  });
+
+  it("reports a usage error found while parsing, and never the token", async () => {
+    const result = await run(["sweep", "--json", "--bogus"], { CAREER_BOT_TOKEN: "glpat-secret-777" });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error.code).toBe("EUSAGE");
+    const missing = await run(["handle", "--json", "--token", "glpat-secret-777"], {
+      GITLAB_URL: "https://g.example",
+    });
+    expect(JSON.parse(missing.stdout).error.message).toContain("--project");
+    expect(missing.stdout + missing.stderr).not.toContain("glpat-secret-777");
+  });
+});
+
+describe("serve's log", () => {
+  const at = () => new Date("2026-01-05T09:00:00.000Z");
+  const record = {
+    event: "Note Hook",
+    issue: "42#7",
+    outcome: "done" as const,
+    writes: ["note reply:9", "update section"],
+  };
+
+  it("is one timestamped line per event for people", () => {
+    const lines: string[] = [];
+    const log = serveLog("text", (line) => lines.push(line), at);
+    log.event(record);
+    log.event({
+      event: "Issue Hook",
+      issue: "(ignored)",
+      outcome: "ignored",
+      writes: [],
+      detail: "system note",
+    });
+    expect(lines).toEqual([
+      "2026-01-05T09:00:00.000Z Note Hook 42#7: done, 2 writes: note reply:9; update section",
+      "2026-01-05T09:00:00.000Z Issue Hook (ignored): ignored: system note",
+    ]);
+  });
+
+  it("is one JSON object per line for log collectors", () => {
+    const lines: string[] = [];
+    serveLog("json", (line) => lines.push(line), at).event({ ...record, outcome: "failed", detail: "x" });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      time: "2026-01-05T09:00:00.000Z",
+      level: "error",
+      event: "Note Hook",
+      issue: "42#7",
+      outcome: "failed",
+      detail: "x",
+    });
+  });
+
+  it("--log-format takes text or json only (exit 2)", async () => {
+    const result = await run(["serve", "--log-format", "yaml"], { CAREER_BOT_WEBHOOK_SECRET: "s3cret-hook" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/log-format/);
   });
 });
