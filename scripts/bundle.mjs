@@ -39,6 +39,7 @@ const assets = {
   scaffold: Object.fromEntries(
     Object.entries(filesUnder(join(root, "scaffold"), ".yml")).map(([name, text]) => [`${name}.yml`, text]),
   ),
+  config: readFileSync(join(root, ".gitlab", "career-bot.yml"), "utf8"),
   version: JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version,
   // Set by the release jobs of .gitlab-ci.yml: where this career-bot's component and image are.
   home: {

@@ -14,6 +14,8 @@ export interface EmbeddedAssets {
   issueTemplates: Record<string, string>;
   /** What `career-bot init` writes besides the issue templates: `scaffold/` file name -> text. */
   scaffold: Record<string, string>;
+  /** `.gitlab/career-bot.yml`: every key at its default, commented with its schema description. */
+  config: string;
   /** package.json's version, the one place it is kept. */
   version: string;
   /**
@@ -31,6 +33,16 @@ export function embeddedAssets(): EmbeddedAssets | undefined {
 
 /** The package root: the same distance from src/ and dist/. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/**
+ * `.gitlab/career-bot.yml`, the commented config: every key at its default, each comment the key's
+ * schema description (test/cli/schema-descriptions.test.ts keeps them equal). `init` writes it.
+ */
+export function commentedConfig(): string {
+  const embedded = embeddedAssets()?.config;
+  if (embedded !== undefined) return embedded;
+  return readFileSync(join(PACKAGE_ROOT, ".gitlab", "career-bot.yml"), "utf8");
+}
 
 /** A file of `scaffold/`, e.g. `career-bot.yml`. */
 export function scaffoldFile(name: string): string {

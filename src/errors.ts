@@ -29,3 +29,55 @@ export class ConfigError extends CareerBotError {
     super("ECONFIG", message, 2);
   }
 }
+
+/** A word where a command belongs that names none: exit 2, with the commands and the nearest one. */
+export class UnknownCommandError extends CareerBotError {
+  constructor(
+    readonly word: string,
+    readonly commands: readonly string[],
+    readonly suggestion: string | undefined,
+  ) {
+    const hint = suggestion ? ` Did you mean ${suggestion}?` : "";
+    super(
+      "ECOMMAND",
+      `unknown command ${JSON.stringify(word)}.${hint} The commands are: ${commands.join(", ")} (see career-bot --help).`,
+      2,
+    );
+  }
+}
+
+/**
+ * The GitLab URL setting is not one: no scheme, or not http(s). Names the setting it came from
+ * (`--gitlab-url`, `GITLAB_URL` or `CI_SERVER_URL`) and the value, so the fix is one edit.
+ */
+export class GitLabUrlError extends CareerBotError {
+  constructor(source: string, value: string, fix: string) {
+    super("EGITLABURL", `${source}=${JSON.stringify(value)} is not a GitLab URL: ${fix}`, 2);
+  }
+}
+
+/** The GitLab URL answers, but not as GitLab's REST API: the setting points at some other server. */
+export class NotGitLabError extends CareerBotError {
+  constructor(source: string, value: string, answer: string) {
+    super(
+      "ENOTGITLAB",
+      `${source}=${JSON.stringify(value)} answered ${answer}, which is not GitLab's API at ${value}/api/v4: set ${source} to the address of your GitLab instance (what you open in a browser, e.g. https://gitlab.example.com, with its path if GitLab is served under one)`,
+      2,
+    );
+  }
+}
+
+/** `sweep --group` names a group the bot's token cannot see (404) or may not read (403). */
+export class GroupNotFoundError extends CareerBotError {
+  constructor(group: string, status: number | undefined) {
+    const what =
+      status === 403
+        ? "GitLab does not let the token read that group's issues (403)"
+        : `GitLab shows the token no such group${status ? ` (${status})` : ""}`;
+    super(
+      "EGROUP",
+      `--group ${JSON.stringify(group)}: ${what}: give the group's full path as in its URL (e.g. org/engineering) or its numeric id, and make the bot's user a member of the group (Reporter or higher)`,
+      2,
+    );
+  }
+}

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { startupSnapshot } from "node:v8";
 import { embeddedAssets } from "../../src/assets.js";
 import { main } from "../../src/cli.js";
-import type { Io } from "../../src/commands/run-command.js";
+import type { Io } from "../../src/commands/options.js";
 import { FakeGitLabApi } from "../../src/gitlab/fake/http-api.js";
 import { inProcessTransport } from "../../src/gitlab/fake/in-process-transport.js";
 import { FakeGitLabState } from "../../src/gitlab/fake/state.js";

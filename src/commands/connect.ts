@@ -1,6 +1,6 @@
 import { GitbeakerGitLab } from "../gitlab/gitbeaker.js";
 import type { GitLabPort } from "../gitlab/port.js";
-import type { Settings } from "./run-command.js";
+import type { Settings } from "./settings.js";
 
 /** The real adapter for a run. */
 export function connect(settings: Settings, env: NodeJS.ProcessEnv = process.env): GitLabPort {

@@ -26,16 +26,19 @@ export async function handle(ctx: RunContext, payload: string, options: HandleOp
   const { projectId, iid } = reason;
   summary.issuesSeen = 1;
   const ref = `${projectId}#${iid}`;
-  ctx.reporter.beginIssue?.(ref);
+  let began = false;
   try {
     const issue = await ctx.port.getIssue(projectId, iid);
+    // The section opens once the title is known: it heads the section in the job log.
+    ctx.reporter.beginIssue?.(ref, issue);
+    began = true;
     const outcome = await processIssue(ctx, projectId, issue, { verifyUsers: true });
     if (outcome.skipped) summary.ignored = `${ref}: ${outcome.skipped}`;
     else summary.issues.push(outcome);
   } catch (error) {
     summary.failures.push({ ref, error: errorLine(error, options.secrets) });
   }
-  ctx.reporter.endIssue?.(ref);
+  if (began) ctx.reporter.endIssue?.(ref);
   return summary;
 }
 

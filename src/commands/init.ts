@@ -1,30 +1,34 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { releaseHome, scaffoldFiles } from "../init/scaffold.js";
-import type { Io } from "./run-command.js";
+import type { CommandInput, CommandOutput } from "./command.js";
 
 /**
  * `career-bot init [DIR]`: writes a new careers project's files into DIR (default: here). A file
  * that exists is never touched, whatever it holds: init says it skipped it, so running init again,
  * or in a project that has some of the files, is safe.
  */
-export async function initCommand(dir: string, env: NodeJS.ProcessEnv, io: Io): Promise<undefined> {
+export async function runInit({ options, env, io }: CommandInput): Promise<CommandOutput> {
+  const dir = options.dir ?? ".";
   const home = releaseHome(env);
-  let written = 0;
+  const written: string[] = [];
+  const skipped: string[] = [];
+  const lines: string[] = [];
   for (const file of scaffoldFiles(home)) {
     const target = join(dir, file.path);
     await mkdir(dirname(target), { recursive: true });
     try {
       // "wx": create only; the check and the write are one step, so a file never gets overwritten.
       await writeFile(target, file.text, { flag: "wx" });
-      written += 1;
-      io.stdout(`wrote   ${file.path}\n`);
+      written.push(file.path);
+      lines.push(`wrote   ${file.path}`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      io.stdout(`skipped ${file.path} (it exists)\n`);
+      skipped.push(file.path);
+      lines.push(`skipped ${file.path} (it exists)`);
       // A project that has its own pipeline still needs the bot's jobs: show what to add.
       if (file.path === ".gitlab-ci.yml")
-        io.stdout(`  add career-bot's include to it:\n${includeOf(file.text)}`);
+        lines.push(`  add career-bot's include to it:\n${includeOf(file.text)}`);
     }
   }
   if (home.placeholder) {
@@ -34,13 +38,13 @@ export async function initCommand(dir: string, env: NodeJS.ProcessEnv, io: Io): 
         "(or run init with CAREER_BOT_COMPONENT and CAREER_BOT_IMAGE set).\n",
     );
   }
-  io.stdout(
-    written === 0
-      ? "Nothing to write: every file exists.\n"
+  lines.push(
+    written.length === 0
+      ? "Nothing to write: every file exists."
       : "Next: fill in people_ops in .gitlab/career-bot.yml, push, add the CAREER_BOT_TOKEN variable " +
-          'and run the career-bot:setup job (career-bot\'s README, "Deploy on GitLab").\n',
+          'and run the career-bot:setup job (career-bot\'s README, "Deploy on GitLab").',
   );
-  return undefined;
+  return { lines, json: { written, skipped, component: home.component }, exitCode: 0 };
 }
 
 /** The `include:` block of the scaffolded .gitlab-ci.yml, indented for the terminal. */
@@ -50,6 +54,6 @@ function includeOf(ci: string): string {
     .slice(from)
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => `    ${line}\n`)
-    .join("");
+    .map((line) => `    ${line}`)
+    .join("\n");
 }

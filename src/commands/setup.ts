@@ -1,23 +1,13 @@
 import { loadConfig } from "../config/load.js";
-import { CareerBotError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { GitLabPort } from "../gitlab/port.js";
 import { setupFailed, setupLines } from "../setup/report.js";
 import { runSetup } from "../setup/run-setup.js";
 import { workflows } from "../workflows/index.js";
-import { connect } from "./connect.js";
-import { type GlobalOptions, type Io, settingsFrom } from "./run-command.js";
+import type { CommandInput, CommandOutput } from "./command.js";
+import type { CommandOptions } from "./options.js";
+import { settingsFrom } from "./settings.js";
 
-/** Some setup steps could not be done: exit 1, after the report said which and how to fix them. */
-export class SetupIncompleteError extends CareerBotError {
-  constructor(count: number) {
-    super("ESETUP", `setup could not do ${count} step(s); each is listed above with how to fix it`, 1);
-  }
-}
-
-/**
- * `career-bot setup`: prints the report (or `--json`) and throws SetupIncompleteError when a step
- * failed. The port is injectable for tests; normally it is the real adapter.
- */
 const CRON_RANGES: [number, number][] = [
   [0, 59],
   [0, 23],
@@ -46,13 +36,21 @@ export function isCron(text: string): boolean {
   });
 }
 
+/** `career-bot setup`, through the wiring's port (the real adapter unless a test gives another). */
+export function runSetupCommand({ options, env, wiring, secrets }: CommandInput): Promise<CommandOutput> {
+  return setupCommand(options, env, secrets, (settings) => wiring.connect(settings, env));
+}
+
+/**
+ * The report (for people, or as JSON) and exit 1 when a step could not be done; each failed step
+ * says how to fix it.
+ */
 export async function setupCommand(
-  options: GlobalOptions,
+  options: CommandOptions,
   env: NodeJS.ProcessEnv,
   secrets: string[],
-  io: Io,
-  port?: GitLabPort,
-): Promise<undefined> {
+  connectTo: (settings: ReturnType<typeof settingsFrom>) => GitLabPort,
+): Promise<CommandOutput> {
   const settings = settingsFrom(options, env, true);
   const cron = options.cron?.trim();
   if (cron !== undefined && !isCron(cron)) {
@@ -62,7 +60,7 @@ export async function setupCommand(
   }
   const serve = options.webhookUrl === undefined ? undefined : serveTarget(options.webhookUrl, env);
   const config = await loadConfig(options.config, { required: options.configRequired ?? false });
-  const report = await runSetup(port ?? connect(settings, env), {
+  const report = await runSetup(connectTo(settings), {
     project: settings.project!,
     gitlabUrl: settings.url,
     workflows,
@@ -72,11 +70,15 @@ export async function setupCommand(
     serve,
     secrets,
   });
-  if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else for (const line of setupLines(report)) io.stdout(`${line}\n`);
   const failed = setupFailed(report);
-  if (failed.length > 0) throw new SetupIncompleteError(failed.length);
-  return undefined;
+  return {
+    lines: setupLines(report),
+    json: report,
+    exitCode: failed.length > 0 ? 1 : 0,
+    ...(failed.length > 0
+      ? { failure: `setup could not do ${failed.length} step(s); each is listed with how to fix it` }
+      : {}),
+  };
 }
 
 function serveTarget(url: string, env: NodeJS.ProcessEnv): { url: string; secret: string } {

@@ -1,6 +1,7 @@
 import { ensureConversationIssues } from "../conversations/roster.js";
 import { dayOf } from "../engine/dates.js";
-import type { Issue, ProjectRef } from "../gitlab/port.js";
+import { GroupNotFoundError } from "../errors.js";
+import { GitLabError, type Issue, type ProjectRef } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { checkHookHealth } from "../run/hook-health.js";
 import { processIssue } from "../run/process-issue.js";
@@ -26,9 +27,7 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
   const today = dayOf(ctx.now, ctx.config.timezone);
   const since = new Date(ctx.now.getTime() - ctx.config.sweep_lookback_hours * 3_600_000).toISOString();
   const list = (query: Parameters<typeof ctx.port.listIssues>[1]) =>
-    options.group
-      ? ctx.port.listGroupIssues(options.group, query)
-      : ctx.port.listIssues(options.project!, query);
+    options.group ? groupIssues(ctx, options.group, query) : ctx.port.listIssues(options.project!, query);
 
   // Recurring issues first, so this sweep also sets up the ones it creates (the bot's own writes
   // send it no webhook it would act on). Only one shard creates them, so shards never race.
@@ -54,11 +53,12 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
   summary.issuesSeen = issues.length;
   for (const [index, issue] of issues.entries()) {
     const ref = key(issue);
-    ctx.reporter.beginIssue?.(ref);
+    ctx.reporter.beginIssue?.(ref, issue);
     try {
       const outcome = await processIssue(ctx, issue.projectId, issue, { verifyUsers: recentKeys.has(ref) });
       summary.issues.push(outcome);
-      if (outcome.writes.length > 0) ctx.reporter.info(`${ref}: ${outcome.writes.join("; ")}`);
+      if (outcome.writes.length > 0)
+        ctx.reporter.info(`${ref}: ${outcome.writes.map((w) => w.what).join("; ")}`);
     } catch (error) {
       summary.failures.push({ ref, error: errorLine(error, options.secrets) });
       ctx.reporter.info(`${ref}: FAILED ${errorLine(error, options.secrets)}`);
@@ -71,6 +71,24 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
     summary.webhook = await checkHookHealth(ctx.port, options.project, options.secrets);
   }
   return summary;
+}
+
+/**
+ * A group's issues. GitLab answers 404 for a group the token cannot see (and 403 when it may not
+ * list it): the port's message speaks of projects and issues, so say it in terms of `--group`.
+ */
+async function groupIssues(
+  ctx: RunContext,
+  group: string,
+  query: Parameters<typeof ctx.port.listGroupIssues>[1],
+): Promise<Issue[]> {
+  try {
+    return await ctx.port.listGroupIssues(group, query);
+  } catch (error) {
+    if (error instanceof GitLabError && (error.kind === "not-found" || error.kind === "forbidden"))
+      throw new GroupNotFoundError(group, error.status);
+    throw error;
+  }
 }
 
 function key(issue: Issue): string {

@@ -6,8 +6,17 @@ import { ConfigError } from "../errors.js";
 import { workflows } from "../workflows/index.js";
 import { checkIssueTemplates, ISSUE_TEMPLATE_DIR } from "./validate-issue-templates.js";
 
+/** What validate found when nothing is wrong (`--json`); problems are thrown as one ConfigError. */
+export interface ValidateResult {
+  config: { path: string; found: boolean };
+  warnings: string[];
+  workflows: number;
+  messageTemplates: number;
+  issueTemplates: { dir: string; checked: number };
+}
+
 /** Checks the config, every workflow definition and every template; throws a ConfigError listing all problems. */
-export async function validate(configPath: string, required = false): Promise<string[]> {
+export async function validate(configPath: string, required = false): Promise<ValidateResult> {
   const problems: string[] = [];
   let text: string | undefined;
   try {
@@ -49,10 +58,21 @@ export async function validate(configPath: string, required = false): Promise<st
       problems,
     );
   }
+  return {
+    config: { path: configPath, found: text !== undefined },
+    warnings,
+    workflows: workflows.length,
+    messageTemplates: renderer.names.size,
+    issueTemplates: { dir: ISSUE_TEMPLATE_DIR, checked: templates.checked },
+  };
+}
+
+export function validateLines(result: ValidateResult): string[] {
+  const { path, found } = result.config;
   return [
-    text === undefined ? `${configPath}: not found, using the defaults` : `${configPath}: ok`,
-    ...warnings,
-    `${workflows.length} workflow(s) and ${renderer.names.size} message template(s): ok`,
-    `${templates.checked} issue template(s) in ${ISSUE_TEMPLATE_DIR}: ok`,
+    found ? `${path}: ok` : `${path}: not found, using the defaults`,
+    ...result.warnings,
+    `${result.workflows} workflow(s) and ${result.messageTemplates} message template(s): ok`,
+    `${result.issueTemplates.checked} issue template(s) in ${result.issueTemplates.dir}: ok`,
   ];
 }

@@ -14,42 +14,69 @@ const positiveInt = z.number().int().positive();
 
 export const InterimConfig = z
   .object({
-    max_months: positiveInt.default(4),
-    tenure_months: positiveInt.default(6),
-    prior_management_months: positiveInt.default(6),
-    hire_review_days: positiveInt.default(30),
-    recheck_days: positiveInt.default(14),
-    limit_reminder_days: positiveInt.default(30),
+    max_months: positiveInt
+      .default(4)
+      .describe('the interim period\'s maximum in months ("not to exceed 4 months")'),
+    tenure_months: positiveInt
+      .default(6)
+      .describe('months at the company needed by interim_start_date ("employed for at least 6 months")'),
+    prior_management_months: positiveInt
+      .default(6)
+      .describe("months of previous management that count as management experience in the interim table"),
+    hire_review_days: positiveInt
+      .default(30)
+      .describe('days after the first hire\'s start date before the hire review ("not before 30 days")'),
+    recheck_days: positiveInt
+      .default(14)
+      .describe("reminder cadence in days while a hire review is indeterminate"),
+    limit_reminder_days: positiveInt
+      .default(30)
+      .describe("reminder this many days before the interim period's maximum"),
   })
   .strict();
 
 export const ActingConfig = z
   .object({
-    talent_review_after_days: positiveInt.default(90),
-    return_reminder_days: positiveInt.default(14),
+    talent_review_after_days: positiveInt
+      .default(90)
+      .describe("an acting appointment longer than this many days gets a talent review"),
+    return_reminder_days: positiveInt
+      .default(14)
+      .describe("reminder this many days before the acting end_date"),
   })
   .strict();
 
 export const ApprenticeshipConfig = z
   .object({
-    default_months: positiveInt.default(6),
-    tenure_months: positiveInt.default(6),
-    checkin_days: positiveInt.default(30),
+    default_months: positiveInt
+      .default(6)
+      .describe("length in months of an apprenticeship without an end_date"),
+    tenure_months: positiveInt.default(6).describe("months of full-time work the apprentice needs"),
+    checkin_days: positiveInt
+      .default(30)
+      .describe("days between check-in reminders while the apprenticeship is active"),
     /** Not in the seed: how often the bot asks again while the end-of-apprenticeship review is open. */
-    review_reminder_days: positiveInt.default(14),
+    review_reminder_days: positiveInt
+      .default(14)
+      .describe("reminder cadence in days while the end-of-apprenticeship review is open"),
   })
   .strict();
 
-export const LoanConfig = z.object({ reminder_days: positiveInt.default(14) }).strict();
+export const LoanConfig = z
+  .object({
+    reminder_days: positiveInt.default(14).describe("reminder this many days before the loan's end_date"),
+  })
+  .strict();
 
 /** The management trial's three check-ins follow the three stages of the 90-day plan the seed links. */
 export const TrialConfig = z
   .object({
-    plan_days: positiveInt.default(90),
+    plan_days: positiveInt.default(90).describe("length in days of the management trial's transition plan"),
     checkpoints: z
       .array(positiveInt)
       .length(3, "must list three days, e.g. [30, 60, 90]")
-      .default([30, 60, 90]),
+      .default([30, 60, 90])
+      .describe("the plan's three check-in days; the last one equals plan_days"),
   })
   .strict()
   .refine(
@@ -63,12 +90,18 @@ export const TrialConfig = z
     },
   );
 
-export const RosterEntry = z.object({ manager: Username, reports: z.array(Username).min(1) }).strict();
+export const RosterEntry = z
+  .object({
+    manager: Username.describe("the manager's GitLab username"),
+    reports: z.array(Username).min(1).describe("the GitLab usernames of the manager's reports"),
+  })
+  .strict()
+  .describe("one manager and their reports");
 
 export const ConversationsConfig = z
   .object({
-    cadence: z.literal("quarterly").default("quarterly"),
-    reminder_days: positiveInt.default(14),
+    cadence: z.literal("quarterly").default("quarterly").describe("how often each manager gets an issue"),
+    reminder_days: positiveInt.default(14).describe("reminder this many days before the quarter ends"),
     // One issue per manager and quarter: a manager listed twice would lose the second list silently.
     roster: z
       .array(RosterEntry)
@@ -86,19 +119,26 @@ export const ConversationsConfig = z
           }
           seen.add(manager);
         }
-      }),
+      })
+      .describe("managers and their reports: one confidential issue per manager per quarter"),
   })
   .strict();
 
 export const Config = z
   .object({
-    people_ops: z.array(Username).default([]),
+    people_ops: z
+      .array(Username)
+      .default([])
+      .describe("usernames who may make every decision and tick every item"),
     timezone: z
       .string()
       .default("UTC")
-      .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as UTC or Europe/Berlin"),
+      .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as UTC or Europe/Berlin")
+      .describe("the time zone in which a date's checkpoint falls, e.g. UTC or Europe/Berlin"),
     /** Safety valve: a run stops writing after this many writes and reports the rest as failed. */
-    max_writes_per_run: positiveInt.default(500),
+    max_writes_per_run: positiveInt
+      .default(500)
+      .describe("safety valve: a run stops writing after this many writes and reports the rest as failed"),
     /**
      * Trigger mode only: each write that fires the webhook (note, issue create or update) starts a
      * pipeline, and GitLab.com refuses more than 25 pipeline creations a minute for one project, user
@@ -110,16 +150,24 @@ export const Config = z
       .min(0, "must be 0 (never wait) or more writes a minute, e.g. 20")
       .default(20)
       .describe(
-        "Trigger mode: at most this many writes a minute (each starts a pipeline; GitLab.com allows 25 pipelines a minute). 0: never wait.",
+        "trigger mode: at most this many writes a minute, since each starts a pipeline (GitLab.com allows 25 a minute); 0 never waits",
       ),
     /** How far back a sweep looks for issues whose events may have been lost. */
-    sweep_lookback_hours: positiveInt.default(48),
-    interim: InterimConfig.default(InterimConfig.parse({})),
-    acting: ActingConfig.default(ActingConfig.parse({})),
-    apprenticeship: ApprenticeshipConfig.default(ApprenticeshipConfig.parse({})),
-    loan: LoanConfig.default(LoanConfig.parse({})),
-    trial: TrialConfig.default(TrialConfig.parse({})),
-    conversations: ConversationsConfig.default(ConversationsConfig.parse({})),
+    sweep_lookback_hours: positiveInt
+      .default(48)
+      .describe("how far back in hours a sweep looks for issues whose events may have been lost"),
+    interim: InterimConfig.default(InterimConfig.parse({})).describe(
+      "interim manager (career::interim-manager)",
+    ),
+    acting: ActingConfig.default(ActingConfig.parse({})).describe("acting manager (career::acting-manager)"),
+    apprenticeship: ApprenticeshipConfig.default(ApprenticeshipConfig.parse({})).describe(
+      "apprenticeship (career::apprenticeship)",
+    ),
+    loan: LoanConfig.default(LoanConfig.parse({})).describe("on loan (career::on-loan)"),
+    trial: TrialConfig.default(TrialConfig.parse({})).describe("management trial (career::management-trial)"),
+    conversations: ConversationsConfig.default(ConversationsConfig.parse({})).describe(
+      "career conversations (career::conversation), created by the sweep from the roster",
+    ),
   })
   .strict();
 

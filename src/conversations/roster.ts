@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import { budgetedWriter, type Write } from "../engine/apply.js";
 import { addDays, dayOf, quarterOf } from "../engine/dates.js";
 import { followUpMarker } from "../engine/markers.js";
+import { issueRef, type WriteRecord } from "../engine/write-record.js";
 import type { Issue, ProjectRef, User } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { conversation } from "../workflows/conversation.js";
@@ -30,8 +31,8 @@ export function conversationToken(manager: string, quarterId: string): string {
  * search per manager: GitLab throttles the issue list's `search` parameter per user
  * (`search_rate_limit`, 30 a minute by default), so a roster of 30 managers would hit it.
  */
-export async function ensureConversationIssues(ctx: RunContext, project: ProjectRef): Promise<string[]> {
-  const writes: string[] = [];
+export async function ensureConversationIssues(ctx: RunContext, project: ProjectRef): Promise<WriteRecord[]> {
+  const writes: WriteRecord[] = [];
   const write = budgetedWriter(ctx, writes);
   const quarter = quarterOf(dayOf(ctx.now, ctx.config.timezone));
   const roster = ctx.config.conversations.roster;
@@ -86,7 +87,15 @@ async function createOne(
   };
   const title = ctx.renderer.render("conversation/issue-title", data).split("\n")[0]!.slice(0, 250);
   const description = `${ctx.renderer.render("conversation/issue", data)}\n\n${followUpMarker(token)}`;
-  await write(`create ${issueName(entry, quarter)}`, () =>
+  const record: WriteRecord = {
+    kind: "issue",
+    issue: issueRef(project),
+    key: token,
+    what: `create ${issueName(entry, quarter)}`,
+    title,
+    text: description,
+  };
+  await write(record, () =>
     ctx.port.createIssue(project, {
       title,
       description,
@@ -131,11 +140,20 @@ async function closeDuplicates(
     // Re-read: an overlapping sweep may have closed it a moment ago.
     const fresh = await ctx.port.getIssue(project, duplicate.iid);
     if (fresh.state !== "opened") continue;
-    await write(`close duplicate #${duplicate.iid} of ${what}`, () =>
+    const ref = issueRef(project, duplicate.iid);
+    const changes = { stateEvent: "close" } as const;
+    const close = `close duplicate #${duplicate.iid} of ${what}`;
+    await write({ kind: "update", issue: ref, what: close, changes }, () =>
       ctx.port.updateIssue(project, duplicate.iid, { stateEvent: "close" }),
     );
     const body = ctx.renderer.render("conversation/duplicate", { kept: { iid: kept.iid } });
-    await write(`note duplicate #${duplicate.iid}`, () => ctx.port.createNote(project, duplicate.iid, body));
+    const note: WriteRecord = {
+      kind: "note",
+      issue: ref,
+      what: `note duplicate #${duplicate.iid}`,
+      text: body,
+    };
+    await write(note, () => ctx.port.createNote(project, duplicate.iid, body));
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import type { Pacer } from "./pacer.js";
 import { canonicalFollowUp, type PostedNote, withdrawDuplicates } from "./races.js";
 import type { Renderer } from "./render.js";
+import { echoes, issueRef, type WriteRecord } from "./write-record.js";
 
 /** Stops a run that would write more than the config allows (a bug or a loop, never normal work). */
 export class WriteBudgetExceeded extends Error {
@@ -42,9 +43,9 @@ export interface ApplyOptions {
   seen?: { description: string; comments: number };
 }
 
-/** One line per performed (or, in a dry run, planned) write. */
+/** Every performed (or, in a dry run, planned) write, with the text it posts. */
 export interface ApplyResult {
-  writes: string[];
+  writes: WriteRecord[];
 }
 
 /**
@@ -57,8 +58,9 @@ export interface ApplyResult {
  * open issue, which the next sweep still finds.
  */
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
-  const writes: string[] = [];
+  const writes: WriteRecord[] = [];
   const { port, renderer } = options;
+  const issue = issueRef(plan.project, plan.iid);
   const write = budgetedWriter(options, writes);
 
   const update: IssueUpdate = {};
@@ -97,7 +99,11 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
   if (posted.length > 0 && !options.dryRun)
     await withdrawDuplicates(plan, posted, fresh?.issue, options, write);
   if (Object.keys(update).length > 0) {
-    await write(`update ${describeUpdate(update)}`, () => port.updateIssue(plan.project, plan.iid, update));
+    const { description: _, ...changes } = update;
+    const record: WriteRecord = { kind: "update", issue, what: `update ${describeUpdate(update)}` };
+    if (fresh?.section !== undefined && update.description !== undefined) record.text = fresh.section;
+    if (Object.keys(changes).length > 0) record.changes = changes;
+    await write(record, () => port.updateIssue(plan.project, plan.iid, update));
   }
   return { writes };
 }
@@ -111,7 +117,14 @@ async function postNote(
   posted: PostedNote[],
   internal = false,
 ): Promise<void> {
-  await write(`note ${key}`, async () => {
+  const record: WriteRecord = {
+    kind: "note",
+    issue: issueRef(plan.project, plan.iid),
+    key,
+    what: `note ${key}`,
+    text: body,
+  };
+  await write(record, async () => {
     const note = await options.port.createNote(
       plan.project,
       plan.iid,
@@ -122,19 +135,7 @@ async function postNote(
   });
 }
 
-/**
- * `echoes: false` marks a write that fires no webhook, so starts no pipeline in trigger mode: GitLab
- * runs note hooks only for notes made through Notes::CreateService, not for system notes such as
- * "marked this issue as related to" (Notes::PostProcessService skips `note.system?`), and deleting a
- * note runs none (Notes::DestroyService). Notes, issue creates and issue updates echo.
- */
-export type Write = (
-  what: string,
-  perform: () => Promise<unknown>,
-  options?: { echoes: boolean },
-) => Promise<void>;
-
-export const NO_ECHO = { echoes: false } as const;
+export type Write = (record: WriteRecord, perform: () => Promise<unknown>) => Promise<void>;
 
 /**
  * Records each write in `writes` and performs it, unless the run is dry or the budget is spent;
@@ -143,14 +144,14 @@ export const NO_ECHO = { echoes: false } as const;
  */
 export function budgetedWriter(
   options: Pick<ApplyOptions, "dryRun" | "budget" | "pacer">,
-  writes: string[],
+  writes: WriteRecord[],
 ): Write {
-  return async (what, perform, { echoes } = { echoes: true }) => {
-    writes.push(what);
+  return async (record, perform) => {
+    writes.push(record);
     if (options.dryRun) return;
     if (options.budget.used >= options.budget.limit) throw new WriteBudgetExceeded(options.budget.limit);
     options.budget.used += 1;
-    if (echoes) await options.pacer?.beforeWrite(what);
+    if (echoes(record)) await options.pacer?.beforeWrite(record.what);
     await perform();
   };
 }
@@ -167,21 +168,21 @@ async function sectionUpdate(
   model: SectionModel,
   options: ApplyOptions,
   needFresh: boolean,
-): Promise<{ issue?: Issue; description?: string }> {
+): Promise<{ issue?: Issue; description?: string; section?: string }> {
   const { diagram, commands, guidance, ...data } = model;
   // The diagram, the command usage and the guidance are the bot's own text, never a person's.
   const trusted = { diagram, commands, guidance: guidance ? options.renderer.render(guidance, {}) : "" };
   const rendered = options.renderer.render("section", data, trusted);
-  const withTicks = (description: string) =>
-    replaceSection(
-      description,
-      `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}\n${SECTION_END}`,
-    );
+  const sectionOf = (description: string) =>
+    `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}\n${SECTION_END}`;
+  const withTicks = (description: string) => replaceSection(description, sectionOf(description));
   const seen = options.seen?.description;
   if (!needFresh && seen !== undefined && withTicks(seen) === seen) return {};
   const issue = await options.port.getIssue(plan.project, plan.iid);
   const description = withTicks(issue.description);
-  return description === issue.description ? { issue } : { issue, description };
+  return description === issue.description
+    ? { issue }
+    : { issue, description, section: sectionOf(issue.description) };
 }
 
 export function replaceSection(description: string, section: string): string {
@@ -205,15 +206,23 @@ async function ensureFollowUp(
   const { port, renderer } = options;
   const token = followUpToken(plan.project, plan.iid, action.key);
   const recordKey = `followup:${action.key}`;
+  const title = renderer.render(action.titleTemplate, action.data).split("\n")[0]!.slice(0, 250);
+  const body = `${renderer.render(action.template, action.data, {}, action.mentions)}\n\n${followUpMarker(token)}`;
+  const created = (what: string): WriteRecord => ({
+    kind: "issue",
+    issue: issueRef(plan.project, plan.iid),
+    key: action.key,
+    what,
+    title,
+    text: body,
+  });
   if (options.dryRun) {
-    await write(`follow-up ${action.key} (if not created yet)`, async () => {});
+    await write(created(`follow-up ${action.key} (if not created yet)`), async () => {});
     return;
   }
   let child = await canonicalFollowUp(plan, token, options, write);
   if (!child) {
-    const title = renderer.render(action.titleTemplate, action.data).split("\n")[0]!.slice(0, 250);
-    const body = `${renderer.render(action.template, action.data, {}, action.mentions)}\n\n${followUpMarker(token)}`;
-    await write(`create follow-up ${action.key}`, () =>
+    await write(created(`create follow-up ${action.key}`), () =>
       port.createIssue(plan.project, {
         title,
         description: body,
@@ -226,11 +235,15 @@ async function ensureFollowUp(
     child = await canonicalFollowUp(plan, token, options, write);
   }
   if (!child) return;
-  const created = child;
-  await write(
-    `link follow-up #${created.iid}`,
-    () => port.linkIssues(plan.project, plan.iid, { projectId: created.projectId, iid: created.iid }),
-    NO_ECHO,
+  const linked = child;
+  const link: WriteRecord = {
+    kind: "link",
+    issue: issueRef(plan.project, plan.iid),
+    key: action.key,
+    what: `link follow-up #${linked.iid}`,
+  };
+  await write(link, () =>
+    port.linkIssues(plan.project, plan.iid, { projectId: linked.projectId, iid: linked.iid }),
   );
   const note = `${renderer.render("common/follow-up-created", { ...action.data, child: { iid: child.iid } })}\n\n${noteMarker(recordKey)}`;
   await postNote(plan, recordKey, note, options, write, posted);

@@ -1,6 +1,6 @@
 import type { Issue } from "../gitlab/port.js";
 import { sameUser } from "../gitlab/users.js";
-import { type ApplyOptions, NO_ECHO, type Write } from "./apply.js";
+import type { ApplyOptions, Write } from "./apply.js";
 import { followUpMarker, noteKey } from "./markers.js";
 
 /*
@@ -43,11 +43,14 @@ export async function withdrawDuplicates(
   for (const mine of posted) {
     const first = oldest.get(mine.key);
     if (first === undefined || first >= mine.id) continue;
-    await write(
-      `withdraw duplicate note ${mine.key}`,
-      () => port.deleteNote(plan.project, plan.iid, mine.id),
-      NO_ECHO,
-    );
+    const what = `withdraw duplicate note ${mine.key}`;
+    const record = {
+      kind: "delete-note",
+      issue: `${plan.project}#${plan.iid}`,
+      key: mine.key,
+      what,
+    } as const;
+    await write(record, () => port.deleteNote(plan.project, plan.iid, mine.id));
   }
 }
 
@@ -69,7 +72,16 @@ export async function canonicalFollowUp(
   const [first, ...later] = found;
   for (const duplicate of later) {
     const description = `Opened twice by concurrent runs of career-bot: the follow-up is #${first!.iid}. Nothing to do here.`;
-    await write(`withdraw duplicate follow-up #${duplicate.iid}`, () =>
+    const what = `withdraw duplicate follow-up #${duplicate.iid}`;
+    const changes = { stateEvent: "close" } as const;
+    const record = {
+      kind: "update",
+      issue: `${plan.project}#${duplicate.iid}`,
+      what,
+      text: description,
+      changes,
+    } as const;
+    await write(record, () =>
       port.updateIssue(plan.project, duplicate.iid, { description, stateEvent: "close" }),
     );
   }

@@ -1,4 +1,5 @@
 import {
+  commentedConfig,
   embeddedAssets,
   issueTemplate,
   issueTemplateNames,
@@ -54,11 +55,35 @@ export function scaffoldFiles(home: Home, version = packageVersion()): ScaffoldF
     .replace("{{version}}", version)
     .replace("{{image}}", home.image);
   return [
-    { path: ".gitlab/career-bot.yml", text: scaffoldFile("career-bot.yml") },
+    { path: ".gitlab/career-bot.yml", text: careersProjectConfig(commentedConfig()) },
     ...issueTemplateNames().map((name) => ({
       path: `.gitlab/issue_templates/${name}.md`,
       text: withPlaceholders(issueTemplate(name)),
     })),
     { path: ".gitlab-ci.yml", text: ci },
   ];
+}
+
+/** The header lines of this repository's config, which speak of this repository. */
+const HEADER = [
+  "# yaml-language-server:",
+  "# career-bot configuration.",
+  "# Each comment is the key's description",
+];
+
+/**
+ * This repository's commented config, headed for a careers project: the editor's schema line points
+ * at a file only this repository has, so it makes way for where the schema comes from there.
+ */
+function careersProjectConfig(config: string): string {
+  const body = config
+    .split("\n")
+    .filter((line) => !HEADER.some((start) => line.startsWith(start)))
+    .join("\n");
+  return [
+    "# career-bot's configuration (written by `career-bot init`). Every key is optional: the values below",
+    "# are the defaults, the numbers of the handbook's career-development page; change what you need.",
+    "# `career-bot validate` checks this file; `npx career-bot schema` prints its JSON Schema for editors.",
+    body,
+  ].join("\n");
 }

@@ -2,14 +2,14 @@ import type { Config } from "../config/schema.js";
 import type { WriteBudget } from "../engine/apply.js";
 import type { Pacer } from "../engine/pacer.js";
 import type { Renderer } from "../engine/render.js";
-import type { GitLabPort, User } from "../gitlab/port.js";
+import type { GitLabPort, Issue, User } from "../gitlab/port.js";
 
 /** Where a run reports what it does; the CLI prints it, tests collect it. */
 export interface Reporter {
   /** A line for people watching the job. Never holds a token. */
   info(line: string): void;
-  /** Start and end of one issue's work (GitLab CI collapsible sections). */
-  beginIssue?(ref: string): void;
+  /** Start and end of one issue's work (GitLab CI collapsible sections, headed by the title). */
+  beginIssue?(ref: string, issue?: Pick<Issue, "iid" | "title" | "webUrl">): void;
   endIssue?(ref: string): void;
 }
 

@@ -1,5 +1,6 @@
 import { apply } from "../engine/apply.js";
 import { decide } from "../engine/decide.js";
+import type { WriteRecord } from "../engine/write-record.js";
 import type { Issue, ProjectRef } from "../gitlab/port.js";
 import { workflowFor } from "../workflows/index.js";
 import type { RunContext } from "./context.js";
@@ -9,7 +10,7 @@ export interface IssueOutcome {
   ref: string;
   workflow?: string;
   stage?: string;
-  writes: string[];
+  writes: WriteRecord[];
   skipped?: string;
 }
 

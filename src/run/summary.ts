@@ -30,7 +30,8 @@ export function summaryLines(summary: RunSummary): string[] {
   const lines = summary.issues
     .filter((i) => i.writes.length > 0)
     .map(
-      (i) => `${i.ref} (${[i.workflow, i.stage].filter(Boolean).join(" ")}) ${verb}: ${i.writes.join("; ")}`,
+      (i) =>
+        `${i.ref} (${[i.workflow, i.stage].filter(Boolean).join(" ")}) ${verb}: ${i.writes.map((w) => w.what).join("; ")}`,
     );
   lines.push(
     `${summary.command}: ${summary.issuesSeen} issue(s) seen, ${writeCount(summary)} write(s)${summary.dryRun ? " planned (dry run)" : ""}, ${summary.failures.length} failure(s)`,

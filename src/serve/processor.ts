@@ -2,9 +2,10 @@ import { handle } from "../commands/handle.js";
 import type { Config } from "../config/schema.js";
 import type { Renderer } from "../engine/render.js";
 import type { GitLabPort, User } from "../gitlab/port.js";
-import type { Reporter, RunContext } from "../run/context.js";
+import type { RunContext } from "../run/context.js";
 import { errorLine } from "../run/safe-error.js";
-import { type RunSummary, summaryLines } from "../run/summary.js";
+import type { RunSummary } from "../run/summary.js";
+import { eventRecord, type ServeLog } from "./log.js";
 
 export interface EventProcessorOptions {
   port: GitLabPort;
@@ -16,18 +17,18 @@ export interface EventProcessorOptions {
   dryRun: boolean;
   project: string;
   secrets: string[];
-  reporter: Reporter;
+  log: ServeLog;
 }
 
 /**
  * Handles one accepted delivery exactly as `career-bot handle` would, with a fresh run (clock, write
- * budget, user cache) per event, and logs the outcome. Never throws: a failure is a log line, the
- * next event goes on, and the next sweep repairs what this one left undone.
+ * budget, user cache) per event, and logs its outcome in one line. Never throws: a failure is a log
+ * line, the next event goes on, and the next sweep repairs what this one left undone.
  */
 export function createEventProcessor(
   options: EventProcessorOptions,
-): (body: string) => Promise<RunSummary | undefined> {
-  return async (body) => {
+): (body: string, event: string, issue: string) => Promise<RunSummary | undefined> {
+  return async (body, event, issue) => {
     const ctx: RunContext = {
       port: options.port,
       config: options.config,
@@ -36,15 +37,16 @@ export function createEventProcessor(
       now: options.clock(),
       dryRun: options.dryRun,
       budget: { limit: options.config.max_writes_per_run, used: 0 },
-      reporter: options.reporter,
+      reporter: { info: (line) => options.log.info(line) },
       userCache: new Map(),
     };
     try {
       const summary = await handle(ctx, body, { project: options.project, secrets: options.secrets });
-      for (const line of summaryLines(summary)) options.reporter.info(line);
+      options.log.event(eventRecord(event, issue, summary));
       return summary;
     } catch (error) {
-      options.reporter.info(`event not handled: ${errorLine(error, options.secrets)}`);
+      const detail = `not handled: ${errorLine(error, options.secrets)}`;
+      options.log.event({ event, issue, outcome: "failed", writes: [], detail });
       return undefined;
     }
   };

@@ -1,10 +1,11 @@
+import { terminalSafe } from "../commands/terminal-text.js";
 import type { Config } from "../config/schema.js";
 import { Renderer } from "../engine/render.js";
 import type { GitLabPort } from "../gitlab/port.js";
-import type { Reporter } from "../run/context.js";
 import type { RunSummary } from "../run/summary.js";
 import { issueKey } from "./delivery.js";
 import { IssueQueue } from "./issue-queue.js";
+import type { ServeLog } from "./log.js";
 import { createEventProcessor } from "./processor.js";
 import { startWebhookServer } from "./server.js";
 
@@ -24,7 +25,8 @@ export interface ServeOptions {
   /** Issues handled at the same time (events of one issue always wait for each other). */
   concurrency?: number;
   secrets?: string[];
-  reporter: Reporter;
+  /** One line per handled event (log.ts), and the server's own lines. */
+  log: ServeLog;
   /** Told about each handled event; tests wait on it. */
   onHandled?: (summary: RunSummary | undefined) => void;
   renderer?: Renderer;
@@ -51,7 +53,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     dryRun: options.dryRun ?? false,
     project: options.project,
     secrets: [options.secret, ...(options.secrets ?? [])],
-    reporter: options.reporter,
+    log: options.log,
   });
   const queue = new IssueQueue(options.concurrency ?? 4);
   const server = await startWebhookServer({
@@ -59,12 +61,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     host: options.host,
     port: options.port,
     maxBodyBytes: options.maxBodyBytes,
-    log: (line) => options.reporter.info(line),
+    log: (line) => options.log.info(line),
     accept: ({ body, event }) => {
       const key = issueKey(body);
-      options.reporter.info(`accepted ${event ?? "event"} for ${key}`);
       queue.push(key, async () => {
-        const summary = await handleEvent(body);
+        const summary = await handleEvent(body, terminalSafe(event ?? "event", 60), key);
         options.onHandled?.(summary);
       });
     },

@@ -76,6 +76,12 @@ describe("the single-file bundle (dist/career-bot.mjs)", () => {
     expect(stdout).toContain("career-bot setup");
   });
 
+  // (From the snapshot, `node --snapshot-blob B --version` is node's own option: node's version.)
+  it("prints package.json's version with no package.json around", async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(await node(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
   it("validates the embedded templates and handles an event against GitLab", async () => {
     expect((await node(["validate"])).code).toBe(0);
     const opened = state.as("alice").openIssue({ title: "Interim manager: alice", description: TEMPLATE });

@@ -1,25 +1,33 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ChosenCommand, parseWithYargs, quickParse } from "../../src/cli.js";
+import {
+  COMMANDS,
+  type CommandDefinition,
+  GLOBAL_OPTIONS,
+  optionKey,
+} from "../../src/commands/definitions.js";
+import type { ChosenCommand } from "../../src/commands/options.js";
+import { quickParse } from "../../src/commands/quick-parse.js";
+import { parseWithYargs } from "../../src/commands/yargs-parse.js";
 
 // The bot jobs' command lines skip yargs (start-up time, README "Performance"); whatever the quick
-// reader accepts must mean exactly what yargs makes of it, and the rest must be left to yargs.
+// reader accepts must mean exactly what yargs makes of it, and the rest must be left to yargs. Both
+// are built from definitions.ts; this compares them on every option the definitions give.
 
-const silent = { stdout: () => {}, stderr: () => {} };
-const KEYS = [
-  "gitlabUrl",
-  "token",
-  "project",
-  "config",
-  "dryRun",
-  "now",
-  "json",
-  "payload",
-  "group",
-] as const;
+const KEYS = [...GLOBAL_OPTIONS, ...(COMMANDS as readonly CommandDefinition[]).flatMap((c) => c.options)].map(
+  (option) => optionKey(option.flag),
+);
 
-function used(chosen: ChosenCommand | number | undefined) {
-  if (chosen === undefined || typeof chosen === "number") return chosen;
+async function yargsReading(args: string[]): Promise<ChosenCommand | "usage error" | undefined> {
+  try {
+    return await parseWithYargs(args);
+  } catch {
+    return "usage error";
+  }
+}
+
+function used(chosen: ChosenCommand | "usage error" | undefined) {
+  if (chosen === undefined || typeof chosen === "string") return chosen;
   const options = chosen.options as unknown as Record<string, unknown>;
   const picked = Object.fromEntries(
     KEYS.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
@@ -30,10 +38,17 @@ function used(chosen: ChosenCommand | number | undefined) {
 async function sameAsYargs(args: string[]): Promise<void> {
   const quick = quickParse(args);
   if (quick === undefined) return;
-  expect(used(quick), args.join(" ")).toEqual(used(await parseWithYargs(args, silent)));
+  expect(used(quick), args.join(" ")).toEqual(used(await yargsReading(args)));
 }
 
 describe("the quick reading of handle and sweep command lines", () => {
+  it("covers exactly the commands definitions.ts marks quick", () => {
+    const quick = (COMMANDS as readonly CommandDefinition[]).filter((c) => c.quick).map((c) => c.name);
+    expect(quick).toEqual(["handle", "sweep"]);
+    for (const name of COMMANDS.map((c) => c.name))
+      expect(quickParse([name]) !== undefined, name).toBe(quick.includes(name));
+  });
+
   it("reads what the bot jobs and the bench run, as yargs does", async () => {
     const lines = [
       ["handle"],

@@ -125,10 +125,9 @@ describe("career-bot ladder", () => {
 
 describe("--payload -", () => {
   it("reads as stdin, not as a stray argument", async () => {
-    const { parseWithYargs } = await import("../../src/cli.js");
-    const io = { stdout: () => {}, stderr: () => {} };
-    const chosen = await parseWithYargs(["handle", "--payload=-"], io);
-    expect(typeof chosen === "object" && chosen?.options.payload).toBe("-");
+    const { parseWithYargs } = await import("../../src/commands/yargs-parse.js");
+    const chosen = await parseWithYargs(["handle", "--payload=-"]);
+    expect(chosen?.options.payload).toBe("-");
   });
 });
 
@@ -156,7 +155,7 @@ describe("the roster", () => {
 
 describe("settings", () => {
   it("take the instance URL even when the API root is pasted", async () => {
-    const { settingsFrom } = await import("../../src/commands/run-command.js");
+    const { settingsFrom } = await import("../../src/commands/settings.js");
     const settings = settingsFrom(
       { config: "x", dryRun: false, json: false },
       { GITLAB_URL: "https://gitlab.example.com/api/v4/", CAREER_BOT_TOKEN: "t", CAREER_BOT_PROJECT: "1" },

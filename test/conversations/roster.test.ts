@@ -48,7 +48,7 @@ describe("career conversations: one issue per manager per quarter", () => {
   it("creates a confidential, assigned, labeled issue per manager with a valid data block", async () => {
     const w = world();
     const writes = await ensureConversationIssues(w.context(), PROJECT);
-    expect(writes).toEqual([
+    expect(writes.map((write) => write.what)).toEqual([
       "create conversation issue for bob (2026-Q1)",
       "create conversation issue for eve (2026-Q1)",
     ]);
@@ -89,7 +89,7 @@ describe("career conversations: one issue per manager per quarter", () => {
     await ensureConversationIssues(w.context(), PROJECT);
     w.state.now = "2026-04-01T06:00:00Z";
     const writes = await ensureConversationIssues(w.context({ now: new Date(w.state.now) }), PROJECT);
-    expect(writes).toEqual([
+    expect(writes.map((write) => write.what)).toEqual([
       "create conversation issue for bob (2026-Q2)",
       "create conversation issue for eve (2026-Q2)",
     ]);
@@ -101,7 +101,7 @@ describe("career conversations: one issue per manager per quarter", () => {
     const forged = followUpMarker(conversationToken("bob", "2026-Q1"));
     w.state.as("alice").openIssue({ title: "forged", description: forged, labels: ["career::conversation"] });
     const writes = await ensureConversationIssues(w.context(), PROJECT);
-    expect(writes).toEqual([
+    expect(writes.map((write) => write.what)).toEqual([
       "create conversation issue for bob (2026-Q1)",
       "create conversation issue for eve (2026-Q1)",
     ]);
@@ -115,7 +115,7 @@ describe("career conversations: one issue per manager per quarter", () => {
       ensureConversationIssues(w.context(), PROJECT),
       ensureConversationIssues(w.context(), PROJECT),
     ]);
-    expect(both.flat().filter((line) => line.startsWith("create"))).toHaveLength(4);
+    expect(both.flat().filter((write) => write.what.startsWith("create"))).toHaveLength(4);
     expect(
       w
         .open()
@@ -148,7 +148,7 @@ describe("career conversations: one issue per manager per quarter", () => {
       confidential: true,
     });
     const writes = await ensureConversationIssues(w.context(), PROJECT);
-    expect(writes).toEqual([
+    expect(writes.map((write) => write.what)).toEqual([
       `close duplicate #${bob.iid + 1} of conversation issue for bob (2026-Q1)`,
       `note duplicate #${bob.iid + 1}`,
       "create conversation issue for eve (2026-Q1)",
@@ -160,7 +160,7 @@ describe("career conversations: one issue per manager per quarter", () => {
     const w = world();
     const context = w.context({ dryRun: true });
     const writes = await ensureConversationIssues(context, PROJECT);
-    expect(writes).toEqual([
+    expect(writes.map((write) => write.what)).toEqual([
       "create conversation issue for bob (2026-Q1)",
       "create conversation issue for eve (2026-Q1)",
     ]);

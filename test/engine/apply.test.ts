@@ -96,7 +96,9 @@ describe("apply", () => {
     const result = await pending.apply();
     // In trigger mode every PUT is a pipeline: one per apply, never one per kind of change.
     expect(state.requestCounts.get("PUT /projects/:id/issues/:iid")).toBe(1);
-    expect(result.writes).toEqual([expect.stringMatching(/^update section \+career-stage::\S+ due \d{4}-/)]);
+    expect(result.writes.map((w) => w.what)).toEqual([
+      expect.stringMatching(/^update section \+career-stage::\S+ due \d{4}-/),
+    ]);
   });
 
   it("stops at the write budget", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { budgetedWriter, NO_ECHO } from "../../src/engine/apply.js";
+import { budgetedWriter } from "../../src/engine/apply.js";
 import { PACING_WINDOW_MS, type Pacer, windowPacer } from "../../src/engine/pacer.js";
+import type { WriteRecord } from "../../src/engine/write-record.js";
 
 function clockAt(start = 0) {
   const clock = {
@@ -57,6 +58,10 @@ describe("windowPacer", () => {
 });
 
 describe("budgetedWriter with a pacer", () => {
+  function record(kind: WriteRecord["kind"], what: string): WriteRecord {
+    return { kind, issue: "1#1", what };
+  }
+
   function spyPacer(): Pacer & { seen: string[] } {
     const seen: string[] = [];
     return { seen, beforeWrite: async (what) => void seen.push(what), report: () => ({}) as never };
@@ -66,19 +71,20 @@ describe("budgetedWriter with a pacer", () => {
     const pacer = spyPacer();
     const done: string[] = [];
     const write = budgetedWriter({ dryRun: false, budget: { limit: 10, used: 0 }, pacer }, []);
-    await write("note a", async () => void done.push("note a"));
-    await write("link #2", async () => void done.push("link #2"), NO_ECHO);
-    await write("update", async () => void done.push("update"));
+    await write(record("note", "note a"), async () => void done.push("note a"));
+    await write(record("link", "link #2"), async () => void done.push("link #2"));
+    await write(record("delete-note", "withdraw a"), async () => void done.push("withdraw a"));
+    await write(record("update", "update"), async () => void done.push("update"));
     expect(pacer.seen).toEqual(["note a", "update"]);
-    expect(done).toEqual(["note a", "link #2", "update"]);
+    expect(done).toEqual(["note a", "link #2", "withdraw a", "update"]);
   });
 
   it("does not wait for a write the budget refuses, nor in a dry run", async () => {
     const pacer = spyPacer();
     const spent = budgetedWriter({ dryRun: false, budget: { limit: 1, used: 1 }, pacer }, []);
-    await expect(spent("note", async () => {})).rejects.toThrow(/max_writes_per_run/);
+    await expect(spent(record("note", "note"), async () => {})).rejects.toThrow(/max_writes_per_run/);
     const dry = budgetedWriter({ dryRun: true, budget: { limit: 10, used: 0 }, pacer }, []);
-    await dry("note", async () => {});
+    await dry(record("note", "note"), async () => {});
     expect(pacer.seen).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe("what an operator sees", () => {
     for (const iid of [first, second]) {
       expect(run.stderr).toMatch(
         new RegExp(
-          `\\u001b\\[0Ksection_start:\\d+:issue_${id}_${iid}\\[collapsed=true\\]\\r\\u001b\\[0K${id}#${iid}\\n`,
+          `\\u001b\\[0Ksection_start:\\d+:issue_${id}_${iid}\\[collapsed=true\\]\\r\\u001b\\[0K${PROJECT}#${iid} Interim manager: alice\\n`,
         ),
       );
       expect(run.stderr).toMatch(
@@ -76,6 +76,28 @@ describe("what an operator sees", () => {
     expect(summary).toMatchObject({ command: "sweep", dryRun: false, issuesSeen: 1, failures: [] });
     expect(summary.issues[0]).toMatchObject({ workflow: "interim-manager", stage: "eligibility" });
     expect(summary.issues[0].writes.length).toBeGreaterThan(0);
+  });
+
+  it("shows in a --dry-run --json each write as an object with the exact text it would post", async () => {
+    const [iid = 0] = openInterim(1);
+    gitlab.state.as("alice").comment(PROJECT, iid, "/career status");
+    const id = gitlab.state.requireProject(PROJECT).id;
+    const before = gitlab.state.requestCount("POST") + gitlab.state.requestCount("PUT");
+    const run = await gitlab.cli(["sweep", "--dry-run", "--json", "--now", gitlab.state.now]);
+    expect(run.code).toBe(0);
+    expect(gitlab.state.requestCount("POST") + gitlab.state.requestCount("PUT")).toBe(before);
+    const writes = JSON.parse(run.stdout).issues[0].writes as Array<Record<string, unknown>>;
+    const note = writes.find((write) => write.kind === "note")!;
+    expect(note).toMatchObject({ issue: `${id}#${iid}`, key: expect.any(String), what: `note ${note.key}` });
+    expect(note.text).toContain(`<!-- career-bot:note key=${note.key} -->`); // the marker it would carry
+    const update = writes.find((write) => write.kind === "update")!;
+    expect(update.text).toMatch(/^<!-- career-bot:section:begin[\s\S]*<!-- career-bot:section:end -->$/);
+    expect(update.changes).toMatchObject({
+      addLabels: expect.arrayContaining(["career-stage::eligibility"]),
+    });
+    // The same run for people: one line per issue naming the writes.
+    const text = await gitlab.cli(["sweep", "--dry-run", "--now", gitlab.state.now]);
+    expect(text.stdout).toContain(`${id}#${iid} (interim-manager eligibility) would write: note ${note.key}`);
   });
 
   it("prints progress lines during a long sweep", async () => {

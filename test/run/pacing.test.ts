@@ -140,7 +140,7 @@ describe("pacing in trigger mode", () => {
       last = state.as("bob").tick(PROJECT, issue.iid, item).payload;
     const { summary } = await json(["handle"], { ...TRIGGER_JOB, TRIGGER_PAYLOAD: JSON.stringify(last) });
     const writes = summary.issues[0]!.writes;
-    expect(writes.some((w) => w.startsWith("link follow-up"))).toBe(true);
+    expect(writes.some((w) => w.what.startsWith("link follow-up"))).toBe(true);
     expect(writes).toHaveLength(5);
     // Four echoing writes (issue create, two notes, the PUT) at one a minute: three pauses.
     expect(summary.pacing).toMatchObject({ writes: 4, writesPerMinute: 1 });
@@ -203,11 +203,14 @@ describe("pacing in trigger mode", () => {
       dryRun: false,
       project: PROJECT,
       secrets: [],
-      reporter: { info: (line) => lines.push(line) },
+      log: {
+        event: (record) => lines.push(JSON.stringify(record)),
+        info: (line) => lines.push(line),
+      },
     });
-    const first = await processEvent(JSON.stringify(opened[0]!.payload));
+    const first = await processEvent(JSON.stringify(opened[0]!.payload), "Issue Hook", "opened");
     const comment = state.as("carol").comment(PROJECT, opened[0]!.issue.iid, "/career status\n/career help");
-    const second = await processEvent(JSON.stringify(comment.payload));
+    const second = await processEvent(JSON.stringify(comment.payload), "Note Hook", "comment");
     expect(writesOf(first!) + writesOf(second!)).toBeGreaterThanOrEqual(3);
     expect(first!.pacing).toBeUndefined();
     expect(second!.pacing).toBeUndefined();

@@ -60,6 +60,14 @@ describe("sweep across a group and in shards", () => {
     expect(gitlab.state.findIssue(projectId!, iid!)!.labels).not.toContain("career-stage::eligibility");
   });
 
+  it("--group naming no group the token sees is a usage error about groups (exit 2)", async () => {
+    const run = await gitlab.cli(["sweep", "--group", "peopel", "--json", "--now", gitlab.state.now]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--group "peopel": GitLab shows the token no such group (404)');
+    expect(run.stderr).not.toMatch(/project path|issue iid/);
+    expect(JSON.parse(run.stdout).error.code).toBe("EGROUP");
+  });
+
   it("CI_NODE_INDEX/CI_NODE_TOTAL shards are disjoint and together cover every issue", async () => {
     const all = open(PROJECTS, 12);
     expect(await sweepRefs(["--group", "people"])).toEqual(all);

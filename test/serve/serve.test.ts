@@ -5,6 +5,7 @@ import { Config } from "../../src/config/schema.js";
 import { FakeGitLabServer, FakeGitLabState, type RunningServer } from "../../src/gitlab/fake/index.js";
 import { GitbeakerGitLab } from "../../src/gitlab/gitbeaker.js";
 import type { RunSummary } from "../../src/run/summary.js";
+import { serveLog } from "../../src/serve/log.js";
 import { type RunningServe, startServe } from "../../src/serve/start.js";
 
 const PROJECT = "org/careers";
@@ -43,7 +44,7 @@ beforeEach(async () => {
     host: "127.0.0.1",
     port: 0,
     secrets: [TOKEN],
-    reporter: { info: (line) => lines.push(line) },
+    log: serveLog("text", (line) => lines.push(line)),
     onHandled: (summary) => handled.push(summary),
   });
 });
@@ -109,7 +110,11 @@ describe("career-bot serve", () => {
     expect(serve.inHand()).toBe(1);
     await until(() => handled.length === 1, "the event to be handled");
     expect(state.findIssue(issue.projectId, issue.iid)!.labels).toContain("career-stage::eligibility");
-    expect(lines.join("\n")).toMatch(/accepted Issue Hook for \d+#1/);
+    // One line for the event: when, which event, which issue, and what came of it.
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Issue Hook \d+#1: done, 1 write: update section \+career-stage::eligibility/,
+    );
   });
 
   it("drops a redelivery with the same Idempotency-Key", async () => {
@@ -155,7 +160,8 @@ describe("career-bot serve", () => {
     const { payload } = openIssue();
     expect((await post(payload)).status).toBe(202);
     await until(() => handled.length === 1, "the failed event");
-    expect(lines.join("\n")).toMatch(/FAILED|not handled/);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ \d+#1: failed: /);
     expect(lines.join("\n")).not.toContain(SECRET);
     expect(lines.join("\n")).not.toContain(TOKEN);
     gitlab.fault = undefined;

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildContext } from "../../src/commands/context.js";
 import { handle } from "../../src/commands/handle.js";
-import { buildContext } from "../../src/commands/run-command.js";
 import { sweep } from "../../src/commands/sweep.js";
 import { CareerBotError } from "../../src/errors.js";
 import { FakeGitLab, type FakeGitLabState, type WebhookPayload } from "../../src/gitlab/fake/index.js";

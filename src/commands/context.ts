@@ -1,0 +1,57 @@
+import { loadConfig } from "../config/load.js";
+import { Renderer } from "../engine/render.js";
+import { NotGitLabError } from "../errors.js";
+import { GitLabError, type GitLabPort, type User } from "../gitlab/port.js";
+import type { Reporter, RunContext } from "../run/context.js";
+import { parseNow } from "./now.js";
+import type { CommandOptions } from "./options.js";
+import type { Settings } from "./settings.js";
+
+export async function buildContext(
+  options: CommandOptions,
+  port: GitLabPort,
+  reporter: Reporter,
+  settings?: Pick<Settings, "url" | "urlSource">,
+): Promise<RunContext> {
+  // Everything that can be wrong locally is checked before the first request.
+  const now = parseNow(options.now);
+  const config = await loadConfig(options.config, { required: options.configRequired ?? false });
+  const bot = await whoAmI(port, settings);
+  return {
+    port,
+    config,
+    renderer: new Renderer(),
+    bot,
+    now,
+    dryRun: options.dryRun,
+    budget: { limit: config.max_writes_per_run, used: 0 },
+    reporter,
+    userCache: new Map(),
+  };
+}
+
+/**
+ * The bot's user: the first request of every run, so the one that finds out whether the URL is
+ * GitLab at all. A 404 for `/api/v4/user`, or an answer that is not GitLab's JSON, means the setting
+ * points at some other server: said so, naming the setting, instead of a puzzling error per issue.
+ */
+export async function whoAmI(
+  port: GitLabPort,
+  settings?: Pick<Settings, "url" | "urlSource">,
+): Promise<User> {
+  try {
+    return await port.currentUser();
+  } catch (error) {
+    if (settings && error instanceof GitLabError) {
+      if (error.kind === "not-found")
+        throw new NotGitLabError(settings.urlSource, settings.url, "GET /api/v4/user with 404");
+      if (error.kind === "invalid-response")
+        throw new NotGitLabError(
+          settings.urlSource,
+          settings.url,
+          "GET /api/v4/user with something other than a GitLab user",
+        );
+    }
+    throw error;
+  }
+}

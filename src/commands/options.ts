@@ -1,0 +1,45 @@
+import type { CommandName } from "./definitions.js";
+
+/**
+ * What the parsers make of a command line (definitions.ts): every global option, and the options of
+ * whichever command runs. Keys are the camelCase forms of the flags.
+ */
+export interface CommandOptions {
+  gitlabUrl?: string;
+  token?: string;
+  project?: string;
+  config: string;
+  dryRun: boolean;
+  now?: string;
+  json: boolean;
+  payload?: string;
+  group?: string;
+  port?: number;
+  host?: string;
+  logFormat?: string;
+  webhookUrl?: string;
+  cron?: string;
+  out?: string;
+  role?: string | string[];
+  /** init: the careers project's directory. */
+  dir?: string;
+  /** Set when --config was given: then a missing file is an error, not "use the defaults". */
+  configRequired?: boolean;
+}
+
+/** A parsed command line: the command and its options. */
+export interface ChosenCommand {
+  name: CommandName;
+  options: CommandOptions;
+}
+
+/** Where a command prints: the process's streams, or a test's buffers. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};

@@ -1,0 +1,17 @@
+import type { PacerClock } from "../engine/pacer.js";
+import type { GitLabPort } from "../gitlab/port.js";
+import { connect } from "./connect.js";
+import type { Settings } from "./settings.js";
+
+/**
+ * What the commands connect to: the real GitLab adapter (connect.ts), unless the caller gives another
+ * port. The snapshot's warm-up runs the whole CLI through `main` on an in-memory GitLab this way
+ * (scripts/snapshot/entry.ts).
+ */
+export interface Wiring {
+  connect: (settings: Settings, env: NodeJS.ProcessEnv) => GitLabPort;
+  /** The pacer's clock in trigger mode (default: the real one); tests give one that never waits. */
+  clock?: PacerClock;
+}
+
+export const defaultWiring: Wiring = { connect };
