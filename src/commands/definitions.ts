@@ -100,6 +100,13 @@ export const COMMANDS = [
         describe: "point the webhook here (serve) instead of the pipeline trigger",
       },
       {
+        flag: "webhook",
+        type: "boolean",
+        default: true,
+        describe:
+          "make the pipeline trigger and the webhook; --no-webhook: the sweep alone runs the workflows (run it hourly), for projects that may not use pipeline variables",
+      },
+      {
         flag: "cron",
         type: "string",
         describe: 'schedule of the sweep pipeline (new schedule: "0 6 * * *"; an existing one keeps its own)',

@@ -18,6 +18,8 @@ export interface CommandOptions {
   host?: string;
   logFormat?: string;
   webhookUrl?: string;
+  /** setup: false with --no-webhook (no trigger, no webhook: the sweep alone runs the workflows). */
+  webhook?: boolean;
   cron?: string;
   out?: string;
   role?: string | string[];

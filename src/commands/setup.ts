@@ -58,6 +58,10 @@ export async function setupCommand(
       `--cron "${cron}" is not a cron expression: five fields (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-7), e.g. "0 6 * * *"`,
     );
   }
+  const sweepOnly = options.webhook === false;
+  if (sweepOnly && options.webhookUrl !== undefined) {
+    throw new UsageError("--no-webhook and --webhook-url contradict each other: choose one");
+  }
   const serve = options.webhookUrl === undefined ? undefined : serveTarget(options.webhookUrl, env);
   const config = await loadConfig(options.config, { required: options.configRequired ?? false });
   const report = await runSetup(connectTo(settings), {
@@ -68,6 +72,7 @@ export async function setupCommand(
     timezone: config.timezone,
     dryRun: options.dryRun,
     serve,
+    sweepOnly,
     secrets,
   });
   const failed = setupFailed(report);

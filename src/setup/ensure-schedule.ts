@@ -5,6 +5,8 @@ import type { StepResult } from "./report.js";
 
 export const SCHEDULE_DESCRIPTION = "career-bot sweep";
 export const DEFAULT_CRON = "0 6 * * *";
+/** With no webhook the sweep is the bot's only way to act: a new schedule runs it hourly. */
+export const SWEEP_ONLY_CRON = "0 * * * *";
 
 /**
  * The scheduled pipeline that runs `career-bot sweep` on the default branch. Found by its
@@ -12,7 +14,7 @@ export const DEFAULT_CRON = "0 6 * * *";
  */
 export async function ensureSchedule(
   ctx: SetupContext,
-  wanted: { cron?: string; timezone: string },
+  wanted: { cron?: string; timezone: string; newCron?: string },
 ): Promise<StepResult> {
   const ref = ctx.project.defaultBranch;
   if (!ref) {
@@ -30,7 +32,7 @@ export async function ensureSchedule(
   const desired: NewPipelineSchedule = {
     description: SCHEDULE_DESCRIPTION,
     ref,
-    cron: wanted.cron ?? existing?.cron ?? DEFAULT_CRON,
+    cron: wanted.cron ?? existing?.cron ?? wanted.newCron ?? DEFAULT_CRON,
     cronTimezone: wanted.timezone,
     active: true,
   };

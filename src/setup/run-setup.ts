@@ -3,12 +3,13 @@ import type { WorkflowDefinition } from "../workflows/types.js";
 import type { SetupContext } from "./context.js";
 import { ensureHook } from "./ensure-hook.js";
 import { ensureLabels } from "./ensure-labels.js";
-import { ensureSchedule } from "./ensure-schedule.js";
+import { ensureSchedule, SWEEP_ONLY_CRON } from "./ensure-schedule.js";
 import { ensureTrigger } from "./ensure-trigger.js";
 import { ensurePipelineVariables } from "./ensure-variables.js";
 import { instanceUrlWarning } from "./instance-url.js";
 import { labelCatalogue } from "./labels.js";
 import type { SetupReport, StepResult } from "./report.js";
+import { sweepOnlySteps } from "./sweep-only.js";
 
 export interface SetupOptions {
   project: ProjectRef;
@@ -21,6 +22,11 @@ export interface SetupOptions {
   dryRun: boolean;
   /** Point the webhook at `career-bot serve` here, with this secret, instead of the trigger. */
   serve?: { url: string; secret: string };
+  /**
+   * No trigger and no webhook (`--no-webhook`): the scheduled sweep alone runs every workflow, at
+   * most one schedule interval late, and needs no pipeline variables (SPEC section 1).
+   */
+  sweepOnly?: boolean;
   secrets: string[];
 }
 
@@ -40,7 +46,9 @@ export async function runSetup(port: GitLabPort, options: SetupOptions): Promise
     secrets: options.secrets,
   };
   const steps: StepResult[] = [await ensureLabels(ctx, labelCatalogue(options.workflows))];
-  if (options.serve) {
+  if (options.sweepOnly) {
+    steps.push(...(await sweepOnlySteps(ctx)));
+  } else if (options.serve) {
     const detail =
       "not needed: career-bot serve receives the events itself, so no pipeline variables are used";
     steps.push({ step: "variables", status: "unchanged", detail });
@@ -59,7 +67,8 @@ export async function runSetup(port: GitLabPort, options: SetupOptions): Promise
     const warning = instanceUrlWarning(options.gitlabUrl, project.webUrl);
     steps.push(warning ? { ...hook, notes: [...(hook.notes ?? []), warning] } : hook);
   }
-  steps.push(await ensureSchedule(ctx, { cron: options.cron, timezone: options.timezone }));
+  const newCron = options.sweepOnly ? SWEEP_ONLY_CRON : undefined;
+  steps.push(await ensureSchedule(ctx, { cron: options.cron, timezone: options.timezone, newCron }));
   return {
     command: "setup",
     dryRun: options.dryRun,

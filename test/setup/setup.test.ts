@@ -214,6 +214,27 @@ describe("career-bot setup and what GitLab enforces", () => {
     expect(gitlab.state.schedules).toHaveLength(1);
   });
 
+  it("with --no-webhook makes no trigger and no webhook, needs no pipeline variables and sweeps hourly", async () => {
+    gitlab.state.requireProject(PROJECT).pipelineVariablesRole = "owner";
+    const run = await gitlab.cli(["setup", "--no-webhook"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/variables\s+unchanged\s+not needed \(--no-webhook/);
+    expect(run.stdout).toMatch(/webhook\s+unchanged\s+not made \(--no-webhook/);
+    expect(gitlab.state.triggers).toHaveLength(0);
+    expect(gitlab.state.hooks).toHaveLength(0);
+    expect(gitlab.state.requireProject(PROJECT).pipelineVariablesRole).toBe("owner");
+    expect(gitlab.state.schedules.map((schedule) => schedule.cron)).toEqual(["0 * * * *"]);
+    // A webhook an earlier setup made is pointed out, not deleted.
+    gitlab.state.requireProject(PROJECT).pipelineVariablesRole = "maintainer";
+    expect((await gitlab.cli(["setup"])).code).toBe(0);
+    const again = await gitlab.cli(["setup", "--no-webhook"]);
+    expect(again.stdout).toContain("from an earlier setup still posts events");
+    expect(gitlab.state.hooks).toHaveLength(1);
+    const both = await gitlab.cli(["setup", "--no-webhook", "--webhook-url", "https://bot.example.com/"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("contradict");
+  });
+
   it("judges GitLab before 17.1 by restrict_user_defined_variables, and says serve needs no variables", async () => {
     gitlab.state.legacyPipelineVariables = true;
     const run = await gitlab.cli(["setup"]);
