@@ -19,6 +19,9 @@ COPY scripts/ scripts/
 COPY src/ src/
 COPY templates/ templates/
 COPY .gitlab/issue_templates/ .gitlab/issue_templates/
+# What `career-bot init` writes besides the issue templates: the commented config and the CI include.
+COPY .gitlab/career-bot.yml .gitlab/career-bot.yml
+COPY scaffold/ scaffold/
 # Where `career-bot init` points new careers projects (scripts/bundle.mjs); the image job passes them.
 ARG CAREER_BOT_COMPONENT
 ARG CAREER_BOT_IMAGE

@@ -1,7 +1,16 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeForeignBlob } from "../support/foreign-blob.js";
@@ -27,6 +36,20 @@ function instructions(): Instruction[] {
       if (op === "FROM") stage += 1;
       return { stage, op, args: rest.join(" ") };
     });
+}
+
+/** A directory with what the given COPY steps copy from the checkout, plus its node_modules. */
+function buildContext(steps: Instruction[]): string {
+  const context = mkdtempSync(join(tmpdir(), "career-bot-image-context-"));
+  for (const step of steps.filter((s) => s.op === "COPY" && !s.args.startsWith("--from"))) {
+    const [dest = "", ...sourcesReversed] = step.args.split(/\s+/).reverse();
+    for (const source of sourcesReversed.reverse()) {
+      const target = dest.endsWith("/") && !source.endsWith("/") ? join(dest, basename(source)) : dest;
+      cpSync(join(ROOT, source), join(context, target), { recursive: true });
+    }
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(context, "node_modules"));
+  return context;
 }
 
 /** `career-bot` as the image runs it, with CAREER_BOT_HOME in place of /opt/career-bot. */
@@ -83,7 +106,10 @@ describe("the Dockerfile", () => {
       const script = build.args
         .replaceAll("/opt/career-bot", home)
         .replace(/\bnode\b/g, `"${process.execPath}"`);
-      await run("sh", ["-ec", script], { cwd: ROOT, timeout: 120_000 });
+      // In a directory holding only what the build stage copies (and npm ci's node_modules), so a
+      // file the bundle needs but the Dockerfile forgets fails here as it would in the image build.
+      const context = buildContext(steps.filter((step) => step.stage === 1));
+      await run("sh", ["-ec", script], { cwd: context, timeout: 120_000 });
     }, 180_000);
 
     it("starts from the snapshot and validates with the templates inside", async () => {
