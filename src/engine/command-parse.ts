@@ -29,6 +29,9 @@ export function hasCommandLine(body: string): boolean {
   return parseCommandLines(body).length > 0;
 }
 
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
 /**
  * Finds `/career` lines. GitLab runs no quick action called `career`, so the line stays in the
  * comment; like GitLab, lines inside fenced code blocks are not commands. A line that is a command
@@ -36,10 +39,20 @@ export function hasCommandLine(body: string): boolean {
  */
 export function parseCommandLines(body: string): CommandLine[] {
   const lines: CommandLine[] = [];
-  let inFence = false;
-  for (const line of withoutZeroWidth(body).split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) continue;
+  // The opening fence while inside a fenced code block. Fences are read on the line as written: a
+  // zero-width character before the backticks makes it text to GitLab, inside the block.
+  let fence: string | undefined;
+  for (const written of body.split(/\r?\n/)) {
+    if (fence === undefined) {
+      fence = FENCE_OPEN.exec(written)?.[1];
+      if (fence !== undefined) continue;
+    } else {
+      const close = FENCE_CLOSE.exec(written)?.[1];
+      // CommonMark: closed only by a fence of the same character, at least as long as the opening.
+      if (close !== undefined && close[0] === fence[0] && close.length >= fence.length) fence = undefined;
+      continue;
+    }
+    const line = withoutZeroWidth(written);
     const match = /^\/career(?:\s+(.*))?$/i.exec(line.trimEnd());
     if (!match) continue;
     const words = (match[1] ?? "").trim().split(/\s+/).filter(Boolean);

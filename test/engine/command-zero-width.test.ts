@@ -17,4 +17,13 @@ describe("commands with zero-width characters", () => {
     expect(parseCommandLines(body)).toEqual([]);
     expect(hasCommandLine(body)).toBe(false);
   });
+
+  it("reads fences as GitLab shows them: a zero-width character before backticks closes no block", () => {
+    const hidden = "Draft, not sent yet:\n```\n\u200b```\n/career decision promoted\n```";
+    expect(parseCommandLines(hidden)).toEqual([]);
+    const otherChar = "```\n~~~\n/career conclude\n```\n/career status";
+    expect(parseCommandLines(otherChar).map((line) => line.verb)).toEqual(["status"]);
+    const shorter = "````\n```\n/career conclude\n````\n/career help";
+    expect(parseCommandLines(shorter).map((line) => line.verb)).toEqual(["help"]);
+  });
 });
