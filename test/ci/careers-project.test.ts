@@ -92,7 +92,7 @@ describe("a careers project made by `career-bot init` alone", () => {
     ]);
   });
 
-  it("resolves to the event job on triggers, the sweep on schedules, validate on pushes and a manual setup", () => {
+  it("resolves to the event job on triggers, the sweep on schedules, validate on pushes and merge requests, and a manual setup", () => {
     const ci = pipelineOf(parse(readFileSync(join(project, ".gitlab-ci.yml"), "utf8")) as Ci);
     const jobs = (source: string, extra: Record<string, string> = {}) =>
       jobsFor(ci, pipelineVars(source, extra)).sort();
@@ -100,7 +100,9 @@ describe("a careers project made by `career-bot init` alone", () => {
     expect(jobs("schedule")).toEqual(["career-bot:sweep"]);
     expect(jobs("push")).toEqual(["career-bot:setup", "career-bot:validate"]);
     expect(jobs("web")).toEqual(["career-bot:setup", "career-bot:sweep"]);
-    expect(jobs("merge_request_event")).toEqual([]);
+    expect(jobs("merge_request_event")).toEqual(["career-bot:validate"]);
+    // A push to a branch with an open merge request leaves the check to the merge request's pipeline.
+    expect(jobs("push", { CI_OPEN_MERGE_REQUESTS: "people/careers!3" })).toEqual(["career-bot:setup"]);
     // Off the default branch neither the sweep nor setup: the protected token is not there.
     expect(jobsFor(ci, { ...pipelineVars("web"), CI_COMMIT_BRANCH: "feature" })).toEqual([]);
     expect(jobsFor(ci, { ...pipelineVars("push"), CI_COMMIT_BRANCH: "feature" })).toEqual([
