@@ -31,7 +31,7 @@ export async function runInit({ options, env, io }: CommandInput): Promise<Comma
         lines.push(`  add career-bot's include to it:\n${includeOf(file.text)}`);
     }
   }
-  if (home.placeholder) {
+  if (home.placeholder && written.includes(".gitlab-ci.yml")) {
     io.stderr(
       `career-bot: .gitlab-ci.yml names career-bot's project as ${home.component}, a guess: this ` +
         "career-bot was not built by a release. Put in the path of career-bot's project on your GitLab " +

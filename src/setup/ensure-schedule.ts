@@ -14,7 +14,7 @@ export const SWEEP_ONLY_CRON = "0 * * * *";
  */
 export async function ensureSchedule(
   ctx: SetupContext,
-  wanted: { cron?: string; timezone: string; newCron?: string },
+  wanted: { cron?: string; timezone: string },
 ): Promise<StepResult> {
   const ref = ctx.project.defaultBranch;
   if (!ref) {
@@ -32,7 +32,7 @@ export async function ensureSchedule(
   const desired: NewPipelineSchedule = {
     description: SCHEDULE_DESCRIPTION,
     ref,
-    cron: wanted.cron ?? existing?.cron ?? wanted.newCron ?? DEFAULT_CRON,
+    cron: wanted.cron ?? existing?.cron ?? DEFAULT_CRON,
     cronTimezone: wanted.timezone,
     active: true,
   };

@@ -67,8 +67,9 @@ export async function runSetup(port: GitLabPort, options: SetupOptions): Promise
     const warning = instanceUrlWarning(options.gitlabUrl, project.webUrl);
     steps.push(warning ? { ...hook, notes: [...(hook.notes ?? []), warning] } : hook);
   }
-  const newCron = options.sweepOnly ? SWEEP_ONLY_CRON : undefined;
-  steps.push(await ensureSchedule(ctx, { cron: options.cron, timezone: options.timezone, newCron }));
+  // Without events the sweep is the bot's only way to act: hourly, unless told otherwise.
+  const cron = options.cron ?? (options.sweepOnly ? SWEEP_ONLY_CRON : undefined);
+  steps.push(await ensureSchedule(ctx, { cron, timezone: options.timezone }));
   return {
     command: "setup",
     dryRun: options.dryRun,

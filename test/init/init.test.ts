@@ -165,6 +165,8 @@ describe("career-bot init [DIR]", () => {
     const result = await init(dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("a guess: this career-bot was not built by a release");
+    // A second run writes no .gitlab-ci.yml, so it has no guess to warn about.
+    expect((await init(dir)).stderr).toBe("");
     expect(releaseHome({}).placeholder).toBe(true);
     expect(releaseHome({ CAREER_BOT_COMPONENT: "a/b/career-bot", CAREER_BOT_IMAGE: "r/a/b" })).toEqual({
       component: "a/b/career-bot",

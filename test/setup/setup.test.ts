@@ -219,17 +219,19 @@ describe("career-bot setup and what GitLab enforces", () => {
     const run = await gitlab.cli(["setup", "--no-webhook"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/variables\s+unchanged\s+not needed \(--no-webhook/);
-    expect(run.stdout).toMatch(/webhook\s+unchanged\s+not made \(--no-webhook/);
+    expect(run.stdout).toMatch(/webhook\s+unchanged\s+none made \(--no-webhook/);
     expect(gitlab.state.triggers).toHaveLength(0);
     expect(gitlab.state.hooks).toHaveLength(0);
     expect(gitlab.state.requireProject(PROJECT).pipelineVariablesRole).toBe("owner");
     expect(gitlab.state.schedules.map((schedule) => schedule.cron)).toEqual(["0 * * * *"]);
-    // A webhook an earlier setup made is pointed out, not deleted.
+    // A webhook an earlier setup made is pointed out, not deleted; a daily schedule becomes hourly.
     gitlab.state.requireProject(PROJECT).pipelineVariablesRole = "maintainer";
-    expect((await gitlab.cli(["setup"])).code).toBe(0);
+    expect((await gitlab.cli(["setup", "--cron", "0 6 * * *"])).code).toBe(0);
     const again = await gitlab.cli(["setup", "--no-webhook"]);
-    expect(again.stdout).toContain("from an earlier setup still posts events");
+    expect(again.stdout).toMatch(/webhook\s+unchanged\s+left in place: career-bot's webhook #\d+/);
+    expect(again.stdout).toContain("delete it in Settings > Webhooks");
     expect(gitlab.state.hooks).toHaveLength(1);
+    expect(gitlab.state.schedules.map((schedule) => schedule.cron)).toEqual(["0 * * * *"]);
     const both = await gitlab.cli(["setup", "--no-webhook", "--webhook-url", "https://bot.example.com/"]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("contradict");
