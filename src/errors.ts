@@ -81,3 +81,41 @@ export class GroupNotFoundError extends CareerBotError {
     );
   }
 }
+
+/** GitLab answered 401 to the bot's first request: the token is wrong, expired or revoked. */
+export class TokenRejectedError extends CareerBotError {
+  constructor(url: string) {
+    super(
+      "ETOKEN",
+      `GitLab at ${withoutCredentials(url)} rejected the token (401): it is mistyped, expired or revoked. Create a project access token (scope api, role Maintainer for setup, Reporter for the rest) and store it as the masked CI/CD variable CAREER_BOT_TOKEN (or pass --token)`,
+      2,
+    );
+  }
+}
+
+/** The project setting names a project the token cannot see (404) or may not read (403). */
+export class ProjectNotFoundError extends CareerBotError {
+  constructor(project: string, status: number | undefined) {
+    const what =
+      status === 403
+        ? "GitLab does not let the token read that project (403)"
+        : `GitLab shows the token no such project${status ? ` (${status})` : ""}`;
+    super(
+      "EPROJECT",
+      `project ${JSON.stringify(project)} (--project, CAREER_BOT_PROJECT or CI_PROJECT_ID): ${what}: give the project's full path as in its URL (e.g. people/careers) or its numeric id, and make the bot's user a member of it`,
+      2,
+    );
+  }
+}
+
+/** A URL as it may be printed: any user and password in it are cut out. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.origin + parsed.pathname.replace(/\/$/, "");
+  } catch {
+    return "the GitLab URL";
+  }
+}

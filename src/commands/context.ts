@@ -1,6 +1,6 @@
 import { loadConfig } from "../config/load.js";
 import { Renderer } from "../engine/render.js";
-import { NotGitLabError } from "../errors.js";
+import { NotGitLabError, TokenRejectedError } from "../errors.js";
 import { GitLabError, type GitLabPort, type User } from "../gitlab/port.js";
 import type { Reporter, RunContext } from "../run/context.js";
 import { parseNow } from "./now.js";
@@ -43,6 +43,7 @@ export async function whoAmI(
     return await port.currentUser();
   } catch (error) {
     if (settings && error instanceof GitLabError) {
+      if (error.kind === "unauthorized") throw new TokenRejectedError(settings.url);
       if (error.kind === "not-found")
         throw new NotGitLabError(settings.urlSource, settings.url, "GET /api/v4/user with 404");
       if (error.kind === "invalid-response")

@@ -2,6 +2,7 @@ import { ensureConversationIssues } from "../conversations/roster.js";
 import { dayOf } from "../engine/dates.js";
 import { GroupNotFoundError } from "../errors.js";
 import { GitLabError, type Issue, type ProjectRef } from "../gitlab/port.js";
+import { settingError } from "../gitlab/setting-errors.js";
 import type { RunContext } from "../run/context.js";
 import { checkHookHealth } from "../run/hook-health.js";
 import { processIssue } from "../run/process-issue.js";
@@ -27,7 +28,12 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
   const today = dayOf(ctx.now, ctx.config.timezone);
   const since = new Date(ctx.now.getTime() - ctx.config.sweep_lookback_hours * 3_600_000).toISOString();
   const list = (query: Parameters<typeof ctx.port.listIssues>[1]) =>
-    options.group ? groupIssues(ctx, options.group, query) : ctx.port.listIssues(options.project!, query);
+    options.group
+      ? groupIssues(ctx, options.group, query)
+      : ctx.port.listIssues(options.project!, query).catch((error: unknown) => {
+          // The project's own listing failing with 404 or 403 is the project setting, not some work.
+          throw settingError(error, { project: options.project });
+        });
 
   // Recurring issues first, so this sweep also sets up the ones it creates (the bot's own writes
   // send it no webhook it would act on). Only one shard creates them, so shards never race.

@@ -1,4 +1,5 @@
 import type { GitLabPort, ProjectRef } from "../gitlab/port.js";
+import { settingError } from "../gitlab/setting-errors.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { SetupContext } from "./context.js";
 import { ensureHook } from "./ensure-hook.js";
@@ -35,8 +36,13 @@ export interface SetupOptions {
  * missing or wrong, so a second run changes nothing. A failed step does not stop the others.
  */
 export async function runSetup(port: GitLabPort, options: SetupOptions): Promise<SetupReport> {
-  const project = await port.getProject(options.project);
-  const bot = await port.currentUser();
+  const settings = { url: options.gitlabUrl, project: options.project };
+  const project = await port.getProject(options.project).catch((error: unknown) => {
+    throw settingError(error, settings);
+  });
+  const bot = await port.currentUser().catch((error: unknown) => {
+    throw settingError(error, { url: options.gitlabUrl });
+  });
   const ctx: SetupContext = {
     port,
     project,

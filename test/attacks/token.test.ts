@@ -42,8 +42,9 @@ describe("a token in an error message", () => {
   it("is cut from the error that stops a run before any issue", async () => {
     world.server.fault = (request) => (request.route === "/user" ? { status: 401, message: ECHO } : null);
     const result = await world.sweep();
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^career-bot: GitLab GET user answered 401/);
+    // A rejected token is bad config (exit 2), said with the fix, and never with the token.
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^career-bot: GitLab at \S+ rejected the token \(401\)/);
     expectNoSecret(result);
   });
 

@@ -237,6 +237,20 @@ describe("career-bot setup and what GitLab enforces", () => {
     expect(both.stderr).toContain("contradict");
   });
 
+  it("exits 2 with the fix when the project or the token is wrong: bad config, not failed work", async () => {
+    for (const command of ["setup", "sweep"]) {
+      const missing = await gitlab.cli([command, "--project", "org/no-such-project"]);
+      expect(missing.code, command).toBe(2);
+      expect(missing.stderr).toContain(
+        'project "org/no-such-project" (--project, CAREER_BOT_PROJECT or CI_PROJECT_ID)',
+      );
+      const rejected = await gitlab.cli([command, "--token", "glpat-wrong-0000"]);
+      expect(rejected.code, command).toBe(2);
+      expect(rejected.stderr).toContain("rejected the token (401)");
+      expect(rejected.stdout + rejected.stderr).not.toContain("glpat-wrong-0000");
+    }
+  });
+
   it("judges GitLab before 17.1 by restrict_user_defined_variables, and says serve needs no variables", async () => {
     gitlab.state.legacyPipelineVariables = true;
     const run = await gitlab.cli(["setup"]);
