@@ -59,26 +59,84 @@ export function canonicalItemText(text: string): string {
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
     .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, "$1")
     .replace(/~~/g, "");
-  out = stripDelimiters(out, "*");
-  out = stripDelimiters(out, "_");
+  out = stripEmphasis(out);
   out = decodeReferences(out);
   out = out.replace(new RegExp(`${HOLD}(\\d+)${HOLD}`, "g"), (_, index: string) => held[Number(index)]!);
   return out.replace(/[\s\u00a0]+/g, " ").trim();
 }
 
 /**
- * Drops runs of `*` or `_` that can open or close emphasis: a run with whitespace on both sides is
- * a literal (`a * b`), and so is `_` inside a word (`people_ops`), as in CommonMark.
+ * Drops the `*` and `_` that CommonMark renders as emphasis, and keeps the rest literal
+ * (`alice_`, `a * b`, `**unclosed`, `snake_case`): delimiter runs that can open or close by the
+ * flanking rules pair up, nearest opener first, as the spec's "process emphasis" does.
+ * A held value (an escaped character or a code span) is punctuation to its neighbours.
  */
-function stripDelimiters(text: string, char: "*" | "_"): string {
-  const run = char === "*" ? /\*+/g : /_+/g;
-  return text.replace(run, (found: string, at: number) => {
-    const before = text[at - 1] ?? " ";
-    const after = text[at + found.length] ?? " ";
-    if (/\s/.test(before) && /\s/.test(after)) return found;
-    if (char === "_" && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) return found;
-    return "";
+function stripEmphasis(text: string): string {
+  const kind = (char: string | undefined) =>
+    char === undefined || /\s/u.test(char)
+      ? "space"
+      : char === HOLD || /[\p{P}\p{S}]/u.test(char)
+        ? "punct"
+        : "word";
+  const runs = [...text.matchAll(/\*+|_+/g)].map((found) => {
+    const before = kind(text[found.index - 1]);
+    const after = kind(text[found.index + found[0].length]);
+    const left = after !== "space" && (after !== "punct" || before !== "word");
+    const right = before !== "space" && (before !== "punct" || after !== "word");
+    const star = found[0][0] === "*";
+    return {
+      at: found.index,
+      run: found[0],
+      unpaired: found[0].length,
+      open: left && (star || !right || before === "punct"),
+      close: right && (star || !left || after === "punct"),
+    };
   });
+  pairDelimiters(runs);
+  let out = "";
+  let at = 0;
+  for (const run of runs) {
+    out += text.slice(at, run.at) + run.run.slice(0, run.unpaired);
+    at = run.at + run.run.length;
+  }
+  return out + text.slice(at);
+}
+
+interface DelimiterRun {
+  run: string;
+  /** How many of its characters are still unpaired, and so literal. */
+  unpaired: number;
+  open: boolean;
+  close: boolean;
+}
+
+/** CommonMark's pairing of delimiter runs, counting down `unpaired` by what each pair uses. */
+function pairDelimiters(runs: DelimiterRun[]): void {
+  const stack = [...runs];
+  for (let c = 0; c < stack.length; c++) {
+    const closer = stack[c]!;
+    if (!closer.close) continue;
+    while (closer.unpaired > 0) {
+      let o = c - 1;
+      for (; o >= 0; o--) {
+        const opener = stack[o]!;
+        const sum = opener.run.length + closer.run.length;
+        const ruleOfThree =
+          (opener.close || closer.open) &&
+          sum % 3 === 0 &&
+          !(opener.run.length % 3 === 0 && closer.run.length % 3 === 0);
+        if (opener.open && opener.unpaired > 0 && opener.run[0] === closer.run[0] && !ruleOfThree) break;
+      }
+      if (o < 0) break;
+      const opener = stack[o]!;
+      const used = opener.unpaired >= 2 && closer.unpaired >= 2 ? 2 : 1;
+      opener.unpaired -= used;
+      closer.unpaired -= used;
+      // Delimiters between a pair can no longer pair: they stay literal.
+      stack.splice(o + 1, c - o - 1);
+      c = o + 1;
+    }
+  }
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " " };

@@ -90,6 +90,17 @@ describe("which item a tick note counts for", () => {
     expect(state.ticks.size).toBe(0);
   });
 
+  it("counts a tick for a username ending in an underscore for that person, not for another", () => {
+    const items = ["Conversation held with alice", "Conversation held with alice_"];
+    const state = run(items, [tickNote("Conversation held with alice\\_")]);
+    expect(state.ticks.get("Conversation held with alice_")).toMatchObject({ completed: true, counts: true });
+    expect(state.ticks.has("Conversation held with alice")).toBe(false);
+    expect(state.stage).toBe("open");
+    expect(run(["Conversation held with alice_"], [tickNote("Conversation held with alice\\_")]).stage).toBe(
+      "done",
+    );
+  });
+
   it("does not carry a tick over to an item reworded after it (the box shows unticked; tick again)", () => {
     const state = run(["Weekly 1-1s with the new host"], [tickNote("Weekly 1\\-1s with the host")]);
     expect(state.ticks.size).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tickEvents } from "../../src/engine/checklist.js";
 import { canonicalItemText, parseTickNote, sectionItemKey } from "../../src/engine/tick-text.js";
+import { tickNoteBody } from "../../src/gitlab/fake/tick-notes.js";
 import type { Note } from "../../src/gitlab/port.js";
 
 /**
@@ -42,6 +43,47 @@ const REAL_NOTES: [string, string, string, boolean][] = [
     true,
   ],
 ];
+
+/**
+ * Items with `*` or `_`, and the text GitLab.com's note gives each (`marked the checklist item
+ * **<text>** as completed`): CommonMark renders emphasis only where delimiters pair up as opener
+ * and closer; a lone delimiter stays literal, so the note escapes it.
+ */
+const EMPHASIS: [string, string][] = [
+  ["Conversation held with alice_", "Conversation held with alice\\_"],
+  ["_alice", "\\_alice"],
+  ["a_.b", "a\\_\\.b"],
+  ["approved*", "approved\\*"],
+  ["a*b", "a\\*b"],
+  ["**Bold** text", "Bold text"],
+  ["*em*", "em"],
+  ["_em_", "em"],
+  ["snake_case_name", "snake\\_case\\_name"],
+  ["a * b", "a \\* b"],
+  ["**unclosed", "\\*\\*unclosed"],
+  ["a*b*c", "abc"],
+  ["***a*", "\\*\\*a"],
+  ["*a _b* c_", "a \\_b c\\_"],
+];
+
+describe("tick notes for items with emphasis characters", () => {
+  it.each(EMPHASIS)("GitLab.com's note for %j names that item", (item, text) => {
+    const body = `marked the checklist item **${text}** as completed`;
+    expect(parseTickNote(body)).toEqual({ item: sectionItemKey(item), completed: true });
+  });
+
+  it.each(EMPHASIS)("the fake GitLab writes the note for %j as GitLab.com does", (item, text) => {
+    expect(tickNoteBody("rendered", item, true)).toBe(`marked the checklist item **${text}** as completed`);
+  });
+
+  it("tells an item with a lone underscore from the same item without it", () => {
+    const body = "marked the checklist item **Conversation held with alice\\_** as completed";
+    expect(parseTickNote(body)?.item).not.toBe(sectionItemKey("Conversation held with alice"));
+    expect(sectionItemKey("Conversation held with alice_")).not.toBe(
+      sectionItemKey("Conversation held with alice"),
+    );
+  });
+});
 
 describe("tick notes as GitLab wrote them", () => {
   it.each(REAL_NOTES)("%s: names its item", (_, body, item, completed) => {

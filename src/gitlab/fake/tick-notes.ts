@@ -31,10 +31,12 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 /**
  * The text of an item's inline Markdown as a reader sees it, scanning left to right: escapes and
- * code spans are literal, link and image syntax gives way to its text, emphasis and strike-through
- * delimiters and HTML tags vanish, a comment keeps its text, character references are decoded.
+ * code spans are literal, link and image syntax gives way to its text, strike-through delimiters,
+ * HTML tags and the `*`/`_` that pair up as emphasis vanish (a lone one stays, as in `alice_`),
+ * a comment keeps its text, character references are decoded.
  */
 export function renderedText(source: string): string {
+  const parts: (string | Run)[] = [];
   let out = "";
   let at = 0;
   while (at < source.length) {
@@ -74,18 +76,70 @@ export function renderedText(source: string): string {
     } else if (rest.startsWith("~~")) {
       at += 2;
     } else if (char === "*" || char === "_") {
-      const run = /^[*_]+/.exec(rest)![0];
-      const before = source[at - 1] ?? " ";
-      const after = source[at + run.length] ?? " ";
-      const literal =
-        (/\s/.test(before) && /\s/.test(after)) ||
-        (char === "_" && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after));
-      if (literal) out += run;
+      const run = (char === "*" ? /^\*+/ : /^_+/).exec(rest)![0];
+      parts.push(out, delimiterRun(run, source[at - 1], source[at + run.length]));
+      out = "";
       at += run.length;
     } else {
       out += char;
       at += 1;
     }
   }
-  return out.trim();
+  return emphasis([...parts, out]).trim();
+}
+
+/** A run of `*` or `_`, as CommonMark's delimiter stack holds it. */
+interface Run {
+  char: string;
+  length: number;
+  /** Characters not yet used by a pair: they render as themselves. */
+  unused: number;
+  canOpen: boolean;
+  canClose: boolean;
+}
+
+function delimiterRun(run: string, before = " ", after = " "): Run {
+  const space = (c: string) => /\s/u.test(c);
+  const punct = (c: string) => /[\p{P}\p{S}]/u.test(c);
+  const leftFlanking = !space(after) && (!punct(after) || space(before) || punct(before));
+  const rightFlanking = !space(before) && (!punct(before) || space(after) || punct(after));
+  const char = run[0]!;
+  return {
+    char,
+    length: run.length,
+    unused: run.length,
+    canOpen: char === "*" ? leftFlanking : leftFlanking && (!rightFlanking || punct(before)),
+    canClose: char === "*" ? rightFlanking : rightFlanking && (!leftFlanking || punct(after)),
+  };
+}
+
+/** The spec's "process emphasis": each closer takes the nearest eligible opener; the rest is text. */
+function emphasis(parts: (string | Run)[]): string {
+  const runs = parts.filter((part): part is Run => typeof part !== "string");
+  const removed = new Set<Run>();
+  runs.forEach((closer, index) => {
+    while (closer.canClose && closer.unused > 0) {
+      const opener = runs
+        .slice(0, index)
+        .reverse()
+        .find(
+          (run) =>
+            !removed.has(run) &&
+            run.canOpen &&
+            run.unused > 0 &&
+            run.char === closer.char &&
+            !(
+              (run.canClose || closer.canOpen) &&
+              (run.length + closer.length) % 3 === 0 &&
+              (run.length % 3 !== 0 || closer.length % 3 !== 0)
+            ),
+        );
+      if (!opener) return;
+      const used = Math.min(opener.unused, closer.unused, 2);
+      opener.unused -= used;
+      closer.unused -= used;
+      for (const between of runs.slice(runs.indexOf(opener) + 1, index)) removed.add(between);
+    }
+  });
+  return parts.map((part) => (typeof part === "string" ? part : part.char.repeat(part.unused))).join("");
 }
