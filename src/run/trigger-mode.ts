@@ -3,16 +3,16 @@ import { type Pacer, type PacerClock, seconds, windowPacer } from "../engine/pac
 import type { Reporter } from "./context.js";
 
 /**
- * Whether this run's writes start pipelines (trigger mode). The bot's jobs in trigger mode are those
- * of pipelines GitLab creates from the pipeline trigger (the webhook's events: `handle`) and from the
- * schedule (`sweep`), SPEC section 1; GitLab CI tells a job which through `CI_PIPELINE_SOURCE`
- * (`trigger`, `schedule`). `serve` builds its runs elsewhere and never paces: its webhook posts to
- * itself, so its writes start no pipeline. Runs outside GitLab CI (a laptop, a test) do not pace
- * either. A project whose scheduled sweep runs without a trigger webhook (serve, sweep-only) turns
- * pacing off with `trigger_writes_per_minute: 0`.
+ * Whether this run's writes may start pipelines (trigger mode). Once a project has the trigger
+ * webhook, every write of the bot fires it, whatever started the job that writes: the webhook's
+ * events (`trigger`, `handle`), the schedule and "Run pipeline" (`schedule`, `web`: the CI/CD
+ * component sweeps on both), or anything else. So every `handle` and `sweep` in a GitLab CI job
+ * paces, and a project whose writes start no pipeline (`serve`, a sweep-only project without the
+ * webhook) says so with `trigger_writes_per_minute: 0`. `serve` builds its runs elsewhere and never
+ * paces: its webhook posts to itself. Runs outside GitLab CI (a laptop, a test) do not pace either.
  */
 export function inTriggerMode(env: NodeJS.ProcessEnv): boolean {
-  return env.GITLAB_CI === "true" && ["trigger", "schedule"].includes(env.CI_PIPELINE_SOURCE ?? "");
+  return env.GITLAB_CI === "true";
 }
 
 /** The real clock: monotonic milliseconds and a timer. */

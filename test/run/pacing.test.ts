@@ -13,13 +13,14 @@ import { interimDescription } from "../support/world.js";
 
 /*
  * Trigger mode: every write that fires the webhook starts a pipeline, and GitLab.com refuses more
- * than 25 pipeline creations a minute for one project, user and commit. `handle` and `sweep` in a
- * trigger or schedule pipeline space their writes; the clock here moves only when the pacer sleeps.
+ * than 25 pipeline creations a minute for one project, user and commit. `handle` and `sweep` in any
+ * GitLab CI job space their writes; the clock here moves only when the pacer sleeps.
  */
 
 const PROJECT = "org/careers";
 const TRIGGER_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "trigger" };
 const SCHEDULE_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "schedule" };
+const WEB_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "web" };
 
 function fakeClock(): PacerClock & { slept: number[] } {
   let t = 1_000_000;
@@ -157,13 +158,26 @@ describe("pacing in trigger mode", () => {
     );
   });
 
-  it("does not pace outside a trigger or schedule pipeline, in a dry run, or with 0 writes a minute", async () => {
+  it("paces a sweep started with Run pipeline (web) too: once the webhook is there, every write echoes", async () => {
+    // The CI/CD component runs `career-bot:sweep` for `web` pipelines; a sweep right after setup may
+    // write once per open issue.
+    for (const env of [WEB_JOB, { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "push" }, { GITLAB_CI: "true" }]) {
+      const { clock, json } = setup({ issues: 3, perMinute: 2 });
+      const { summary } = await json(["sweep"], env);
+      expect(writesOf(summary)).toBe(3);
+      expect(clock.slept).toEqual([PACING_WINDOW_MS]);
+      expect(summary.pacing).toMatchObject({ writes: 3, writesPerMinute: 2 });
+    }
+  });
+
+  it("does not pace outside GitLab CI, in a dry run, or with 0 writes a minute", async () => {
     for (const [env, args, perMinute] of [
       [{}, [], 1],
-      [{ GITLAB_CI: "true", CI_PIPELINE_SOURCE: "push" }, [], 1],
       [{ CI_PIPELINE_SOURCE: "schedule" }, [], 1],
+      [{ GITLAB_CI: "false", CI_PIPELINE_SOURCE: "trigger" }, [], 1],
       [SCHEDULE_JOB, ["--dry-run"], 1],
       [SCHEDULE_JOB, [], 0],
+      [WEB_JOB, [], 0],
     ] as const) {
       const { clock, json } = setup({ issues: 3, perMinute });
       const { summary } = await json(["sweep", ...args], env);
