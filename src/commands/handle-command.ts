@@ -13,6 +13,10 @@ export async function runHandle({ options, env, io, wiring, secrets }: CommandIn
   const payload = await readPayload(options.payload, env);
   checkPayload(payload);
   const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io), settings);
-  ctx.pacer = pacerFor(ctx.config, env, { ...ctx, clock: wiring.clock ?? systemClock });
+  ctx.pacer = pacerFor(ctx.config, env, {
+    ...ctx,
+    project: settings.project,
+    clock: wiring.clock ?? systemClock,
+  });
   return summaryOutput(await handle(ctx, payload, { project: settings.project!, secrets }), ctx);
 }

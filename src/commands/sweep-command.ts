@@ -12,7 +12,11 @@ export async function runSweep({ options, env, io, wiring, secrets }: CommandInp
   const settings = settingsFrom(options, env, options.group === undefined);
   const shard = shardFrom(env);
   const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io), settings);
-  ctx.pacer = pacerFor(ctx.config, env, { ...ctx, clock: wiring.clock ?? systemClock });
+  ctx.pacer = pacerFor(ctx.config, env, {
+    ...ctx,
+    project: settings.project,
+    clock: wiring.clock ?? systemClock,
+  });
   return summaryOutput(
     await sweep(ctx, { project: settings.project, group: options.group, shard, secrets }),
     ctx,

@@ -1,5 +1,5 @@
-import type { PacerClock } from "../engine/pacer.js";
 import type { GitLabPort } from "../gitlab/port.js";
+import type { RunClock } from "../run/trigger-mode.js";
 import { connect } from "./connect.js";
 import type { Settings } from "./settings.js";
 
@@ -10,8 +10,8 @@ import type { Settings } from "./settings.js";
  */
 export interface Wiring {
   connect: (settings: Settings, env: NodeJS.ProcessEnv) => GitLabPort;
-  /** The pacer's clock in trigger mode (default: the real one); tests give one that never waits. */
-  clock?: PacerClock;
+  /** The pacer's clocks in trigger mode (default: the real ones); tests give ones that never wait. */
+  clock?: RunClock;
 }
 
 export const defaultWiring: Wiring = { connect };

@@ -8,6 +8,10 @@
  * lib/gitlab/application_rate_limiter.rb; 25 on GitLab.com); past it the trigger answers 4xx and
  * GitLab disables the failing webhook. So before each echoing write the pacer makes sure no more
  * than `perMinute` of them fell in the window before it, waiting for the oldest to leave it if need be.
+ *
+ * A run is one CI job, and the job before it (a burst of people's events, another sweep shard) may
+ * have filled the window already. So before its first echoing write, and only then (a run that writes
+ * nothing asks nothing), the pacer starts its window from what happened before the run: `earlier`.
  */
 
 /** Time and waiting, injected: tests use a clock that moves only when the pacer sleeps. */
@@ -31,6 +35,12 @@ export interface PacingReport {
   writes: number;
   waits: PacingWait[];
   waitedMs: number;
+  /**
+   * How many earlier pipelines of the last window the run started from, read before its first
+   * echoing write; null when they could not be read (the window started empty). Absent when the run
+   * made no echoing write, or the pacer has no `earlier`.
+   */
+  startedFrom?: number | null;
 }
 
 export interface Pacer {
@@ -51,22 +61,39 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function windowPacer(
-  perMinute: number,
-  clock: PacerClock,
-  onWait: (wait: PacingWait) => void = () => {},
-): Pacer {
+export interface WindowPacerOptions {
+  onWait?: (wait: PacingWait) => void;
+  /**
+   * Times (on `clock.now()`'s scale) of the echoes that came before the run and still count, or null
+   * when they cannot be known. Called once, before the first echoing write; must not reject.
+   */
+  earlier?: () => Promise<number[] | null>;
+}
+
+export function windowPacer(perMinute: number, clock: PacerClock, options: WindowPacerOptions = {}): Pacer {
   if (!Number.isInteger(perMinute) || perMinute < 1) {
     throw new RangeError(`writes per minute must be a whole number of at least 1, not ${perMinute}`);
   }
+  const { onWait = () => {}, earlier } = options;
   const recent: number[] = [];
   const waits: PacingWait[] = [];
   let writes = 0;
+  let seeding: Promise<void> | undefined;
+  let startedFrom: number | null | undefined;
   const forget = (now: number) => {
     while (recent.length > 0 && recent[0]! <= now - PACING_WINDOW_MS) recent.shift();
   };
+  const seed = async () => {
+    const times = earlier ? await earlier() : undefined;
+    if (times === undefined) return;
+    startedFrom = times === null ? null : times.length;
+    // Before any write of the run, so the window is empty and these go first, oldest first.
+    recent.push(...(times ?? []).toSorted((a, b) => a - b));
+  };
   return {
     async beforeWrite(what) {
+      seeding ??= seed();
+      await seeding;
       let now = clock.now();
       forget(now);
       // A loop, not an if: a timer may fire a little early.
@@ -83,7 +110,13 @@ export function windowPacer(
       writes += 1;
     },
     report() {
-      return { writesPerMinute: perMinute, writes, waits, waitedMs: waits.reduce((n, w) => n + w.ms, 0) };
+      const report: PacingReport = {
+        writesPerMinute: perMinute,
+        writes,
+        waits,
+        waitedMs: waits.reduce((n, w) => n + w.ms, 0),
+      };
+      return startedFrom === undefined ? report : { ...report, startedFrom };
     },
   };
 }

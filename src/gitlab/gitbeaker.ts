@@ -3,6 +3,7 @@ import {
   IssueNotes,
   Issues,
   PipelineSchedules,
+  Pipelines,
   PipelineTriggerTokens,
   ProjectHooks,
   ProjectLabels,
@@ -12,6 +13,7 @@ import {
 import type { RateLimitOptions } from "@gitbeaker/requester-utils";
 import * as z from "zod";
 import { commandsOnlyNoteError, redact } from "./errors.js";
+import { listRecentPipelines, type PipelinesApi } from "./gitbeaker-pipelines.js";
 import * as settings from "./gitbeaker-settings.js";
 import { issueListParams, toIssue, toLabel, toNote, toUser } from "./mappers.js";
 import {
@@ -30,6 +32,8 @@ import {
   type Project,
   type ProjectHook,
   type ProjectRef,
+  type RecentPipeline,
+  type RecentPipelineQuery,
   type TriggerToken,
   type User,
 } from "./port.js";
@@ -63,7 +67,7 @@ type ResourceOptions = ConstructorParameters<typeof Projects<false>>[0];
  * rate limiters (about 15 ms of a one-event run); a resource here has the same requester and limiters
  * as there (gitbeaker's limiters are per resource either way).
  */
-class GitbeakerApi implements settings.SettingsApi {
+class GitbeakerApi implements settings.SettingsApi, PipelinesApi {
   #users?: Users;
   #issues?: Issues;
   #issueNotes?: IssueNotes;
@@ -73,6 +77,7 @@ class GitbeakerApi implements settings.SettingsApi {
   #triggerTokens?: PipelineTriggerTokens;
   #hooks?: ProjectHooks;
   #schedules?: PipelineSchedules;
+  #pipelines?: Pipelines;
 
   constructor(private readonly options: ResourceOptions) {}
 
@@ -120,6 +125,11 @@ class GitbeakerApi implements settings.SettingsApi {
     this.#schedules ??= new PipelineSchedules<false>(this.options);
     return this.#schedules;
   }
+
+  get Pipelines(): Pipelines {
+    this.#pipelines ??= new Pipelines<false>(this.options);
+    return this.#pipelines;
+  }
 }
 
 const ExpandedPage = z.object({
@@ -130,7 +140,7 @@ const ExpandedPage = z.object({
 /**
  * The port over gitbeaker 43.8. `@gitbeaker/rest` is `@gitbeaker/core`'s resource classes with a
  * fetch requester preset on each; we give every resource our own requester anyway, so we take the
- * classes from `@gitbeaker/core`: a bundle then holds the nine we use, where `@gitbeaker/rest`'s
+ * classes from `@gitbeaker/core`: a bundle then holds the ten we use, where `@gitbeaker/rest`'s
  * preset wraps all 154 when it loads (README "Performance"). Every answer is narrowed with zod; every request goes through our
  * retrying requester (see requester.ts for why not gitbeaker's); every error is a `GitLabError` whose
  * message has the token scrubbed out.
@@ -291,6 +301,10 @@ export class GitbeakerGitLab implements GitLabPort {
         return existing;
       }
     });
+  }
+
+  listRecentPipelines(project: ProjectRef, query: RecentPipelineQuery): Promise<RecentPipeline[]> {
+    return this.call(() => listRecentPipelines(this.api, project, query));
   }
 
   getProject(project: ProjectRef): Promise<Project> {

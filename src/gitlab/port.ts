@@ -191,6 +191,22 @@ export interface NewPipelineSchedule {
   active: boolean;
 }
 
+/** A pipeline of the project, as far as pacing needs it. */
+export interface RecentPipeline {
+  id: number;
+  /** ISO time on GitLab's clock. */
+  createdAt: string;
+  /** GitLab's `source`: `trigger`, `schedule`, `web`, `push`, ... */
+  source: string;
+}
+
+export interface RecentPipelineQuery {
+  /** Only pipelines this user started (GitLab's `username`; trigger pipelines run as the trigger's owner). */
+  username: string;
+  /** Only pipelines created at or after this ISO time. */
+  createdAfter: string;
+}
+
 /**
  * What `career-bot setup` needs besides labels: the project, its pipeline triggers, webhooks and
  * schedules. Most of it needs the Maintainer role (schedules: Developer), unlike the engine's calls.
@@ -259,6 +275,13 @@ export interface GitLabPort extends ProjectSettingsPort {
     project: ProjectRef,
     label: { name: string; color: string; description: string },
   ): Promise<Label>;
+  /**
+   * The project's pipelines that `username` started since `createdAfter`, newest first: what
+   * pacing counts against GitLab's pipeline-creation limit. At most one page (100): a run needs
+   * no more than its own limit of them. Child pipelines are left out, as GitLab's list does.
+   * Needs read access to pipelines and jobs (Reporter on a private project), else `forbidden`.
+   */
+  listRecentPipelines(project: ProjectRef, query: RecentPipelineQuery): Promise<RecentPipeline[]>;
 }
 
 export type GitLabErrorKind =

@@ -117,3 +117,11 @@ export const PipelineScheduleResponse = z.object({
   owner: UserResponse.nullish(),
 });
 export type PipelineScheduleResponse = z.infer<typeof PipelineScheduleResponse>;
+
+/** `Entities::Ci::PipelineBasic`: `created_at` is there since GitLab 12.4. */
+export const PipelineResponse = z.object({
+  id: z.number(),
+  created_at: z.string(),
+  source: z.string().nullish(),
+});
+export type PipelineResponse = z.infer<typeof PipelineResponse>;

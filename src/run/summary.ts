@@ -53,7 +53,16 @@ export function runFailed(summary: RunSummary): boolean {
 /** Whether and how long a trigger-mode run waited; people see why a job took minutes. */
 export function pacingLine(pacing: PacingReport): string {
   const limit = `at most ${pacing.writesPerMinute} writes a minute (trigger mode: each starts a pipeline)`;
-  if (pacing.waits.length === 0) return `pacing: ${pacing.writes} write(s), no wait, ${limit}`;
+  const before = startedFrom(pacing.startedFrom);
+  if (pacing.waits.length === 0) return `pacing: ${pacing.writes} write(s), no wait, ${limit}${before}`;
   const when = pacing.waits.map((w) => `${seconds(w.ms)} after write ${w.afterWrites}`);
-  return `pacing: waited ${seconds(pacing.waitedMs)} in ${pacing.waits.length} pause(s) (${when.join(", ")}) for ${limit}`;
+  return `pacing: waited ${seconds(pacing.waitedMs)} in ${pacing.waits.length} pause(s) (${when.join(", ")}) for ${limit}${before}`;
+}
+
+/** What the window started from: GitLab's count of the last minute's pipelines, if it gave one. */
+function startedFrom(count: number | null | undefined): string {
+  if (count === undefined) return "";
+  if (count === null)
+    return ", counting from an empty window (the last minute's pipelines could not be read)";
+  return `, counting ${count} pipeline(s) of the last minute before the run`;
 }

@@ -52,6 +52,33 @@ describe("windowPacer", () => {
     expect(pacer.report().writes).toBe(10);
   });
 
+  it("starts its window from the earlier echoes, asked once and only before the first write", async () => {
+    const clock = clockAt(100_000);
+    let asked = 0;
+    const pacer = windowPacer(3, clock, {
+      earlier: async () => {
+        asked += 1;
+        return [90_000, 50_000];
+      },
+    });
+    expect(pacer.report().startedFrom).toBeUndefined();
+    expect(asked).toBe(0);
+    await pacer.beforeWrite("first");
+    // 50 s, 90 s and the first write fill the window; the second waits for 50 s to leave it (111 s).
+    await pacer.beforeWrite("second");
+    expect(asked).toBe(1);
+    expect(clock.slept).toEqual([50_000 + PACING_WINDOW_MS - 100_000]);
+    expect(pacer.report()).toMatchObject({ writes: 2, startedFrom: 2 });
+  });
+
+  it("starts from an empty window when the earlier echoes are unknown, and reports it", async () => {
+    const clock = clockAt();
+    const pacer = windowPacer(1, clock, { earlier: async () => null });
+    await pacer.beforeWrite("first");
+    expect(clock.slept).toEqual([]);
+    expect(pacer.report().startedFrom).toBeNull();
+  });
+
   it("refuses a limit below one write", () => {
     expect(() => windowPacer(0, clockAt())).toThrow(/at least 1/);
   });

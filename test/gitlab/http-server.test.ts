@@ -110,7 +110,7 @@ describe("FakeGitLabServer", () => {
     expect(await (await get("/projects/nope%2Fnope/issues")).json()).toEqual({
       message: "404 Project Not Found",
     });
-    const unknown = await get("/projects/career%2Fpeople/pipelines");
+    const unknown = await get("/projects/career%2Fpeople/merge_requests");
     expect(unknown.status).toBe(404);
   });
 

@@ -200,6 +200,43 @@ export function describeSettingsContract(name: string, factory: PortFactory): vo
       expect((await port.listHooks(PROJECT))[0]!.alertStatus).toBe("disabled");
     });
 
+    it("lists the pipelines a user started since a time, newest first, one page of 100 at most", async () => {
+      state.addProject("career/other");
+      const at = (seconds: number) => new Date(Date.parse(state.now) - seconds * 1000).toISOString();
+      const add = (seconds: number, options: { username?: string; source?: "web" | "schedule" } = {}) =>
+        state.addPipeline(PROJECT, { username: BOT, ...options, createdAt: at(seconds) });
+      add(90);
+      const edge = add(61);
+      // Created long ago, still running: updated in the window, created before it.
+      const running = add(120);
+      running.updatedAt = at(5);
+      const recent = add(30);
+      add(10, { username: "alice", source: "web" });
+      state.addPipeline("career/other", { username: BOT, createdAt: at(5) });
+      const scheduled = add(2, { source: "schedule" });
+      const listed = await port.listRecentPipelines(PROJECT, { username: BOT, createdAfter: at(61) });
+      expect(listed).toEqual([
+        { id: scheduled.id, createdAt: at(2), source: "schedule" },
+        { id: recent.id, createdAt: at(30), source: "trigger" },
+        { id: edge.id, createdAt: at(61), source: "trigger" },
+      ]);
+      expect(await port.listRecentPipelines(PROJECT, { username: "nobody", createdAfter: at(61) })).toEqual(
+        [],
+      );
+      const many = Array.from({ length: 105 }, () => add(1));
+      const page = await port.listRecentPipelines(PROJECT, { username: BOT, createdAfter: at(61) });
+      expect(page.map((pipeline) => pipeline.id)).toEqual(
+        many
+          .map((pipeline) => pipeline.id)
+          .reverse()
+          .slice(0, 100),
+      );
+      state.setRole(PROJECT, BOT, "guest");
+      expect(
+        await rejection(port.listRecentPipelines(PROJECT, { username: BOT, createdAfter: at(61) })),
+      ).toMatchObject({ kind: "forbidden", status: 403 });
+    });
+
     it("answers forbidden when the token's role is too low", async () => {
       state.setRole(PROJECT, BOT, "developer");
       for (const attempt of [

@@ -4,34 +4,41 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { Config } from "../../src/config/schema.js";
-import { PACING_WINDOW_MS, type PacerClock } from "../../src/engine/pacer.js";
+import { PACING_WINDOW_MS } from "../../src/engine/pacer.js";
 import { Renderer } from "../../src/engine/render.js";
 import { FakeGitLab, FakeGitLabState } from "../../src/gitlab/fake/index.js";
 import type { RunSummary } from "../../src/run/summary.js";
+import type { RunClock } from "../../src/run/trigger-mode.js";
 import { createEventProcessor } from "../../src/serve/processor.js";
 import { interimDescription } from "../support/world.js";
 
 /*
  * Trigger mode: every write that fires the webhook starts a pipeline, and GitLab.com refuses more
- * than 25 pipeline creations a minute for one project, user and commit. `handle` and `sweep` in a
- * trigger or schedule pipeline space their writes; the clock here moves only when the pacer sleeps.
+ * than 25 pipeline creations a minute for one project, user and commit. `handle` and `sweep` in any
+ * GitLab CI job space their writes; the clock here moves only when the pacer sleeps.
  */
 
 const PROJECT = "org/careers";
 const TRIGGER_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "trigger" };
 const SCHEDULE_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "schedule" };
+const WEB_JOB = { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "web" };
 
-function fakeClock(): PacerClock & { slept: number[] } {
-  let t = 1_000_000;
+/** The pacer's clock, and a wall clock that starts at `wallStart` (the fake's time) and keeps pace. */
+function fakeClock(wallStart: string): RunClock & { slept: number[] } {
+  const start = 1_000_000;
+  let t = start;
   const slept: number[] = [];
-  return {
+  const clock = {
     slept,
     now: () => t,
-    sleep: async (ms) => {
+    sleep: async (ms: number) => {
       slept.push(ms);
       t += ms;
     },
+    // Through clock.now, so that a test that rewires it moves the wall clock too.
+    wallMs: () => Date.parse(wallStart) + clock.now() - start,
   };
+  return clock;
 }
 
 /** `issues` interim issues just opened (a sweep sets each up with one write), and the bot's CLI over them. */
@@ -52,7 +59,7 @@ function setup(options: { issues: number; perMinute?: number }) {
   const perMinute =
     options.perMinute === undefined ? "" : `trigger_writes_per_minute: ${options.perMinute}\n`;
   writeFileSync(config, `people_ops: [carol]\n${perMinute}`);
-  const clock = fakeClock();
+  const clock = fakeClock(state.now);
   const wiring = { connect: () => new FakeGitLab(state, { username: "career-bot" }), clock };
   const env = { GITLAB_URL: "http://127.0.0.1:9", CAREER_BOT_TOKEN: "t", CAREER_BOT_PROJECT: PROJECT };
   const run = async (args: string[], extraEnv: NodeJS.ProcessEnv) => {
@@ -157,13 +164,26 @@ describe("pacing in trigger mode", () => {
     );
   });
 
-  it("does not pace outside a trigger or schedule pipeline, in a dry run, or with 0 writes a minute", async () => {
+  it("paces a sweep started with Run pipeline (web) too: once the webhook is there, every write echoes", async () => {
+    // The CI/CD component runs `career-bot:sweep` for `web` pipelines; a sweep right after setup may
+    // write once per open issue.
+    for (const env of [WEB_JOB, { GITLAB_CI: "true", CI_PIPELINE_SOURCE: "push" }, { GITLAB_CI: "true" }]) {
+      const { clock, json } = setup({ issues: 3, perMinute: 2 });
+      const { summary } = await json(["sweep"], env);
+      expect(writesOf(summary)).toBe(3);
+      expect(clock.slept).toEqual([PACING_WINDOW_MS]);
+      expect(summary.pacing).toMatchObject({ writes: 3, writesPerMinute: 2 });
+    }
+  });
+
+  it("does not pace outside GitLab CI, in a dry run, or with 0 writes a minute", async () => {
     for (const [env, args, perMinute] of [
       [{}, [], 1],
-      [{ GITLAB_CI: "true", CI_PIPELINE_SOURCE: "push" }, [], 1],
       [{ CI_PIPELINE_SOURCE: "schedule" }, [], 1],
+      [{ GITLAB_CI: "false", CI_PIPELINE_SOURCE: "trigger" }, [], 1],
       [SCHEDULE_JOB, ["--dry-run"], 1],
       [SCHEDULE_JOB, [], 0],
+      [WEB_JOB, [], 0],
     ] as const) {
       const { clock, json } = setup({ issues: 3, perMinute });
       const { summary } = await json(["sweep", ...args], env);
@@ -171,6 +191,64 @@ describe("pacing in trigger mode", () => {
       expect(clock.slept).toEqual([]);
       expect(summary.pacing).toBeUndefined();
     }
+  });
+
+  it("starts from the bot's pipelines of the last minute: after 18 of them, a limit of 20 waits after 2 writes", async () => {
+    const { clock, json, state } = setup({ issues: 3, perMinute: 20 });
+    const ago = (seconds: number) => new Date(Date.parse(state.now) - seconds * 1000).toISOString();
+    // The job before this one: a burst of events, each a trigger pipeline run as the bot (the
+    // trigger's owner), the oldest 40 s ago.
+    for (let i = 0; i < 18; i += 1) {
+      state.addPipeline(PROJECT, { username: "career-bot", createdAt: ago(40 - i) });
+    }
+    // Not counted: someone's own pipeline, and the bot's of two minutes ago.
+    state.addPipeline(PROJECT, { username: "alice", source: "web", createdAt: ago(5) });
+    state.addPipeline(PROJECT, { username: "career-bot", createdAt: ago(120) });
+    const { summary } = await json(["sweep"], SCHEDULE_JOB);
+    expect(writesOf(summary)).toBe(3);
+    // The third write waits for the oldest pipeline to leave the window: 61 s after it, 21 s from now.
+    expect(clock.slept).toEqual([PACING_WINDOW_MS - 40_000]);
+    expect(summary.pacing).toMatchObject({
+      writes: 3,
+      startedFrom: 18,
+      waits: [{ afterWrites: 2, ms: PACING_WINDOW_MS - 40_000 }],
+    });
+    expect(state.requestCounts.get("GET /projects/:id/pipelines")).toBe(1);
+  });
+
+  it("reads the last minute's pipelines once, before the first write, and not at all in a run that writes nothing", async () => {
+    const { clock, run, state } = setup({ issues: 2 });
+    const first = await run(["sweep"], SCHEDULE_JOB);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      "pacing: 2 write(s), no wait, at most 20 writes a minute (trigger mode: each starts a pipeline), counting 0 pipeline(s) of the last minute before the run",
+    );
+    expect(state.requestCounts.get("GET /projects/:id/pipelines")).toBe(1);
+    // Both issues are set up: the next sweep and an event the bot ignores write nothing, and ask nothing.
+    state.advance({ minutes: 5 });
+    expect((await run(["sweep"], SCHEDULE_JOB)).stdout).toContain("0 write(s)");
+    const note = state.as("alice").comment(PROJECT, 1, "thanks");
+    const handled = await run(["handle"], { ...TRIGGER_JOB, TRIGGER_PAYLOAD: JSON.stringify(note.payload) });
+    expect(handled.code).toBe(0);
+    expect(state.requestCounts.get("GET /projects/:id/pipelines")).toBe(1);
+    expect(clock.slept).toEqual([]);
+  });
+
+  it("paces from an empty window when GitLab refuses the pipeline list, says so once and does its work", async () => {
+    const { clock, json, state } = setup({ issues: 3, perMinute: 2 });
+    for (let i = 0; i < 5; i += 1) state.addPipeline(PROJECT, { username: "career-bot" });
+    // A token below Reporter (here a Planner, who may edit issues) is refused the pipeline list: 403.
+    state.setRole(PROJECT, "career-bot", "planner");
+    const { summary, stderr, stdout } = await json(["sweep"], SCHEDULE_JOB);
+    expect(writesOf(summary)).toBe(3);
+    expect(summary.failures).toEqual([]);
+    expect(summary.pacing).toMatchObject({ writes: 3, startedFrom: null, waits: [{ afterWrites: 2 }] });
+    expect(clock.slept).toEqual([PACING_WINDOW_MS]);
+    const said = `${stdout}${stderr}`.match(/could not read the project's pipelines of the last minute/g);
+    expect(said).toHaveLength(1);
+    expect(stderr).toContain("(listing pipelines needs the Reporter role)");
+    expect(stderr).toContain("counting from an empty window");
+    expect(state.requestCounts.get("GET /projects/:id/pipelines")).toBe(1);
   });
 
   it("refuses a negative writes-a-minute with the fix", async () => {

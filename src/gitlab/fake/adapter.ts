@@ -15,6 +15,8 @@ import {
   type Project,
   type ProjectHook,
   type ProjectRef,
+  type RecentPipeline,
+  type RecentPipelineQuery,
   type TriggerToken,
   type User,
 } from "../port.js";
@@ -29,6 +31,7 @@ import {
   updateIssue,
 } from "./ops.js";
 import { updateProjectSettings } from "./pipeline-variables.js";
+import { portPipeline, projectPipelines } from "./pipelines.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
 import * as settings from "./settings-ops.js";
 import { portHook, portProject, portSchedule, portTrigger } from "./settings-views.js";
@@ -147,6 +150,17 @@ export class FakeGitLab implements GitLabPort {
     const existing = this.state.findLabel(target.id, label.name);
     if (existing) return portLabel(existing);
     return portLabel(guard(() => createLabel(this.state, target, label)));
+  }
+
+  async listRecentPipelines(project: ProjectRef, query: RecentPipelineQuery): Promise<RecentPipeline[]> {
+    this.state.countRequest("GET", "/projects/:id/pipelines");
+    const pipelines = guard(() =>
+      projectPipelines(this.state, this.bot, this.project(project), {
+        username: query.username,
+        createdAfter: query.createdAfter,
+      }),
+    );
+    return pipelines.slice(0, 100).map(portPipeline);
   }
 
   async getProject(project: ProjectRef): Promise<Project> {

@@ -41,6 +41,14 @@ export function stringParam(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : String(value);
 }
 
+/** Grape's `DateTime`: an ISO 8601 time, else 400 "<name> is invalid". */
+export function dateTimeParam(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  const ms = Date.parse(String(value));
+  if (Number.isNaN(ms)) throw new FakeApiError(400, `${name} is invalid`);
+  return new Date(ms).toISOString();
+}
+
 function enumParam<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   if ((allowed as readonly unknown[]).includes(value)) return value as T;

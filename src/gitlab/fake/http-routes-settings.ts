@@ -1,8 +1,9 @@
 import { testHook, triggerErrorBody } from "./hook-health.js";
-import { boolParam, type Params, stringParam } from "./http-params.js";
+import { boolParam, dateTimeParam, type Params, stringParam } from "./http-params.js";
 import { openRoute, project, type Route, route } from "./http-route.js";
 import { FakeApiError } from "./ops.js";
 import { triggerPipeline, updateProjectSettings } from "./pipeline-variables.js";
+import { projectPipelines, restPipeline } from "./pipelines.js";
 import {
   createHook,
   createSchedule,
@@ -17,7 +18,10 @@ import {
 } from "./settings-ops.js";
 import { restHook, restProject, restSchedule, restTrigger } from "./settings-views.js";
 
-/* GET /projects/:id, pipeline triggers, project hooks and pipeline schedules: what `setup` calls. */
+/*
+ * GET /projects/:id, pipeline triggers, project hooks and pipeline schedules: what `setup` calls;
+ * and the pipeline list, which pacing reads.
+ */
 
 export const SETTINGS_ROUTES: Route[] = [
   route("GET", "/projects/:id", ({ state, user, params }) => ({
@@ -71,6 +75,15 @@ export const SETTINGS_ROUTES: Route[] = [
     const schedule = updateSchedule(state, user, project(state, params), id, scheduleInput(input));
     return { status: 200, body: restSchedule(state, schedule) };
   }),
+  route("GET", "/projects/:id/pipelines", ({ state, user, params, input }) => ({
+    status: 200,
+    list: projectPipelines(state, user, project(state, params), {
+      username: stringParam(input.username),
+      source: stringParam(input.source),
+      updatedAfter: dateTimeParam("updated_after", input.updated_after),
+      createdAfter: dateTimeParam("created_after", input.created_after),
+    }).map((pipeline) => restPipeline(state, pipeline)),
+  })),
 ];
 
 /** The trigger endpoint authenticates by its `token` parameter, not by an access token. */

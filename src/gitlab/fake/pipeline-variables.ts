@@ -105,6 +105,7 @@ export function triggerPipeline(
     userId: owner.id,
     variables: { TRIGGER_PAYLOAD: JSON.stringify({ ...payload, id: String(project.id), ref }) },
     createdAt: state.now,
+    updatedAt: state.now,
   };
   state.pipelines.push(pipeline);
   return pipeline;

@@ -11,6 +11,7 @@ import type {
   FakeLink,
   FakeNote,
   FakePipeline,
+  FakePipelineSource,
   FakeProject,
   FakeRole,
   FakeSchedule,
@@ -92,7 +93,7 @@ export class FakeGitLabState {
   readonly triggers: FakeTrigger[] = [];
   readonly hooks: FakeHook[] = [];
   readonly schedules: FakeSchedule[] = [];
-  /** Pipelines the trigger endpoint created. */
+  /** Pipelines the trigger endpoint created, and those tests seeded (`addPipeline`). */
   readonly pipelines: FakePipeline[] = [];
   /**
    * GitLab before 17.1: no `ci_pipeline_variables_minimum_override_role`; with
@@ -180,6 +181,30 @@ export class FakeGitLabState {
     };
     this.projects.push(project);
     return project;
+  }
+
+  /**
+   * Seeds a pipeline directly (no request counted): one started by `username` (e.g. a trigger
+   * pipeline, which runs as the trigger's owner) at `createdAt` (default: now).
+   */
+  addPipeline(
+    project: ProjectRef,
+    options: { username: string; source?: FakePipelineSource; createdAt?: string; ref?: string },
+  ): FakePipeline {
+    const target = this.requireProject(project);
+    const at = isoFromMs(parseIso(options.createdAt ?? this.now));
+    const pipeline: FakePipeline = {
+      id: this.nextId("pipeline"),
+      projectId: target.id,
+      ref: options.ref ?? target.defaultBranch ?? "main",
+      source: options.source ?? "trigger",
+      userId: this.requireUser(options.username).id,
+      variables: {},
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.pipelines.push(pipeline);
+    return pipeline;
   }
 
   /** Gives a user a role in a project (e.g. a Reporter token that cannot create triggers). */

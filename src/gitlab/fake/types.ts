@@ -33,16 +33,23 @@ export interface FakeProject {
 
 export type FakeVariablesRole = "no_one_allowed" | "owner" | "maintainer" | "developer";
 
-/** A pipeline GitLab created (only trigger pipelines are modelled), with its variables. */
+/** Some of GitLab's pipeline sources (`Enums::Ci::Pipeline.sources`). */
+export type FakePipelineSource = "push" | "web" | "trigger" | "schedule" | "api";
+
+/**
+ * A pipeline GitLab created, with its variables: the trigger endpoint makes them; tests seed others
+ * with `state.addPipeline`. No jobs run; a pipeline stays as it was made.
+ */
 export interface FakePipeline {
   id: number;
   projectId: number;
   ref: string;
-  source: "trigger";
-  /** Whose rights it runs with: the trigger's owner. */
+  source: FakePipelineSource;
+  /** Whose rights it runs with: for a trigger pipeline, the trigger's owner. */
   userId: number;
   variables: Record<string, string>;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface FakeLabel {
