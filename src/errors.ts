@@ -70,13 +70,9 @@ export class NotGitLabError extends CareerBotError {
 /** `sweep --group` names a group the bot's token cannot see (404) or may not read (403). */
 export class GroupNotFoundError extends CareerBotError {
   constructor(group: string, status: number | undefined) {
-    const what =
-      status === 403
-        ? "GitLab does not let the token read that group's issues (403)"
-        : `GitLab shows the token no such group${status ? ` (${status})` : ""}`;
     super(
       "EGROUP",
-      `--group ${JSON.stringify(group)}: ${what}: give the group's full path as in its URL (e.g. org/engineering) or its numeric id, and make the bot's user a member of the group (Reporter or higher)`,
+      `--group ${JSON.stringify(group)}: ${notShown("group", status)}: give the group's full path as in its URL (e.g. org/engineering) or its numeric id, and make the bot's user a member of the group (Reporter or higher)`,
       2,
     );
   }
@@ -96,13 +92,9 @@ export class TokenRejectedError extends CareerBotError {
 /** The project setting names a project the token cannot see (404) or may not read (403). */
 export class ProjectNotFoundError extends CareerBotError {
   constructor(project: string, status: number | undefined) {
-    const what =
-      status === 403
-        ? "GitLab does not let the token read that project (403)"
-        : `GitLab shows the token no such project${status ? ` (${status})` : ""}`;
     super(
       "EPROJECT",
-      `project ${JSON.stringify(project)} (--project, CAREER_BOT_PROJECT or CI_PROJECT_ID): ${what}: give the project's full path as in its URL (e.g. people/careers) or its numeric id, and make the bot's user a member of it`,
+      `project ${JSON.stringify(project)} (--project, CAREER_BOT_PROJECT or CI_PROJECT_ID): ${notShown("project", status)}: give the project's full path as in its URL (e.g. people/careers) or its numeric id, and make the bot's user a member of it`,
       2,
     );
   }
@@ -118,4 +110,10 @@ function withoutCredentials(url: string): string {
   } catch {
     return "the GitLab URL";
   }
+}
+
+/** Why GitLab would not show a group or project: 403 it may not be read, else (404) there is none. */
+function notShown(what: "group" | "project", status: number | undefined): string {
+  if (status === 403) return `GitLab does not let the token read that ${what} (403)`;
+  return `GitLab shows the token no such ${what}${status ? ` (${status})` : ""}`;
 }
