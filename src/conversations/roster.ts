@@ -27,9 +27,10 @@ export function conversationToken(manager: string, quarterId: string): string {
  * (closed ones count, so a finished quarter is never reopened); after creating, the bot lists again
  * and closes any newer duplicate, keeping the oldest, which every sweep agrees on.
  *
- * The quarter's issues are found with one label listing per sweep (two when it created some), not a
- * search per manager: GitLab throttles the issue list's `search` parameter per user
- * (`search_rate_limit`, 30 a minute by default), so a roster of 30 managers would hit it.
+ * The quarter's issues are found with one listing of the bot's own issues per sweep (two when it
+ * created some), not a search per manager: GitLab throttles the issue list's `search` parameter per
+ * user (`search_rate_limit`, 30 a minute by default), so a roster of 30 managers would hit it. By
+ * author, not by label: an issue whose label someone removed is still this quarter's issue.
  */
 export async function ensureConversationIssues(ctx: RunContext, project: ProjectRef): Promise<WriteRecord[]> {
   const writes: WriteRecord[] = [];
@@ -108,12 +109,12 @@ async function createOne(
 }
 
 /**
- * The conversation issues that can belong to this quarter, open or closed, every page: an issue
- * created this quarter was updated this quarter too. A day of margin covers any time zone.
+ * The bot's issues that can be this quarter's conversation issues, open or closed, every page: an
+ * issue created this quarter was updated this quarter too. A day of margin covers any time zone.
  */
 async function quarterIssues(ctx: RunContext, project: ProjectRef, quarter: Quarter): Promise<Issue[]> {
   return ctx.port.listIssues(project, {
-    labels: [conversation.label],
+    authorId: ctx.bot.id,
     state: "all",
     updatedAfter: `${addDays(quarter.firstDay, -1)}T00:00:00Z`,
   });

@@ -128,6 +128,7 @@ export function issueListParams(query: IssueQuery): Record<string, unknown> {
     search: query.searchInDescription,
     in: query.searchInDescription === undefined ? undefined : "description",
     updatedAfter: query.updatedAfter,
+    authorId: query.authorId,
     orderBy: byDue ? "due_date" : undefined,
     sort: byDue ? "asc" : undefined,
   };

@@ -61,6 +61,11 @@ export interface IssueQuery {
   searchInDescription?: string;
   /** Only issues updated at or after this ISO time. */
   updatedAfter?: string;
+  /**
+   * Only issues this user opened (GitLab's `author_id`). Unlike `search`, which GitLab throttles per
+   * user, an author filter is an ordinary list.
+   */
+  authorId?: number;
   /** Sorted by due date ascending, issues without a due date last. */
   orderByDueDate?: boolean;
   /**

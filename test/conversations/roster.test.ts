@@ -168,7 +168,7 @@ describe("career conversations: one issue per manager per quarter", () => {
     expect(context.budget.used).toBe(0);
   });
 
-  it("finds the quarter's issues with one label listing per sweep and no search, however many managers", async () => {
+  it("finds the quarter's issues with one listing per sweep and no search, however many managers", async () => {
     const w = world();
     // More managers than GitLab's default search_rate_limit (30 a minute) would allow searches for.
     const managers = Array.from({ length: 40 }, (_, n) => `manager${n}`);
@@ -193,6 +193,15 @@ describe("career conversations: one issue per manager per quarter", () => {
     // Every later sweep of the quarter: one listing, nothing written.
     expect(await sweep()).toEqual({ writes: [], listings: 1, searches: 0 });
     expect(w.issues()).toHaveLength(40);
+  });
+
+  it("still finds a manager's issue whose label a person removed, and opens no second one", async () => {
+    const w = world();
+    await ensureConversationIssues(w.context(), PROJECT);
+    const [bob] = w.issues();
+    w.state.as("bob").removeLabels(PROJECT, bob!.iid, ["career::conversation"]);
+    expect(await ensureConversationIssues(w.context(), PROJECT)).toEqual([]);
+    expect(w.state.issues.filter((issue) => issue.title.endsWith(": bob"))).toHaveLength(1);
   });
 
   it("skips a roster manager who is not a GitLab user, and says so", async () => {

@@ -230,7 +230,7 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect((await port.listNotes(PROJECT, iid)).some((note) => !note.system)).toBe(false);
     });
 
-    it("filters issues by labels, state, description text and update time", async () => {
+    it("filters issues by labels, state, description text, update time and author", async () => {
       const make = (title: string, labels: string[], description = "") =>
         port.createIssue(PROJECT, { title, description, labels, confidential: false });
       const one = await make("one", ["career::interim", "stage::a"], "marker:abc-1 text");
@@ -248,6 +248,10 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect(await titles({ state: "closed" })).toEqual(["three"]);
       expect(await titles({ searchInDescription: "marker:abc-1" })).toEqual(["one"]);
       expect(await titles({ updatedAfter: "2026-02-03T00:00:00Z" })).toEqual(["three"]);
+      // Someone else's issue is left out by the author filter, whatever it carries.
+      state.as("alice").openIssue({ project: PROJECT, title: "four", description: "marker:abc-1" });
+      const bot = await port.currentUser();
+      expect(await titles({ authorId: bot.id })).toEqual(["one", "three", "two"]);
       expect(one.labels).toEqual(["career::interim", "stage::a"]);
     });
 

@@ -274,6 +274,7 @@ export function toIssueFilter(query: IssueQuery): IssueFilter {
     search: query.searchInDescription,
     searchIn: ["description"],
     updatedAfter: query.updatedAfter,
+    authorId: query.authorId,
     orderBy: byDue ? "due_date" : undefined,
     sort: byDue ? "asc" : undefined,
   };

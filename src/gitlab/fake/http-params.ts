@@ -49,6 +49,14 @@ export function dateTimeParam(name: string, value: unknown): string | undefined 
   return new Date(ms).toISOString();
 }
 
+/** A numeric id such as `author_id`; GitLab answers 400 for one that is not a whole number. */
+function idParam(name: string, value: unknown): number | undefined {
+  const text = stringParam(value);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new FakeApiError(400, `${name} is invalid`);
+  return Number(text);
+}
+
 function enumParam<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
@@ -65,6 +73,7 @@ export function issueFilterParams(params: Params): IssueFilter {
     search: stringParam(params.search),
     searchIn: listParam(params.in) as IssueFilter["searchIn"],
     updatedAfter: stringParam(params.updated_after),
+    authorId: idParam("author_id", params.author_id),
     orderBy: enumParam("order_by", params.order_by, ["created_at", "updated_at", "due_date"] as const),
     sort: enumParam("sort", params.sort, ["asc", "desc"] as const),
   };

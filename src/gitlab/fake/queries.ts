@@ -13,6 +13,8 @@ export interface IssueFilter {
   searchIn?: Array<"title" | "description">;
   /** Inclusive, as GitLab's `updated_after`. */
   updatedAfter?: string;
+  /** GitLab's `author_id`. */
+  authorId?: number;
   orderBy?: "created_at" | "updated_at" | "due_date";
   sort?: "asc" | "desc";
 }
@@ -42,6 +44,7 @@ function matchesFilter(issue: FakeIssue, filter: IssueFilter): boolean {
   if (Array.isArray(filter.labels) && !filter.labels.every((name) => hasLabel(issue, name))) return false;
   if (filter.notLabels?.some((name) => hasLabel(issue, name))) return false;
   if (filter.updatedAfter && parseIso(issue.updatedAt) < parseIso(filter.updatedAfter)) return false;
+  if (filter.authorId !== undefined && issue.authorId !== filter.authorId) return false;
   if (filter.search && !matchesSearch(issue, filter.search, filter.searchIn ?? ["title", "description"])) {
     return false;
   }
