@@ -241,3 +241,22 @@ export const edges: readonly LadderEdge[] = [
   // Analyst -> VP is a long jump, but it is what the seed draws; kept as drawn.
   { from: "eng:ia", to: "eng:vpi", basis: "merit-and-company-need" },
 ];
+
+/**
+ * Steps the page's prose allows and its graphs do not draw. The "Senior Engineers" section says
+ * '"Senior" can optionally be applied to any role here indicating superior performance. However, it's
+ * not required to pass through "senior" for roles other than Engineer.' Only the UX graph has roles
+ * other than Engineer roles with a manager above their Senior role, so these are its three moves from
+ * the intermediate role straight to the manager role that its Senior role leads to.
+ *
+ * The basis stays the manager role's: the graph puts every manager role in "Based on Merit & Company
+ * Need", and skipping Senior does not skip the position of need. The Staff roles are not added: the
+ * bot's reading is that the prose lets a non-Engineer skip the Senior title on the way to management,
+ * and Staff is the technical continuation of Senior (docs/workflows.md, "Promotions and ladders").
+ * test/careers/ladders-seed.test.ts derives this list from the seed's graphs and fails on drift.
+ */
+export const seniorOptionalEdges: readonly LadderEdge[] = [
+  { from: "eng:pd", to: "eng:pdm", basis: "merit-and-company-need" },
+  { from: "eng:uxr", to: "eng:muxr", basis: "merit-and-company-need" },
+  { from: "eng:tw", to: "eng:mtw", basis: "merit-and-company-need" },
+];

@@ -2,10 +2,22 @@
  * Lookups over the career ladders (data in ladder-data.ts). The promotion workflow uses them to check
  * that `target_role` is a next role of `current_role`, and to list the valid next roles when it is not.
  */
-import { type Basis, type Department, edges, type Role, type RoleId, roles } from "./ladder-data.js";
+import {
+  type Basis,
+  type Department,
+  edges,
+  type LadderEdge,
+  type Role,
+  type RoleId,
+  roles,
+  seniorOptionalEdges,
+} from "./ladder-data.js";
 
 export type { Basis, Department, LadderEdge, Role, RoleId } from "./ladder-data.js";
-export { edges, roles } from "./ladder-data.js";
+export { edges, roles, seniorOptionalEdges } from "./ladder-data.js";
+
+/** The graphs' edges, then the steps the prose adds (see seniorOptionalEdges). */
+const allEdges: readonly LadderEdge[] = [...edges, ...seniorOptionalEdges];
 
 /** In the seed's order, for error messages such as "department must be one of ...". */
 export const DEPARTMENTS: readonly Department[] = [
@@ -74,10 +86,13 @@ function resolve(role: Role | string): Role[] {
   return typeof role === "string" ? findRoles(role) : [role];
 }
 
-/** The roles one step up the ladder, each with the basis the promotion needs. */
+/**
+ * The roles one step up the ladder, each with the basis the promotion needs: the graphs' steps, and for
+ * roles other than Engineer the step past Senior to the manager role (seniorOptionalEdges).
+ */
 export function nextRoles(role: Role | string): NextRole[] {
   const fromIds = new Set(resolve(role).map((r) => r.id));
-  return edges
+  return allEdges
     .filter((edge) => fromIds.has(edge.from))
     .map((edge) => ({ role: byId.get(edge.to)!, basis: edge.basis }));
 }

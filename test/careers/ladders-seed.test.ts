@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Basis, DEPARTMENTS, edges, graphIdOf, type Role, roles } from "../../src/careers/ladders.js";
+import {
+  type Basis,
+  DEPARTMENTS,
+  edges,
+  graphIdOf,
+  type Role,
+  roles,
+  seniorOptionalEdges,
+} from "../../src/careers/ladders.js";
 import { parseRoleGraphs, readSeed } from "./seed.js";
 
 const graphs = parseRoleGraphs(readSeed());
@@ -84,6 +92,55 @@ describe("ladders against the seed's mermaid graphs", () => {
   });
 });
 
+/**
+ * The seed's prose: "it's not required to pass through "senior" for roles other than Engineer". From the
+ * graphs: every merit step X -> Senior X where X is not an Engineer role, continued to each manager role
+ * that Senior X leads to, gives the step X -> manager. Keyed "department fromGraphId -> toGraphId".
+ */
+function proseSkipKeys(department: string): string[] {
+  const graph = graphs.find((g) => g.department === department);
+  if (graph === undefined) throw new Error(`no graph for ${department}`);
+  const label = (id: string) => graph.nodes.get(id)?.labels.at(-1) ?? "";
+  const keys: string[] = [];
+  for (const up of graph.edges) {
+    if (/\bEngineer/.test(label(up.from)) || label(up.to) !== `Senior ${label(up.from)}`) continue;
+    for (const next of graph.edges.filter((e) => e.from === up.to && /\bManager\b/.test(label(e.to)))) {
+      keys.push(`${department} ${up.from} -> ${next.to}`);
+    }
+  }
+  return keys.sort();
+}
+
+describe("steps the seed's prose adds to its graphs (seniorOptionalEdges)", () => {
+  it("quotes the prose the steps come from", () => {
+    expect(readSeed()).toContain(
+      'However, it\'s not required to pass through "senior" for roles other than Engineer.',
+    );
+  });
+
+  it.each([...DEPARTMENTS])(
+    "%s: has exactly the intermediate -> manager steps the prose allows",
+    (department) => {
+      const inData = seniorOptionalEdges
+        .map((e) => [roles.find((r) => r.id === e.from), roles.find((r) => r.id === e.to)] as const)
+        .filter(([from]) => from?.department === department)
+        .map(([from, to]) => `${department} ${from && graphIdOf(from)} -> ${to && graphIdOf(to)}`)
+        .sort();
+      expect(inData).toEqual(proseSkipKeys(department));
+      // Only UX has roles other than Engineer with a manager role above their Senior role.
+      expect(inData.length).toBe(department === "UX" ? 3 : 0);
+    },
+  );
+
+  it("adds no step the graphs already draw, and keeps the manager role's basis (company need)", () => {
+    for (const skip of seniorOptionalEdges) {
+      expect(edges.some((e) => e.from === skip.from && e.to === skip.to)).toBe(false);
+      const viaSenior = edges.filter((e) => e.to === skip.to).map((e) => e.basis);
+      expect(viaSenior, `${skip.from} -> ${skip.to}`).toEqual([skip.basis]);
+    }
+  });
+});
+
 describe("ladder data invariants", () => {
   it("has unique role ids", () => {
     expect(new Set(roles.map((r) => r.id)).size).toBe(roles.length);
@@ -100,7 +157,7 @@ describe("ladder data invariants", () => {
   });
 
   it("requires company need for every step into a Staff or Manager role (the seed's prose)", () => {
-    const intoStaffOrManager = edges.filter((e) =>
+    const intoStaffOrManager = [...edges, ...seniorOptionalEdges].filter((e) =>
       /\b(Staff|Manager)\b/.test(roles.find((r) => r.id === e.to)?.name ?? ""),
     );
     expect(intoStaffOrManager.length).toBeGreaterThan(20);

@@ -130,3 +130,46 @@ describe("isNextRole and promotionBasis", () => {
     expect(promotionBasis("Support Engineer", "Staff Support Engineer")).toBeUndefined();
   });
 });
+
+describe("roles other than Engineer need not pass through Senior (the seed's prose), per department", () => {
+  it.each([
+    ["Product Designer", "Product Design Manager"],
+    ["UX Researcher", "Manager of UX Research"],
+    ["Technical Writer", "Technical Writing Manager"],
+  ])("UX: %s may move straight to %s, on merit and company need", (from, to) => {
+    expect(isNextRole(from, to)).toBe(true);
+    expect(promotionBasis(from, to)).toBe("merit-and-company-need");
+  });
+
+  it("UX: keeps the Senior step beside it, and Staff still comes after Senior", () => {
+    expect(summary(nextRoles("Product Designer"))).toEqual([
+      "eng:pdm merit-and-company-need",
+      "eng:spd merit",
+    ]);
+    expect(isNextRole("Product Designer", "Staff Product Designer")).toBe(false);
+    // The coordinator's ladder has no manager role, so there is nothing to skip to.
+    expect(summary(nextRoles("UX Research Coordinator"))).toEqual(["eng:suxrc merit"]);
+  });
+
+  it.each([
+    ["Development", "Intermediate Frontend Engineer", "Frontend Engineering Manager"],
+    ["Development", "Intermediate Backend Engineer", "Backend Engineering Manager"],
+    ["Security", "Security Engineer", "Security Engineering Manager"],
+    ["Quality", "Intermediate Software Engineer in Test", "Quality Engineering Manager"],
+    [
+      "Quality",
+      "Intermediate Backend Engineer, Engineering Productivity",
+      "Backend Engineering Manager, Engineering Productivity",
+    ],
+    ["Support", "Support Engineer", "Support Engineering Manager"],
+    ["Infrastructure", "Backend Engineer", "Engineering Manager"],
+    ["Infrastructure", "Site Reliability Engineer", "Engineering Manager"],
+    ["Infrastructure", "Database Reliability Engineer", "Engineering Manager"],
+  ] as [Role["department"], string, string][])(
+    "%s: Engineers pass through Senior, so %s may not move to %s",
+    (department, from, to) => {
+      expect(isNextRole(role(from, department), role(to, department))).toBe(false);
+      expect(promotionBasis(from, to)).toBeUndefined();
+    },
+  );
+});

@@ -116,6 +116,15 @@ describe("career-bot ladder", () => {
     expect(intern.stdout).toMatch(/Senior Backend Engineer: merit\n/);
   });
 
+  it("lists Product Designer -> Product Design Manager: roles other than Engineer need not pass through Senior", async () => {
+    const { code, stdout } = await run(["ladder", "Product Designer"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("-> Senior Product Designer: merit\n");
+    expect(stdout).toContain(
+      "-> Product Design Manager: merit and company need (a position of need is required)",
+    );
+  });
+
   it("exits 2 for an unknown role with suggestions", async () => {
     const { code, stderr } = await run(["ladder", "Senior Wizard"]);
     expect(code).toBe(2);

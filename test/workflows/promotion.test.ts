@@ -103,6 +103,40 @@ describe("promotion: decide", () => {
     expect(sectionOf(p.actions).summary[0]).toContain("based on merit");
   });
 
+  it("accepts Product Designer -> Product Design Manager: roles other than Engineer need not pass through Senior", () => {
+    const designer = {
+      team_member: "alice",
+      manager: "bob",
+      current_role: "Product Designer",
+      target_role: "Product Design Manager",
+      position_of_need: "Product Design Manager for Plan, requisition 77",
+    };
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: designer });
+    expect(problemsOf(p.actions)).toEqual([]);
+    expect(p.stage).toBe("coaching");
+    expect(checklistOf(p.actions)).toEqual(coaching);
+    expect(sectionOf(p.actions).summary[0]).toBe(
+      "Move: Product Designer to Product Design Manager, based on merit and company need",
+    );
+    // Skipping Senior does not skip the position of need the manager role asks for.
+    const { position_of_need: _, ...noPosition } = designer;
+    const without = planAt(walk, [], "2026-01-21T08:00:00Z", { block: noPosition });
+    expect(problemsOf(without.actions)[0]).toMatch(/^position_of_need: is required/);
+  });
+
+  it("keeps the Engineer path through Senior: Intermediate Backend Engineer -> Backend Engineering Manager is refused", () => {
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z", {
+      block: {
+        ...block,
+        current_role: "Intermediate Backend Engineer",
+        target_role: "Backend Engineering Manager",
+      },
+    });
+    expect(problemsOf(p.actions)).toEqual([
+      "target_role (is Backend Engineering Manager): is not a next role of Intermediate Backend Engineer; the valid next roles are: Senior Backend Engineer (merit)",
+    ]);
+  });
+
   it("refuses the decision from the manager: people ops only", () => {
     const byManager = comment("bob", "/career decision approved", "2026-03-20T10:00:00Z");
     const p = planAt(walk, [...ticks, byManager], "2026-03-20T12:00:00Z");
