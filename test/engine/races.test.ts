@@ -35,7 +35,12 @@ describe("race repair trusts only the bot's own markers", () => {
     const forged = state.as("alice").openIssue({ title: "People team: alice", description }).issue;
     // Before the bot opened its own, there is no follow-up at all.
     expect(await canonicalFollowUp(plan, token, { port, bot }, write)).toBeUndefined();
-    const mine = await port.createIssue(project, { title: "People team: alice", description });
+    const mine = await port.createIssue(project, {
+      title: "People team: alice",
+      description,
+      labels: [],
+      confidential: true,
+    });
     const found = await canonicalFollowUp(plan, token, { port, bot }, write);
     expect(found?.iid).toBe(mine.iid);
     expect(writes).toEqual([]);
