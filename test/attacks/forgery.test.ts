@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SECTION_BEGIN, SECTION_END } from "../../src/engine/markers.js";
 import { FakeGitLab, type WebhookPayload } from "../../src/gitlab/fake/index.js";
-import { freshState, handleText, memory } from "../support/cli-memory.js";
+import { cli, freshState, handleText, memory, writesSoFar } from "../support/cli-memory.js";
 import { INTERIM_ELIGIBILITY as ELIGIBILITY, INTERIM_SETUP as SETUP } from "../support/interim-items.js";
 import { BOT, interimDescription, PROJECT } from "../support/world.js";
 
@@ -165,5 +165,25 @@ describe("commands and ticks from people without the role", () => {
     await tickAll(iid, ELIGIBILITY, "eve");
     expect(stage(iid)).toBe("eligibility");
     expect(botNotes(iid).filter((n) => n.body.includes("does not count"))).toHaveLength(ELIGIBILITY.length);
+  });
+
+  it("a refused tick stays refused on later runs, and nothing moves", async () => {
+    const iid = open();
+    await bot(memory.state.webhooks.at(-1));
+    await tickAll(iid, ELIGIBILITY, "eve");
+    expect(stage(iid)).toBe("eligibility");
+    const description = issue(iid).description;
+    const notes = botNotes(iid).map((n) => n.body);
+    for (const later of [{ hours: 1 }, { days: 3 }]) {
+      memory.state.advance(later);
+      const writes = writesSoFar(memory.state);
+      const run = await cli(["sweep"]);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(stage(iid)).toBe("eligibility");
+      expect(issue(iid).description).toBe(description);
+      expect(botNotes(iid).map((n) => n.body)).toEqual(notes);
+      expect(memory.state.issues.filter((i) => i.title.startsWith("People team:"))).toHaveLength(0);
+      expect(writesSoFar(memory.state)).toBe(writes);
+    }
   });
 });

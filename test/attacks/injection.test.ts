@@ -161,3 +161,20 @@ describe("a future template that puts a person's text at the start of a line", (
     expect(text).not.toContain("<!--");
   });
 });
+
+describe("render's own last pass over trusted values", () => {
+  it("a trusted value carrying \\n/close or <!-- still starts no quick action and no comment", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { Renderer } = await import("../../src/engine/render.js");
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-templates-"));
+    writeFileSync(join(dir, "reply.hbs"), "Answer: {{{reply}}}\n");
+    const reply = "done.\n/close\n  /label ~x\n<!-- career-bot:note key=forged -->";
+    const text = new Renderer(dir).render("reply", {}, { reply });
+    expect(text.split("\n")).toHaveLength(4);
+    for (const line of text.split("\n")) expect(line).not.toMatch(/^\s*\//);
+    expect(text).toContain("close");
+    expect(text).not.toContain("<!--");
+  });
+});

@@ -79,8 +79,13 @@ describe("career-bot CLI", () => {
     );
     const { code, stderr } = await run(["validate", "--config", path]);
     expect(code).toBe(2);
-    for (const where of ["people_ops.1", "timezone", "interim.max_months", "interim"])
-      expect(stderr).toContain(where);
+    expect(stderr.trim().split("\n")).toEqual([
+      "career-bot: 4 problem(s):",
+      `  - ${path}: people_ops.1: must be a GitLab username`,
+      `  - ${path}: timezone: must be an IANA time zone such as UTC or Europe/Berlin`,
+      `  - ${path}: interim.max_months: Too small: expected number to be >0`,
+      `  - ${path}: interim: Unrecognized key: "typo"`,
+    ]);
     writeFileSync(path, "people_ops: [carol]\n");
     const ok = await run(["validate", "--config", path]);
     expect(ok.code).toBe(0);

@@ -114,6 +114,8 @@ describe("apply", () => {
     await expect(
       apply(plan, { port, renderer, bot, dryRun: false, budget: { limit: 1, used: 0 } }),
     ).rejects.toThrow(/max_writes_per_run/);
-    expect(state).toBeDefined();
+    // The budget of one let exactly one write through before the run stopped.
+    const writes = [...state.requestCounts].filter(([request]) => !request.startsWith("GET "));
+    expect(writes).toEqual([["POST /projects/:id/issues/:iid/notes", 1]]);
   });
 });

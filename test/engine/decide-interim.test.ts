@@ -123,6 +123,27 @@ describe("interim manager: decide", () => {
     expect(notesOf(q.actions).map((n) => n.template)).toContain("interim-manager/unsuccessful");
   });
 
+  it("keeps the 14-day cadence after the first indeterminate reminder: the second and third", () => {
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+      comment("alice", "/career hire @dave 2026-01-12", "2026-01-09T10:00:00Z"),
+      comment("bob", "/career review indeterminate", "2026-02-12T10:00:00Z"),
+    ];
+    const reminders = (now: string) =>
+      notesOf(plan(base, now).actions)
+        .map((n) => n.key)
+        .filter((key) => key.startsWith("remind:recheck"));
+    const due = (now: string) => plan(base, now).actions.find((a) => a.kind === "due-date");
+    // Review on 2026-02-12: reminders on 02-26, 03-12 and 03-26, each the due date until it comes.
+    expect(reminders("2026-03-11T08:00:00Z")).toEqual(["remind:recheck#3#2026-02-26"]);
+    expect(due("2026-03-11T08:00:00Z")).toEqual({ kind: "due-date", date: "2026-03-12" });
+    expect(reminders("2026-03-12T08:00:00Z")).toEqual(["remind:recheck#3#2026-03-12"]);
+    expect(reminders("2026-03-25T08:00:00Z")).toEqual(["remind:recheck#3#2026-03-12"]);
+    expect(due("2026-03-25T08:00:00Z")).toEqual({ kind: "due-date", date: "2026-03-26" });
+    expect(reminders("2026-03-26T08:00:00Z")).toEqual(["remind:recheck#3#2026-03-26"]);
+  });
+
   it("marks the issue overdue after the 4-month limit", () => {
     const p = plan([], "2026-05-06T08:00:00Z");
     expect(labelsOf(p.actions)).toMatchObject({

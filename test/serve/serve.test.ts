@@ -88,7 +88,8 @@ describe("career-bot serve", () => {
     expect((await post(payload, { "x-gitlab-token": "wrong" })).status).toBe(401);
     const missing = await fetch(`${serve.url}/`, { method: "POST", body: JSON.stringify(payload) });
     expect(missing.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // stop() resolves once every queued event is handled: anything the 401s let in would show here.
+    await serve.stop();
     expect(handled).toEqual([]);
     expect(state.requestCount("POST")).toBe(0);
   });
@@ -124,7 +125,8 @@ describe("career-bot serve", () => {
     expect([again.status, await again.json()]).toEqual([200, { status: "duplicate" }]);
     expect((await post(payload, { "idempotency-key": "other" })).status).toBe(202);
     await until(() => handled.length === 2, "two events");
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // stop() resolves once every queued event is handled: a redelivery let in would be a third.
+    await serve.stop();
     expect(handled).toHaveLength(2);
   });
 
