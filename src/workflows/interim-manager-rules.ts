@@ -98,6 +98,20 @@ export function check(data: InterimData, config: Config): Problem[] {
   return problems;
 }
 
+/**
+ * "They will make at least one successful hire": the hire is the interim manager's own, so a new
+ * hire who started before the interim period began cannot meet the gate. The reason for a refusal.
+ */
+export function hireBeforeInterim(startDate: string | undefined, data: InterimData): string | undefined {
+  if (startDate === undefined || startDate >= data.interim_start_date) return undefined;
+  // The engine passes the reason through safeInline (backticks and @ are neutralised, 400 characters).
+  return (
+    `The hire's start date (${startDate}) is before the interim period began (${data.interim_start_date}): ` +
+    "the success gate is a hire the interim manager made. Send '/career hire USERNAME YYYY-MM-DD' again " +
+    "with the right start date, or first correct interim_start_date in the data block if that is wrong"
+  );
+}
+
 export const eligibilityItems = [
   "Shows managerial interest",
   "Has experience in the individual contributor role they would manage",

@@ -105,6 +105,27 @@ describe("interim manager: decide", () => {
     expect(q.actions).toContainEqual({ kind: "due-date", date: "2026-03-04" });
   });
 
+  it("refuses a hire whose start date is before the interim period began, and no review opens", () => {
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+    ];
+    const old = comment("alice", "/career hire @dave 2025-06-01", "2026-01-09T10:00:00Z");
+    const p = plan([...base, old], "2026-01-09T12:00:00Z");
+    expect(p.stage).toBe("hiring");
+    const reply = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${old.id}.0`))!;
+    expect(reply.key).toMatch(/:refused$/);
+    const message = String(reply.data.message);
+    expect(message).toContain("2025-06-01"); // the date given
+    expect(message).toContain("2026-01-05"); // the interim start
+    expect(message).toContain("again with the right start date"); // what to do
+    expect(notesOf(p.actions).map((n) => n.template)).not.toContain("interim-manager/review-request");
+
+    // A hire starting on the interim's first day is the interim manager's hire.
+    const first = comment("alice", "/career hire @dave 2026-01-05", "2026-01-09T11:00:00Z");
+    expect(plan([...base, old, first], "2026-01-09T12:00:00Z").stage).toBe("hire-review");
+  });
+
   it("reminds every 14 days after an indeterminate review, and an unsuccessful one goes back to hiring", () => {
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
