@@ -112,9 +112,16 @@ export function hireBeforeInterim(startDate: string | undefined, data: InterimDa
   );
 }
 
+/**
+ * The page's "Those interested in these roles must:" list, in its order, minus the Acting Manager
+ * line. "Employed at GitLab for at least 6 months" is the bot's tenure check (interim.tenure_months);
+ * "thriving in our remote-only context" is a judgement, so it is an item. Pinned to the page's text
+ * in test/workflows/interim-manager.test.ts.
+ */
 export const eligibilityItems = [
   "Shows managerial interest",
   "Has experience in the individual contributor role they would manage",
+  "Is thriving in our remote-only context",
   "Exemplifies the company values",
   "Applied through Greenhouse and went through the selection process",
 ];

@@ -69,7 +69,7 @@ describe("interim manager: decide", () => {
     const p = plan(ticks, "2026-01-07T12:00:00Z");
     expect(p.stage).toBe("setup");
     expect(p.actions.some((a) => a.kind === "follow-up" && a.key === "people-team")).toBe(true);
-    const stranger = [...ticks.slice(0, 3), tick("eve", eligibility[3]!, "2026-01-07T10:05:00Z")];
+    const stranger = [...ticks.slice(0, -1), tick("eve", eligibility.at(-1)!, "2026-01-07T10:05:00Z")];
     const q = plan(stranger, "2026-01-07T12:00:00Z");
     expect(q.stage).toBe("eligibility");
     expect(notesOf(q.actions).map((n) => n.template)).toContain("common/tick-refused");
