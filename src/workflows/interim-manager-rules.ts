@@ -17,12 +17,17 @@ import type { Problem } from "./types.js";
  * company 30 days, or after other agreed success criteria, and the period should not exceed 4 months.
  */
 
-/** The seed's alternative success criteria ("Examples of other success criteria are (multiselect)"). */
+/**
+ * The seed's alternative success criteria ("Examples of other success criteria are (multiselect)"),
+ * each as the page gives it, with its link reduced to the link's text and its closing ";" or "."
+ * dropped. Pinned to the page in test/workflows/interim-manager.test.ts.
+ */
 export const ALTERNATIVE_CRITERIA = {
   "leader-interviews":
-    "Pass interviews with the department leaders on team management competencies and the Manager scorecard",
-  "relations-role-play": "Pass a team member relations case role play with the People Business Partner",
-  "career-conversations": "Perform career development conversations with direct reports successfully",
+    "Successfully pass an interview(s) with the Leader(s) of the department(s) around team management competencies/scorecard for Manager",
+  "relations-role-play":
+    "Successfully pass team member relations case role play with the People Business Partner",
+  "career-conversations": "Performing career development conversations with direct reports successfully",
   "talent-assessment":
     "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
   "feedback-360": "Gather 360 feedback via Culture Amp for the manager",

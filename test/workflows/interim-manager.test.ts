@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/config/schema.js";
-import { eligibilityItems } from "../../src/workflows/interim-manager-rules.js";
+import { ALTERNATIVE_CRITERIA, eligibilityItems } from "../../src/workflows/interim-manager-rules.js";
 import { readSeed, section } from "../careers/seed.js";
 
 const temporary = section(readSeed(), "### Temporary Management Positions");
+const interim = section(readSeed(), "##### Interim Manager");
 
 /** The bullets of the list that follows `intro` in the seed, as written. */
 function listAfter(text: string, intro: string): string[] {
@@ -55,5 +56,22 @@ describe("interim manager: the handbook's eligibility criteria", () => {
   it("checks the page's 6 months at the company by default", () => {
     const months = READING.flatMap(([, reading]) => reading.tenureMonths ?? []);
     expect(months).toEqual([Config.parse({}).interim.tenure_months]);
+  });
+});
+
+describe("interim manager: the handbook's other success criteria", () => {
+  it("gives each of the five criteria as the page does, links reduced to their text", () => {
+    const page = listAfter(interim, "Examples of other success criteria are (multiselect):").map((line) =>
+      line.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/[;.]$/, ""),
+    );
+    expect(page).toHaveLength(5);
+    expect(Object.values(ALTERNATIVE_CRITERIA)).toEqual(page);
+    expect(Object.keys(ALTERNATIVE_CRITERIA)).toEqual([
+      "leader-interviews",
+      "relations-role-play",
+      "career-conversations",
+      "talent-assessment",
+      "feedback-360",
+    ]);
   });
 });
