@@ -17,12 +17,17 @@ import type { Problem } from "./types.js";
  * company 30 days, or after other agreed success criteria, and the period should not exceed 4 months.
  */
 
-/** The seed's alternative success criteria ("Examples of other success criteria are (multiselect)"). */
+/**
+ * The seed's alternative success criteria ("Examples of other success criteria are (multiselect)"),
+ * each as the page gives it, with its link reduced to the link's text and its closing ";" or "."
+ * dropped. Pinned to the page in test/workflows/interim-manager.test.ts.
+ */
 export const ALTERNATIVE_CRITERIA = {
   "leader-interviews":
-    "Pass interviews with the department leaders on team management competencies and the Manager scorecard",
-  "relations-role-play": "Pass a team member relations case role play with the People Business Partner",
-  "career-conversations": "Perform career development conversations with direct reports successfully",
+    "Successfully pass an interview(s) with the Leader(s) of the department(s) around team management competencies/scorecard for Manager",
+  "relations-role-play":
+    "Successfully pass team member relations case role play with the People Business Partner",
+  "career-conversations": "Performing career development conversations with direct reports successfully",
   "talent-assessment":
     "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
   "feedback-360": "Gather 360 feedback via Culture Amp for the manager",
@@ -98,9 +103,30 @@ export function check(data: InterimData, config: Config): Problem[] {
   return problems;
 }
 
+/**
+ * "They will make at least one successful hire": the hire is the interim manager's own, so a new
+ * hire who started before the interim period began cannot meet the gate. The reason for a refusal.
+ */
+export function hireBeforeInterim(startDate: string | undefined, data: InterimData): string | undefined {
+  if (startDate === undefined || startDate >= data.interim_start_date) return undefined;
+  // The engine passes the reason through safeInline (backticks and @ are neutralised, 400 characters).
+  return (
+    `The hire's start date (${startDate}) is before the interim period began (${data.interim_start_date}): ` +
+    "the success gate is a hire the interim manager made. Send '/career hire USERNAME YYYY-MM-DD' again " +
+    "with the right start date, or first correct interim_start_date in the data block if that is wrong"
+  );
+}
+
+/**
+ * The page's "Those interested in these roles must:" list, in its order, minus the Acting Manager
+ * line. "Employed at GitLab for at least 6 months" is the bot's tenure check (interim.tenure_months);
+ * "thriving in our remote-only context" is a judgement, so it is an item. Pinned to the page's text
+ * in test/workflows/interim-manager.test.ts.
+ */
 export const eligibilityItems = [
   "Shows managerial interest",
   "Has experience in the individual contributor role they would manage",
+  "Is thriving in our remote-only context",
   "Exemplifies the company values",
   "Applied through Greenhouse and went through the selection process",
 ];

@@ -6,6 +6,7 @@ import {
   applicability,
   check,
   eligibilityItems,
+  hireBeforeInterim,
   InterimData,
   limitDay,
   setupItems,
@@ -173,6 +174,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
         { name: "start_date", kind: "day" },
       ],
       records: { new_hire: "new_hire", hire_date: "start_date" },
+      validate: (args, ctx) => hireBeforeInterim(args.start_date, ctx.data as InterimData),
       help: "record the interim manager's first hire and their start date; the review opens 30 days later",
     },
     {

@@ -69,7 +69,7 @@ describe("interim manager: decide", () => {
     const p = plan(ticks, "2026-01-07T12:00:00Z");
     expect(p.stage).toBe("setup");
     expect(p.actions.some((a) => a.kind === "follow-up" && a.key === "people-team")).toBe(true);
-    const stranger = [...ticks.slice(0, 3), tick("eve", eligibility[3]!, "2026-01-07T10:05:00Z")];
+    const stranger = [...ticks.slice(0, -1), tick("eve", eligibility.at(-1)!, "2026-01-07T10:05:00Z")];
     const q = plan(stranger, "2026-01-07T12:00:00Z");
     expect(q.stage).toBe("eligibility");
     expect(notesOf(q.actions).map((n) => n.template)).toContain("common/tick-refused");
@@ -103,6 +103,86 @@ describe("interim manager: decide", () => {
     expect(refusal.key).toMatch(/:refused$/);
     expect(refusal.data.message).toContain("2026-03-04");
     expect(q.actions).toContainEqual({ kind: "due-date", date: "2026-03-04" });
+  });
+
+  it("refuses a hire whose start date is before the interim period began, and no review opens", () => {
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+    ];
+    const old = comment("alice", "/career hire @dave 2025-06-01", "2026-01-09T10:00:00Z");
+    const p = plan([...base, old], "2026-01-09T12:00:00Z");
+    expect(p.stage).toBe("hiring");
+    const reply = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${old.id}.0`))!;
+    expect(reply.key).toMatch(/:refused$/);
+    const message = String(reply.data.message);
+    expect(message).toContain("2025-06-01"); // the date given
+    expect(message).toContain("2026-01-05"); // the interim start
+    expect(message).toContain("again with the right start date"); // what to do
+    expect(notesOf(p.actions).map((n) => n.template)).not.toContain("interim-manager/review-request");
+
+    // A hire starting on the interim's first day is the interim manager's hire.
+    const first = comment("alice", "/career hire @dave 2026-01-05", "2026-01-09T11:00:00Z");
+    expect(plan([...base, old, first], "2026-01-09T12:00:00Z").stage).toBe("hire-review");
+  });
+
+  it("walks the other success criteria: all five items, the gate on the last tick, then the promotion document", () => {
+    const criteria = [
+      "leader-interviews",
+      "relations-role-play",
+      "career-conversations",
+      "talent-assessment",
+      "feedback-360",
+    ];
+    // The page's texts, written out: GitLab's tick notes quote them.
+    const texts = [
+      "Successfully pass an interview(s) with the Leader(s) of the department(s) around team management competencies/scorecard for Manager",
+      "Successfully pass team member relations case role play with the People Business Partner",
+      "Performing career development conversations with direct reports successfully",
+      "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
+      "Gather 360 feedback via Culture Amp for the manager",
+    ];
+    const block = { ...interimBlock, success_criteria: criteria as never };
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+    ];
+    const at = "2026-03-02T12:00:00Z";
+    const inCriteria = plan(base, at, block);
+    expect(inCriteria.stage).toBe("criteria");
+    const section = inCriteria.actions.find((a) => a.kind === "section");
+    expect(section?.kind === "section" && section.model.checklist.map((line) => line.text)).toEqual(texts);
+
+    const ticks = texts.map((text, i) => tick("bob", text, `2026-03-02T10:0${i}:00Z`));
+    expect(plan([...base, ...ticks.slice(0, -1)], at, block).stage).toBe("criteria");
+    const moved = plan([...base, ...ticks], at, block);
+    expect(moved.stage).toBe("promotion-document");
+    expect(notesOf(moved.actions).map((n) => n.template)).toContain("interim-manager/promotion-document");
+
+    // One criterion agreed: its item alone is the gate.
+    const one = { ...interimBlock, success_criteria: ["talent-assessment"] as never };
+    expect(plan([...base, ticks[3]!], at, one).stage).toBe("promotion-document");
+  });
+
+  it("refuses the decision before the promotion document, and takes it after", () => {
+    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+      tick("bob", "Gather 360 feedback via Culture Amp for the manager", "2026-02-02T10:00:00Z"),
+    ];
+    const early = comment("bob", "/career decision promote", "2026-02-03T10:00:00Z");
+    const p = plan([...base, early], "2026-02-03T12:00:00Z", block);
+    expect(p.stage).toBe("promotion-document");
+    const refusal = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${early.id}.0`))!;
+    expect(refusal.key).toMatch(/:refused$/);
+    expect(refusal.data.message).toContain("submits the promotion document first");
+
+    const doc = comment("alice", "/career document https://docs.example.com/promo", "2026-02-04T10:00:00Z");
+    const decision = comment("bob", "/career decision promote", "2026-02-05T10:00:00Z");
+    const q = plan([...base, early, doc, decision], "2026-02-05T12:00:00Z", block);
+    expect(q.stage).toBe("done");
+    expect(labelsOf(q.actions)).toMatchObject({ add: expect.arrayContaining(["career-outcome::promoted"]) });
   });
 
   it("reminds every 14 days after an indeterminate review, and an unsuccessful one goes back to hiring", () => {

@@ -141,6 +141,7 @@ describe("pacing in trigger mode", () => {
     for (const item of [
       "Shows managerial interest",
       "Has experience in the individual contributor role they would manage",
+      "Is thriving in our remote-only context",
       "Exemplifies the company values",
       "Applied through Greenhouse and went through the selection process",
     ])

@@ -103,6 +103,83 @@ describe.each(TICK_NOTE_WORDINGS)(
       expect(new Set(keys).size).toBe(keys.length);
     });
 
+    it("walks the five other success criteria to the promotion document, the decision waiting for the document", async () => {
+      const alice = world.state.as("alice");
+      const bob = world.state.as("bob");
+      const opened = alice.openIssue({
+        title: "Interim manager: alice",
+        description: interimDescription({
+          success_criteria:
+            "[leader-interviews, relations-role-play, career-conversations, talent-assessment, feedback-360]",
+        }),
+      });
+      const iid = opened.issue.iid;
+      await world.handle(opened.payload);
+      world.state.advance({ days: 1 });
+      let last = null;
+      for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
+      await world.handle(last!.payload);
+      for (const item of setup) last = bob.tick(PROJECT, iid, item);
+      await world.handle(last!.payload);
+      expect(labels(iid)).toContain("career-stage::criteria");
+
+      // The page's texts, written out: GitLab's tick notes quote them.
+      const criteria = [
+        "Successfully pass an interview(s) with the Leader(s) of the department(s) around team management competencies/scorecard for Manager",
+        "Successfully pass team member relations case role play with the People Business Partner",
+        "Performing career development conversations with direct reports successfully",
+        "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
+        "Gather 360 feedback via Culture Amp for the manager",
+      ];
+      for (const item of criteria) expect(world.issue(iid).description).toContain(`- [ ] ${item}`);
+      world.state.advance({ days: 20 });
+      for (const item of criteria.slice(0, -1)) last = bob.tick(PROJECT, iid, item);
+      await world.handle(last!.payload);
+      expect(labels(iid)).toContain("career-stage::criteria");
+      await world.handle(bob.tick(PROJECT, iid, criteria.at(-1)!).payload);
+      expect(labels(iid)).toContain("career-stage::promotion-document");
+
+      await world.handle(bob.comment(PROJECT, iid, "/career decision promote").payload);
+      const refusal = world.botNotes(iid).at(-1)!.body;
+      expect(refusal).toContain("Refused");
+      expect(refusal).toContain("promotion document first");
+      expect(labels(iid)).toContain("career-stage::promotion-document");
+
+      await world.handle(
+        alice.comment(PROJECT, iid, "/career document https://docs.example.com/promo-alice").payload,
+      );
+      await world.handle(bob.comment(PROJECT, iid, "/career decision promote").payload);
+      expect(labels(iid)).toEqual(
+        ["career-outcome::promoted", "career-stage::done", "career::interim-manager"].sort(),
+      );
+    });
+
+    it("refuses a hire who started before the interim period, and waits for the interim manager's hire", async () => {
+      const alice = world.state.as("alice");
+      const bob = world.state.as("bob");
+      const opened = alice.openIssue({
+        title: "Interim manager: alice",
+        description: interimDescription({}),
+      });
+      const iid = opened.issue.iid;
+      await world.handle(opened.payload);
+      world.state.advance({ days: 1 });
+      let last = null;
+      for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
+      await world.handle(last!.payload);
+      for (const item of setup) last = bob.tick(PROJECT, iid, item);
+      await world.handle(last!.payload);
+      expect(labels(iid)).toContain("career-stage::hiring");
+
+      await world.handle(alice.comment(PROJECT, iid, "/career hire @dave 2025-06-01").payload);
+      const reply = world.botNotes(iid).at(-1)!.body;
+      expect(reply).toContain("Refused");
+      expect(reply).toContain("2025-06-01");
+      expect(reply).toContain("2026-01-05");
+      expect(labels(iid)).toContain("career-stage::hiring");
+      expect(world.botNotes(iid).some((n) => n.body.includes("30-day hire review is open"))).toBe(false);
+    });
+
     it("asks for a fix of a broken data block in one comment, then resumes", async () => {
       const alice = world.state.as("alice");
       const opened = alice.openIssue({

@@ -5,6 +5,7 @@
 export const INTERIM_ELIGIBILITY = [
   "Shows managerial interest",
   "Has experience in the individual contributor role they would manage",
+  "Is thriving in our remote-only context",
   "Exemplifies the company values",
   "Applied through Greenhouse and went through the selection process",
 ];

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { Config } from "../../src/config/schema.js";
+import { ALTERNATIVE_CRITERIA, eligibilityItems } from "../../src/workflows/interim-manager-rules.js";
+import { readSeed, section } from "../careers/seed.js";
+
+const temporary = section(readSeed(), "### Temporary Management Positions");
+const interim = section(readSeed(), "##### Interim Manager");
+
+/** The bullets of the list that follows `intro` in the seed, as written. */
+function listAfter(text: string, intro: string): string[] {
+  const start = text.indexOf(intro);
+  if (start < 0) throw new Error(`seed has no "${intro}"`);
+  const lines = text.slice(start + intro.length).split("\n");
+  const bullets: string[] = [];
+  for (const line of lines.slice(1)) {
+    if (!line.startsWith("- ")) break;
+    bullets.push(line.slice(2).trim());
+  }
+  return bullets;
+}
+
+describe("interim manager: the handbook's eligibility criteria", () => {
+  // Each line of the page's list, and what the bot makes of it: checklist items, the tenure check,
+  // or nothing (a line for the other workflow).
+  const READING: [string, { items: string[]; tenureMonths?: number }][] = [
+    ["show managerial interest", { items: ["Shows managerial interest"] }],
+    [
+      "have experience in the individual contributor role for which they would be managing",
+      { items: ["Has experience in the individual contributor role they would manage"] },
+    ],
+    [
+      "have been employed at GitLab for at least 6 months and thriving in our remote-only context",
+      { items: ["Is thriving in our remote-only context"], tenureMonths: 6 },
+    ],
+    ["exemplify [GitLab Values](/handbook/values/)", { items: ["Exemplifies the company values"] }],
+    [
+      "For Acting Manager roles: be subject to a talent review depending on the length of appointment",
+      { items: [] },
+    ],
+    [
+      "For Interim Manager roles: Apply through [Greenhouse](https://about.gitlab.com/handbook/people-group/promotions-transfers/#greenhouse-process-requirements) and go through selection process",
+      { items: ["Applied through Greenhouse and went through the selection process"] },
+    ],
+  ];
+
+  it("reads every line of the page's list, in the page's order", () => {
+    expect(listAfter(temporary, "Those interested in these roles must:")).toEqual(
+      READING.map(([line]) => line),
+    );
+  });
+
+  it("lists every criterion of the page as an item, including thriving in the remote-only context", () => {
+    expect(eligibilityItems).toEqual(READING.flatMap(([, reading]) => reading.items));
+  });
+
+  it("checks the page's 6 months at the company by default", () => {
+    const months = READING.flatMap(([, reading]) => reading.tenureMonths ?? []);
+    expect(months).toEqual([Config.parse({}).interim.tenure_months]);
+  });
+});
+
+describe("interim manager: the handbook's other success criteria", () => {
+  it("gives each of the five criteria as the page does, links reduced to their text", () => {
+    const page = listAfter(interim, "Examples of other success criteria are (multiselect):").map((line) =>
+      line.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/[;.]$/, ""),
+    );
+    expect(page).toHaveLength(5);
+    expect(Object.values(ALTERNATIVE_CRITERIA)).toEqual(page);
+    expect(Object.keys(ALTERNATIVE_CRITERIA)).toEqual([
+      "leader-interviews",
+      "relations-role-play",
+      "career-conversations",
+      "talent-assessment",
+      "feedback-360",
+    ]);
+  });
+});
