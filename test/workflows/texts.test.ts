@@ -128,3 +128,22 @@ describe("interim manager: no interim period required", () => {
     expect(text).toContain("their manager follows the promotion process outlined by People Ops");
   });
 });
+
+describe("the sentences these texts follow are the page's", () => {
+  it("quotes the pinned page word for word", async () => {
+    const { readFileSync } = await import("node:fs");
+    const page = readFileSync(
+      new URL("../careers/fixtures/engineering-career-development.md.txt", import.meta.url),
+      "utf8",
+    ).replace(/\s+/g, " ");
+    for (const sentence of [
+      "poor performance against those duties would not result in termination. At worst, the person would return to their prior responsibilities.",
+      "a breach of their prior responsibilities or of the company's Code of Business Conduct & Ethics while in an temporary position.",
+      "Generally we aim to have the interim period not to exceed 4 months before turning into a fulltime role.",
+      "their manager should follow the [promotion process outlined by People Ops]",
+      "For Director+ positions no interim is required.",
+    ]) {
+      expect(page, sentence).toContain(sentence);
+    }
+  });
+});
