@@ -244,7 +244,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
         months: { config: "interim.max_months" },
         minusDays: { config: "interim.limit_reminder_days" },
       },
-      // Once the limit itself has passed, the escalation says it all: no late "ends soon".
+      // Once the limit itself has passed, the overdue comment says it all: no late "ends soon".
       when: "beforeLimit",
       note: { template: "interim-manager/limit-reminder", mention: ["team_member", "manager"] },
       checkpoint: "reminder ahead of the interim period's limit",

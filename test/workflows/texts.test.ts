@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import type { Action } from "../../src/engine/actions.js";
+import { decide } from "../../src/engine/decide.js";
+import { Renderer } from "../../src/engine/render.js";
+import { workflows } from "../../src/workflows/index.js";
+import { interimManager } from "../../src/workflows/interim-manager.js";
+import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { type comment, config, interimBlock, issue, snapshot, yamlBlock } from "../support/snapshots.js";
+
+// Issue 10, "Texts people read": what people read agrees with the handbook page.
+const renderer = new Renderer();
+const guidanceOf = (workflowId: string, stageId: string) => {
+  const workflow = workflows.find((w) => w.id === workflowId)!;
+  const stage = workflow.stages.find((s) => s.id === stageId)!;
+  return renderer.render(stage.guidance, {});
+};
+
+/** The stages during which each temporary role is held (not its eligibility check or its end). */
+const TEMPORARY_ROLES: Record<string, string[]> = {
+  "interim-manager": ["setup", "hiring", "criteria", "hire-review", "promotion-document"],
+  "acting-manager": ["active", "return"],
+  "on-loan": ["setup", "active"],
+  apprenticeship: ["agreement", "active", "review"],
+  "management-trial": ["plan", "education", "rhythm", "assessment"],
+};
+
+describe("temporary roles: what happens when it does not work out", () => {
+  it("names every stage of the five workflows where the role is held", () => {
+    for (const [workflowId, stageIds] of Object.entries(TEMPORARY_ROLES)) {
+      const workflow = workflows.find((w) => w.id === workflowId)!;
+      const held = workflow.stages.filter((s) => !s.final && s.id !== "eligibility").map((s) => s.id);
+      expect(held, workflowId).toEqual(stageIds);
+    }
+  });
+
+  for (const [workflowId, stageIds] of Object.entries(TEMPORARY_ROLES)) {
+    it(`${workflowId}: the guidance says the person returns to their previous role, not a performance or termination matter`, () => {
+      for (const stageId of stageIds) {
+        const text = guidanceOf(workflowId, stageId).replace(/\s+/g, " ");
+        const where = `${workflowId}/${stageId}`;
+        expect(text, where).toContain("**If it does not work out.**");
+        expect(text, where).toContain("poor performance against its duties does not result in termination");
+        expect(text, where).toContain(
+          "at worst, the team member returns to their prior responsibilities, their previous role",
+        );
+        expect(text, where).toContain("It is not a performance or termination matter");
+        expect(text, where).toContain(
+          "breach of their prior responsibilities or of the company's Code of Business Conduct & Ethics",
+        );
+      }
+    });
+  }
+});
+
+const definition = interimManager as unknown as WorkflowDefinition;
+const notesOf = (actions: Action[]) => actions.flatMap((a) => (a.kind === "note" ? [a] : []));
+function renderNotes(now: string, block = interimBlock, notes = [] as ReturnType<typeof comment>[]) {
+  const p = decide({
+    definition,
+    snapshot: snapshot(issue({ description: yamlBlock(block) }), notes),
+    config,
+    now: new Date(now),
+  });
+  return notesOf(p.actions).map((n) => {
+    const { message: _message, ...data } = n.data;
+    return { key: n.key, text: renderer.render(n.template, data, {}, n.mentions) };
+  });
+}
+
+describe("interim manager: the 4 months the handbook aims not to exceed", () => {
+  it("says the period passed what the handbook aims not to exceed and what to do, not an escalation", () => {
+    const [overdue] = renderNotes("2026-05-06T08:00:00Z");
+    expect(overdue?.key).toBe("remind:limit-overdue");
+    const text = overdue!.text;
+    expect(text).toContain(
+      "the interim period started on 2026-01-05 and on 2026-05-05 passed the 4 months the handbook aims for it not to exceed",
+    );
+    expect(text).toContain("Generally we aim to have the interim period not to exceed 4 months");
+    expect(text).toContain(
+      "What to do: finish this stage's step (see the section above) so that the interim manager's manager can make the determination",
+    );
+    expect(text).toContain("`/career decision promote|end`");
+    expect(text.toLowerCase()).not.toContain("escalat");
+    expect(text).not.toContain("limit on");
+  });
+
+  it("the reminder before it says the handbook aims not to exceed the months, not that they must not", () => {
+    const [reminder] = renderNotes("2026-04-06T08:00:00Z");
+    expect(reminder?.key).toBe("remind:limit-reminder");
+    expect(reminder!.text).toContain(
+      "the handbook aims for it not to exceed 4 months, which it reaches on 2026-05-05",
+    );
+    expect(reminder!.text).not.toContain("should not exceed");
+  });
+
+  it("the section's time-limit row points to the comment on what to do, not to an escalation", () => {
+    const section = renderer.render("section", {
+      overdue: true,
+      workflow: "Interim manager",
+      stage: "hiring",
+    });
+    expect(section).toContain(
+      "| Time limit | **passed**: longer than the period the handbook aims not to exceed; see the comment on what to do |",
+    );
+    expect(section.toLowerCase()).not.toContain("escalat");
+  });
+});
+
+describe("interim manager: no interim period required", () => {
+  const staffWithExperience = {
+    ...interimBlock,
+    current_level: "Staff",
+    previous_management_experience: true,
+  };
+
+  it("the closing comment names the regular promotion process as what happens instead", () => {
+    const [note] = renderNotes("2026-01-06T08:00:00Z", staffWithExperience as typeof interimBlock);
+    expect(note?.key).toContain("not-required");
+    expect(note!.text).toContain(
+      "What happens instead: the regular promotion process. When the team member is deemed ready for promotion, their manager follows the promotion process outlined by People Ops",
+    );
+    expect(note!.text).toContain("`career::promotion`");
+  });
+
+  it("the stage's guidance says the same", () => {
+    const text = guidanceOf("interim-manager", "not-required");
+    expect(text).toContain("What happens instead: the regular promotion process.");
+    expect(text).toContain("their manager follows the promotion process outlined by People Ops");
+  });
+});
+
+describe("the sentences these texts follow are the page's", () => {
+  it("quotes the pinned page word for word", async () => {
+    const { readFileSync } = await import("node:fs");
+    const page = readFileSync(
+      new URL("../careers/fixtures/engineering-career-development.md.txt", import.meta.url),
+      "utf8",
+    ).replace(/\s+/g, " ");
+    for (const sentence of [
+      "poor performance against those duties would not result in termination. At worst, the person would return to their prior responsibilities.",
+      "a breach of their prior responsibilities or of the company's Code of Business Conduct & Ethics while in an temporary position.",
+      "Generally we aim to have the interim period not to exceed 4 months before turning into a fulltime role.",
+      "their manager should follow the [promotion process outlined by People Ops]",
+      "For Director+ positions no interim is required.",
+    ]) {
+      expect(page, sentence).toContain(sentence);
+    }
+  });
+});
