@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
-import { TICK_NOTE_WORDINGS, tickNotesWorded } from "../support/walk.js";
+import { TICK_NOTE_WORDINGS, tickEach, tickNotesWorded } from "../support/walk.js";
 import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
 
 let world: World;
@@ -8,6 +8,20 @@ beforeEach(async () => {
   world = await new World().start();
 });
 afterEach(() => world.stop());
+
+/** Alice's interim issue, opened and handled, then both of bob's checklists ticked a day later. */
+async function openPastSetup(fields: Parameters<typeof interimDescription>[0]): Promise<number> {
+  const opened = world.state.as("alice").openIssue({
+    title: "Interim manager: alice",
+    description: interimDescription(fields),
+  });
+  const iid = opened.issue.iid;
+  await world.handle(opened.payload);
+  world.state.advance({ days: 1 });
+  await world.handle(tickEach(world, "bob", iid, eligibility));
+  await world.handle(tickEach(world, "bob", iid, setup));
+  return iid;
+}
 
 function labels(iid: number): string[] {
   return world
@@ -106,21 +120,10 @@ describe.each(TICK_NOTE_WORDINGS)(
     it("walks the five other success criteria to the promotion document, the decision waiting for the document", async () => {
       const alice = world.state.as("alice");
       const bob = world.state.as("bob");
-      const opened = alice.openIssue({
-        title: "Interim manager: alice",
-        description: interimDescription({
-          success_criteria:
-            "[leader-interviews, relations-role-play, career-conversations, talent-assessment, feedback-360]",
-        }),
+      const iid = await openPastSetup({
+        success_criteria:
+          "[leader-interviews, relations-role-play, career-conversations, talent-assessment, feedback-360]",
       });
-      const iid = opened.issue.iid;
-      await world.handle(opened.payload);
-      world.state.advance({ days: 1 });
-      let last = null;
-      for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
-      await world.handle(last!.payload);
-      for (const item of setup) last = bob.tick(PROJECT, iid, item);
-      await world.handle(last!.payload);
       expect(labels(iid)).toContain("career-stage::criteria");
 
       // The page's texts, written out: GitLab's tick notes quote them.
@@ -133,8 +136,7 @@ describe.each(TICK_NOTE_WORDINGS)(
       ];
       for (const item of criteria) expect(world.issue(iid).description).toContain(`- [ ] ${item}`);
       world.state.advance({ days: 20 });
-      for (const item of criteria.slice(0, -1)) last = bob.tick(PROJECT, iid, item);
-      await world.handle(last!.payload);
+      await world.handle(tickEach(world, "bob", iid, criteria.slice(0, -1)));
       expect(labels(iid)).toContain("career-stage::criteria");
       await world.handle(bob.tick(PROJECT, iid, criteria.at(-1)!).payload);
       expect(labels(iid)).toContain("career-stage::promotion-document");
@@ -156,19 +158,7 @@ describe.each(TICK_NOTE_WORDINGS)(
 
     it("refuses a hire who started before the interim period, and waits for the interim manager's hire", async () => {
       const alice = world.state.as("alice");
-      const bob = world.state.as("bob");
-      const opened = alice.openIssue({
-        title: "Interim manager: alice",
-        description: interimDescription({}),
-      });
-      const iid = opened.issue.iid;
-      await world.handle(opened.payload);
-      world.state.advance({ days: 1 });
-      let last = null;
-      for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
-      await world.handle(last!.payload);
-      for (const item of setup) last = bob.tick(PROJECT, iid, item);
-      await world.handle(last!.payload);
+      const iid = await openPastSetup({});
       expect(labels(iid)).toContain("career-stage::hiring");
 
       await world.handle(alice.comment(PROJECT, iid, "/career hire @dave 2025-06-01").payload);
