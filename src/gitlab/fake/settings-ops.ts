@@ -93,6 +93,13 @@ export function createHook(
   return hook;
 }
 
+/** The project's hook of that id; GitLab answers 404 for one of another project too. */
+export function requireHook(state: FakeGitLabState, project: FakeProject, hookId: number): FakeHook {
+  const hook = state.hooks.find((candidate) => candidate.id === hookId && candidate.projectId === project.id);
+  if (!hook) throw new FakeApiError(404, "404 Not found");
+  return hook;
+}
+
 /** PUT: URL variables merge; a new URL resets the variables and the secret token unless both are sent. */
 export function updateHook(
   state: FakeGitLabState,
@@ -102,8 +109,7 @@ export function updateHook(
   input: HookInput,
 ): FakeHook {
   requireRole(state, user, project, "maintainer");
-  const hook = state.hooks.find((candidate) => candidate.id === hookId && candidate.projectId === project.id);
-  if (!hook) throw new FakeApiError(404, "404 Not found");
+  const hook = requireHook(state, project, hookId);
   const next: FakeHook = { ...hook, urlVariables: { ...hook.urlVariables } };
   const urlChanged = input.url !== undefined && input.url !== hook.url;
   if (urlChanged) {
