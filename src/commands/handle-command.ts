@@ -1,4 +1,4 @@
-import { pacerFor, systemClock } from "../run/trigger-mode.js";
+import { pacerFor } from "../run/trigger-mode.js";
 import type { CommandInput, CommandOutput } from "./command.js";
 import { buildContext } from "./context.js";
 import { checkPayload, handle } from "./handle.js";
@@ -6,6 +6,7 @@ import { readPayload } from "./payload-source.js";
 import { consoleReporter } from "./reporter.js";
 import { settingsFrom } from "./settings.js";
 import { summaryOutput } from "./summary-output.js";
+import { systemClock } from "./wiring.js";
 
 /** `career-bot handle`: one webhook event, read from --payload, stdin or $TRIGGER_PAYLOAD. */
 export async function runHandle({ options, env, io, wiring, secrets }: CommandInput): Promise<CommandOutput> {

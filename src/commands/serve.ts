@@ -28,7 +28,12 @@ export async function runServe({ options, env, io, wiring, secrets }: CommandInp
   const config = await loadConfig(options.config, { required: options.configRequired ?? false });
   // Checked now so a bad --now fails at start, not on the first event.
   const fixed = options.now === undefined ? undefined : parseNow(options.now);
-  const log = serveLog(format, (line) => io.stderr(`${line}\n`));
+  // The wall clock, not --now: a log line says when it was written.
+  const log = serveLog(
+    format,
+    (line) => io.stderr(`${line}\n`),
+    () => new Date(),
+  );
   const gitlab = wiring.connect(settings, env);
   await whoAmI(gitlab, settings); // a URL that is not GitLab fails the start, naming the setting
   const running = await startServe({

@@ -1,11 +1,12 @@
 import { UsageError } from "../errors.js";
-import { pacerFor, systemClock } from "../run/trigger-mode.js";
+import { pacerFor } from "../run/trigger-mode.js";
 import type { CommandInput, CommandOutput } from "./command.js";
 import { buildContext } from "./context.js";
 import { consoleReporter } from "./reporter.js";
 import { settingsFrom } from "./settings.js";
 import { summaryOutput } from "./summary-output.js";
 import { sweep } from "./sweep.js";
+import { systemClock } from "./wiring.js";
 
 /** `career-bot sweep [--group PATH]`, sharded by GitLab CI's parallel: when it is set. */
 export async function runSweep({ options, env, io, wiring, secrets }: CommandInput): Promise<CommandOutput> {

@@ -14,4 +14,12 @@ export interface Wiring {
   clock?: RunClock;
 }
 
-export const defaultWiring: Wiring = { connect };
+/** The real clocks: monotonic milliseconds, a timer and the wall clock. */
+export const systemClock: RunClock = {
+  // process.hrtime, not performance.now(): the global `performance` loads perf_hooks on first use.
+  now: () => Number(process.hrtime.bigint()) / 1e6,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  wallMs: () => Date.now(),
+};
+
+export const defaultWiring: Wiring = { connect, clock: systemClock };

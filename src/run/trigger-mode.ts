@@ -25,14 +25,6 @@ export interface RunClock extends PacerClock {
   wallMs(): number;
 }
 
-/** The real clocks: monotonic milliseconds, a timer and the wall clock. */
-export const systemClock: RunClock = {
-  // process.hrtime, not performance.now(): the global `performance` loads perf_hooks on first use.
-  now: () => Number(process.hrtime.bigint()) / 1e6,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  wallMs: () => Date.now(),
-};
-
 /** What a pacer needs to read the pipelines before the run: GitLab, the project, the bot. */
 export interface EarlierPipelines {
   port: Pick<GitLabPort, "listRecentPipelines">;

@@ -27,11 +27,7 @@ export interface ServeLog {
  * the record's fields) for log collectors. The timestamp is the wall clock, not `--now`: it says when
  * the line was written, and the run's clock is a decision input only.
  */
-export function serveLog(
-  format: LogFormat,
-  write: (line: string) => void,
-  clock: () => Date = () => new Date(),
-): ServeLog {
+export function serveLog(format: LogFormat, write: (line: string) => void, clock: () => Date): ServeLog {
   const time = () => clock().toISOString();
   if (format === "json") {
     return {

@@ -44,7 +44,11 @@ beforeEach(async () => {
     host: "127.0.0.1",
     port: 0,
     secrets: [TOKEN],
-    log: serveLog("text", (line) => lines.push(line)),
+    log: serveLog(
+      "text",
+      (line) => lines.push(line),
+      () => new Date(),
+    ),
     onHandled: (summary) => handled.push(summary),
   });
 });
