@@ -124,6 +124,27 @@ export const ConversationsConfig = z
   })
   .strict();
 
+export const DashboardConfig = z
+  .object({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe("keep one confidential dashboard issue of every workflow up to date"),
+    title: z
+      .string()
+      .min(1)
+      .max(255)
+      .default("Career workflows dashboard")
+      .describe("the dashboard issue's title"),
+    project: z
+      .string()
+      .default("")
+      .describe(
+        "with sweep --group: the project (id or full path) that holds the group's dashboard; empty: none",
+      ),
+  })
+  .strict();
+
 export const Config = z
   .object({
     people_ops: z
@@ -167,6 +188,9 @@ export const Config = z
     trial: TrialConfig.default(TrialConfig.parse({})).describe("management trial (career::management-trial)"),
     conversations: ConversationsConfig.default(ConversationsConfig.parse({})).describe(
       "career conversations (career::conversation), created by the sweep from the roster",
+    ),
+    dashboard: DashboardConfig.default(DashboardConfig.parse({})).describe(
+      "the dashboard issue: every running workflow at a glance, kept up to date by sweep",
     ),
   })
   .strict();

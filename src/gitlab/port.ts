@@ -32,6 +32,8 @@ export interface Issue {
   assignees: User[];
   createdAt: string;
   updatedAt: string;
+  /** When the issue was closed (ISO); null or absent while open, or when the adapter does not say. */
+  closedAt?: string | null;
   webUrl: string;
   /**
    * Comments on the issue (GitLab's `user_notes_count`, system notes left out). After posting, a count
