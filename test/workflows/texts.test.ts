@@ -5,6 +5,8 @@ import { Renderer } from "../../src/engine/render.js";
 import { workflows } from "../../src/workflows/index.js";
 import { interimManager } from "../../src/workflows/interim-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { seedProse } from "../careers/seed.js";
+import { quotes, ruleRows } from "../docs/rules-table.js";
 import { type comment, config, interimBlock, issue, snapshot, yamlBlock } from "../support/snapshots.js";
 
 // Issue 10, "Texts people read": what people read agrees with the handbook page.
@@ -159,6 +161,18 @@ describe("guidance that carries a rule of the page", () => {
     );
   });
 
+  it("management trial: the assessment says the technical path is a good outcome too", () => {
+    expect(flat(guidanceOf("management-trial", "assessment"))).toContain(
+      "Some engineers find they are better suited to the technical path, and that is a good outcome too.",
+    );
+  });
+
+  it("on loan: the end suggests a retrospective, as past team members on loan did", () => {
+    expect(flat(guidanceOf("on-loan", "done"))).toContain(
+      "Consider a short retrospective: past team members on loan documented their best practices that way.",
+    );
+  });
+
   it("on loan: setup says it is less formal than an interim role and not to worry about Slack channel overload", () => {
     const text = flat(guidanceOf("on-loan", "setup"));
     expect(text).toContain("less formal than an interim role");
@@ -188,5 +202,14 @@ describe("the sentences these texts follow are the page's", () => {
     ]) {
       expect(page, sentence).toContain(sentence);
     }
+  });
+  it("quotes the page word for word in docs/workflows.md's rules table", () => {
+    const page = seedProse();
+    const drifted = ruleRows().flatMap((row) =>
+      quotes(row.rule)
+        .filter((quote) => !page.includes(quote.replace(/\s+/g, " ")))
+        .map((quote) => `${row.section}: "${quote}"`),
+    );
+    expect(drifted).toEqual([]);
   });
 });
