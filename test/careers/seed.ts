@@ -133,3 +133,14 @@ export function parseTable(text: string): string[][] {
     )
     .filter((cells) => !cells.every((cell) => /^-+$/.test(cell)));
 }
+
+/**
+ * The page as prose, for checking quotes of it: markdown links reduced to their text, `&amp;` read as
+ * `&`, and every run of whitespace (line breaks included) one space.
+ */
+export function seedProse(markdown = readSeed()): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}

@@ -185,6 +185,23 @@ describe("interim manager: decide", () => {
     expect(labelsOf(q.actions)).toMatchObject({ add: expect.arrayContaining(["career-outcome::promoted"]) });
   });
 
+  it("leaves the determination to the interim manager's manager: the team member's decision is refused", () => {
+    // "The goal of this process is to have a determination made by the interim manager's manager".
+    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+      tick("bob", "Gather 360 feedback via Culture Amp for the manager", "2026-02-02T10:00:00Z"),
+      comment("alice", "/career document https://docs.example.com/promo", "2026-02-03T10:00:00Z"),
+    ];
+    const own = comment("alice", "/career decision promote", "2026-02-04T10:00:00Z");
+    const p = plan([...base, own], "2026-02-04T12:00:00Z", block);
+    expect(p.stage).toBe("promotion-document");
+    const refusal = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${own.id}.0`))!;
+    expect(refusal.key).toMatch(/:refused$/);
+    expect(refusal.data.message).toContain("Only the manager (bob)");
+  });
+
   it("reminds every 14 days after an indeterminate review, and an unsuccessful one goes back to hiring", () => {
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),

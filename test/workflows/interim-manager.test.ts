@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/config/schema.js";
+import { interimManager } from "../../src/workflows/interim-manager.js";
 import { ALTERNATIVE_CRITERIA, eligibilityItems } from "../../src/workflows/interim-manager-rules.js";
+import type { WorkflowContext } from "../../src/workflows/types.js";
 import { readSeed, section } from "../careers/seed.js";
 
 const temporary = section(readSeed(), "### Temporary Management Positions");
@@ -73,5 +75,24 @@ describe("interim manager: the handbook's other success criteria", () => {
       "talent-assessment",
       "feedback-360",
     ]);
+  });
+});
+
+describe("interim manager: the handbook's BambooHR steps", () => {
+  it("asks the manager in setup for the job information change request for the reports and the interim manager access request", () => {
+    const page = temporary.replace(/\s+/g, " ");
+    expect(page).toContain(
+      "the current manager should update all reports to in BambooHR with a job information change request and create an access level request to grant interim manager access in BambooHR",
+    );
+    const stage = interimManager.stages.find((s) => s.id === "setup")!;
+    expect(stage.actors).toEqual(["manager"]);
+    const items = (stage.checklist?.({} as WorkflowContext) ?? []).map((item) => item.text.toLowerCase());
+    const changeRequest = items.filter((item) => item.includes("job information change request"));
+    expect(changeRequest).toHaveLength(1);
+    expect(changeRequest[0]).toContain("bamboohr");
+    expect(changeRequest[0]).toContain("every report");
+    const access = items.filter((item) => item.includes("interim manager access"));
+    expect(access).toHaveLength(1);
+    expect(access[0]).toContain("bamboohr");
   });
 });

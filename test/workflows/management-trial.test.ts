@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/config/schema.js";
-import { managementTrial } from "../../src/workflows/management-trial.js";
+import { managementTrial, TRIAL_EXAMPLES } from "../../src/workflows/management-trial.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { readSeed, section } from "../careers/seed.js";
 import { comment, tick } from "../support/snapshots.js";
 import {
   checklistOf,
@@ -129,5 +130,18 @@ describe("management trial: an overdue check-in", () => {
     expect(dueOf(first.actions)).toEqual({ kind: "due-date", date: "2026-03-11" });
     const again = w.at("2026-03-11T08:00:00Z");
     expect(notesOf(again.actions).map((n) => n.template)).toEqual(["management-trial/checkpoint"]);
+  });
+});
+
+describe("management trial: the handbook's examples", () => {
+  it("offers the page's three examples of trying management functions, word for word, in the plan", () => {
+    const page = section(readSeed(), "### Trying the Management Track").replace(/\s+/g, " ");
+    expect(page).toContain(
+      `Examples include ${TRIAL_EXAMPLES.slice(0, 2).join(", ")}, or ${TRIAL_EXAMPLES[2]}.`,
+    );
+    const item = checklistOf(planAt(walk, [], "2026-01-27T08:00:00Z").actions)[1]!;
+    for (const example of TRIAL_EXAMPLES) {
+      expect(item).toContain(example.replace(" for an important deliverable", ""));
+    }
   });
 });

@@ -81,6 +81,20 @@ describe("promotion: decide", () => {
     expect(done.actions).toContainEqual({ kind: "close" });
   });
 
+  it("the document stage asks for the promotion document, 360 feedback with peer reviews, and the People Ops process", () => {
+    // "For these attributes we primarily rely on the experience of our managers and the 360 feedback
+    // process (especially peer reviews)"; "their manager should follow the promotion process outlined by
+    // People Ops"; "The promotion process documents what an engineer has already done".
+    const p = planAt(walk, ticks.slice(0, 3), "2026-02-10T12:00:00Z");
+    expect(p.stage).toBe("document");
+    expect(checklistOf(p.actions)).toEqual(documentItems);
+    const [written, feedback, submitted] = documentItems.map((item) => item.toLowerCase());
+    expect(written).toContain("already done");
+    expect(feedback).toContain("360 feedback");
+    expect(feedback).toContain("peer reviews");
+    expect(submitted).toContain("people ops promotion process");
+  });
+
   it("ends declined on a declined decision", () => {
     const p = planAt(
       walk,

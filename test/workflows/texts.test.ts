@@ -5,6 +5,8 @@ import { Renderer } from "../../src/engine/render.js";
 import { workflows } from "../../src/workflows/index.js";
 import { interimManager } from "../../src/workflows/interim-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { seedProse } from "../careers/seed.js";
+import { quotes, ruleRows } from "../docs/rules-table.js";
 import { type comment, config, interimBlock, issue, snapshot, yamlBlock } from "../support/snapshots.js";
 
 // Issue 10, "Texts people read": what people read agrees with the handbook page.
@@ -129,6 +131,55 @@ describe("interim manager: no interim period required", () => {
   });
 });
 
+describe("guidance that carries a rule of the page", () => {
+  const flat = (text: string) => text.replace(/\s+/g, " ");
+
+  it("career conversations: at least once a quarter, and the avenues for advancement brought up", () => {
+    const text = flat(guidanceOf("conversation", "conversations"));
+    expect(text).toContain(
+      "Managers and team members should strive to have a career development conversation at least once a quarter.",
+    );
+    expect(text).toContain("For the sake of inclusion, bring up the possibilities for advancement");
+  });
+
+  it("interim manager: an unsuccessful hire does not bar the interim manager from the full-time role", () => {
+    const text = flat(renderer.render("interim-manager/unsuccessful", {}));
+    expect(text).toContain(
+      "this does not mean the interim manager cannot eventually move into the full-time role",
+    );
+  });
+
+  it("apprenticeship: eligibility tells it apart from a realignment and points to the People Business Partner", () => {
+    const text = flat(guidanceOf("apprenticeship", "eligibility"));
+    expect(text).toContain("differs from a temporary or permanent realignment, redeployment or secondment");
+    expect(text).toContain("discuss it with your People Business Partner");
+  });
+
+  it("lateral transfer: the application says Compa Ratio might differ per individual", () => {
+    expect(flat(guidanceOf("lateral-transfer", "application"))).toContain(
+      "Compa Ratio might differ per individual to determine the leveling",
+    );
+  });
+
+  it("management trial: the assessment says the technical path is a good outcome too", () => {
+    expect(flat(guidanceOf("management-trial", "assessment"))).toContain(
+      "Some engineers find they are better suited to the technical path, and that is a good outcome too.",
+    );
+  });
+
+  it("on loan: the end suggests a retrospective, as past team members on loan did", () => {
+    expect(flat(guidanceOf("on-loan", "done"))).toContain(
+      "Consider a short retrospective: past team members on loan documented their best practices that way.",
+    );
+  });
+
+  it("on loan: setup says it is less formal than an interim role and not to worry about Slack channel overload", () => {
+    const text = flat(guidanceOf("on-loan", "setup"));
+    expect(text).toContain("less formal than an interim role");
+    expect(text).toContain("Don't worry about Slack channel overload");
+  });
+});
+
 describe("the sentences these texts follow are the page's", () => {
   it("quotes the pinned page word for word", async () => {
     const { readFileSync } = await import("node:fs");
@@ -142,8 +193,23 @@ describe("the sentences these texts follow are the page's", () => {
       "Generally we aim to have the interim period not to exceed 4 months before turning into a fulltime role.",
       "their manager should follow the [promotion process outlined by People Ops]",
       "For Director+ positions no interim is required.",
+      "Managers and team members should strive to have a career development conversation at least once a quarter.",
+      "for the sake of inclusion we do ask that managers periodically bring up the possibilities for advancement",
+      "If the new hire is not successful, that does not mean that the Interim Manager cannot eventually move into the full-time role.",
+      "Compa Ratio might differ per individual to determine leveling",
+      "Don't worry about Slack channel overload.",
+      "This is less formal and handled differently than [interim](#types-of-interim-roles) roles.",
     ]) {
       expect(page, sentence).toContain(sentence);
     }
+  });
+  it("quotes the page word for word in docs/workflows.md's rules table", () => {
+    const page = seedProse();
+    const drifted = ruleRows().flatMap((row) =>
+      quotes(row.rule)
+        .filter((quote) => !page.includes(quote.replace(/\s+/g, " ")))
+        .map((quote) => `${row.section}: "${quote}"`),
+    );
+    expect(drifted).toEqual([]);
   });
 });
