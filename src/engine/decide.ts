@@ -9,17 +9,10 @@ import { readDataBlock } from "./data-block.js";
 import { type Day, dayOf } from "./dates.js";
 import { type CommandRecord, commandRecord, noteKey } from "./markers.js";
 import { describeProblem, validateData } from "./problems.js";
-import {
-  contextOf,
-  type PriorAnswer,
-  type ReplayResult,
-  replay,
-  stageOf,
-  type Verdict,
-  type WorkflowState,
-} from "./replay.js";
+import { type ReplayResult, replay } from "./replay.js";
 import { type RoleMap, roleMap } from "./roles.js";
 import { needsInfoSection, sectionModel } from "./section.js";
+import { contextOf, type PriorAnswer, stageOf, type Verdict, type WorkflowState } from "./workflow-state.js";
 
 export const STAGE_PREFIX = "career-stage::";
 export const OUTCOME_PREFIX = "career-outcome::";

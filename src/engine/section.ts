@@ -5,11 +5,11 @@ import { availableCommands } from "./command-judge.js";
 import { usage } from "./command-parse.js";
 import type { Day } from "./dates.js";
 import { stageDiagram } from "./diagram.js";
-import { contextOf, type ReplayInput, stageOf, type WorkflowState } from "./replay.js";
+import { contextOf, type DefinitionInput, stageOf, type WorkflowState } from "./workflow-state.js";
 
 /** The status section for a workflow that is running. */
 export function sectionModel(
-  input: Pick<ReplayInput, "definition" | "data" | "config">,
+  input: DefinitionInput,
   state: WorkflowState,
   today: Day,
   extras: { overdue: boolean; checkpoint?: { day: string; label: string } },
