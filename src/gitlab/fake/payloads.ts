@@ -6,7 +6,6 @@ import type {
   IssueHookAttributes,
   IssueHookPayload,
   NoteHookPayload,
-  WebhookPayload,
 } from "./payload-types.js";
 import type { FakeGitLabRecords } from "./records.js";
 import type { FakeIssue, FakeNote, FakeProject, FakeUser } from "./types.js";
