@@ -46,3 +46,8 @@ export function describeRoles(roles: RoleMap, allowed: Role[]): string {
   const roleNames = allowed.map((r) => r.replace(/_/g, " ")).join(" or ");
   return names.length > 0 ? `${roleNames} (${names.join(", ")}) or ${opsText}` : `${roleNames} or ${opsText}`;
 }
+
+/** The usernames of the given roles, once each: who a note mentions. */
+export function peopleIn(roles: RoleMap, allowed: Role[]): string[] {
+  return [...new Set(allowed.flatMap((role) => roles[role] ?? []))];
+}
