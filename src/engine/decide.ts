@@ -74,7 +74,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     ...plan,
     stage: stage.id,
     actions: [
-      ...statusActions(input, issue, stage, state, today),
+      ...statusActions(input, roles, issue, stage, state, today),
       ...followUps(definition, state, snapshot, roles, noteData, history.posted),
       ...newNotes(drafts, history, snapshot),
       ...closeAction(issue, stage, state),

@@ -4,12 +4,14 @@ import type { Action } from "./actions.js";
 import { nextCheckpoint, overdueDay, reminderLabels } from "./checkpoints.js";
 import type { Day } from "./dates.js";
 import { labelActions, NEEDS_INFO, OUTCOME_PREFIX, OVERDUE, STAGE_PREFIX } from "./issue-labels.js";
+import type { RoleMap } from "./roles.js";
 import { sectionModel } from "./section.js";
 import type { DefinitionInput, WorkflowState } from "./workflow-state.js";
 
 /** The labels, the status section and the due date that show where the workflow stands. */
 export function statusActions(
   input: DefinitionInput,
+  roles: RoleMap,
   issue: Issue,
   stage: Stage,
   state: WorkflowState,
@@ -19,7 +21,7 @@ export function statusActions(
   if (stage.final && state.outcome) labels.push(OUTCOME_PREFIX + state.outcome);
   const checkpoint = nextCheckpoint(input, state, today);
   const overdue = overdueDay(input, state, today);
-  const section = sectionModel(input, state, today, { overdue: overdue !== undefined, checkpoint });
+  const section = sectionModel(input, roles, state, today, { overdue: overdue !== undefined, checkpoint });
   const actions: Action[] = [
     ...labelActions(issue.labels, labels, [NEEDS_INFO, OVERDUE]),
     { kind: "section", model: section },

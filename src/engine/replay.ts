@@ -1,17 +1,18 @@
 import type { Note } from "../gitlab/port.js";
-import type { WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
+import type { Role, WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
 import { tickEvents } from "./checklist.js";
 import { judgeCommand } from "./command-judge.js";
 import { type CommandLine, hasCommandLine, parseCommandLines } from "./command-parse.js";
 import { dayOf } from "./dates.js";
 import type { CommandRecord } from "./markers.js";
-import { isNamed } from "./roles.js";
+import { hasRole } from "./roles.js";
 import { settle } from "./settle.js";
 import { sectionItemKey } from "./tick-text.js";
 import {
   contextOf,
   type PriorAnswer,
   type ReplayInput,
+  tickersOf,
   type Verdict,
   type WorkflowState,
 } from "./workflow-state.js";
@@ -34,6 +35,8 @@ export interface RefusedTick {
   noteId: number;
   item: string;
   by: string;
+  /** Who may tick the item (people ops aside): what the reply names. */
+  tickers: Role[];
 }
 
 export interface ReplayResult {
@@ -83,9 +86,11 @@ export function replay(input: ReplayInput): ReplayResult {
       if (!item) continue;
       const judgedBefore = input.botWatermark !== undefined && event.noteId < input.botWatermark;
       const counts =
-        isNamed(input.roles, event.by) || (judgedBefore && !input.refusedTickIds.has(event.noteId));
-      state.ticks.set(item, { completed: event.completed, by: event.by, counts });
-      if (event.completed && !counts) refusedTicks.push({ noteId: event.noteId, item, by: event.by });
+        hasRole(input.roles, item.tickers, event.by) ||
+        (judgedBefore && !input.refusedTickIds.has(event.noteId));
+      state.ticks.set(item.text, { completed: event.completed, by: event.by, counts });
+      if (event.completed && !counts)
+        refusedTicks.push({ noteId: event.noteId, item: item.text, by: event.by, tickers: item.tickers });
       // The stage a tick completes is entered on the tick's day, not on the day of the next event or
       // run: otherwise `stageEntered` (and what counts from it) would move with the clock.
       settle(input, state, today);
@@ -163,18 +168,27 @@ function timeline(input: ReplayInput): TimelineEvent[] {
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
 }
 
+interface KnownItem {
+  text: string;
+  tickers: Role[];
+}
+
 /**
- * Every item of every stage's checklist as the workflow would show it now, by canonical text (what a
- * tick note can be compared with). Two different items with one canonical text (`**a**` and `a`)
- * map to null: GitLab's note cannot tell them apart, so neither takes the tick.
+ * Every item of every stage's checklist as the workflow would show it now, with who may tick it, by
+ * canonical text (what a tick note can be compared with). Two different items with one canonical
+ * text (`**a**` and `a`) map to null: GitLab's note cannot tell them apart, so neither takes the tick.
+ * One item in two stages may be ticked by the tickers of either.
  */
-function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Map<string, string | null> {
-  const items = new Map<string, string | null>();
+function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Map<string, KnownItem | null> {
+  const items = new Map<string, KnownItem | null>();
   for (const stage of definition.stages) {
-    for (const { text } of stage.checklist?.(ctx) ?? []) {
-      const key = sectionItemKey(text);
+    for (const item of stage.checklist?.(ctx) ?? []) {
+      const key = sectionItemKey(item.text);
       const known = items.get(key);
-      items.set(key, known === undefined || known === text ? text : null);
+      const tickers = tickersOf(stage, item);
+      if (known === undefined) items.set(key, { text: item.text, tickers });
+      else if (known === null || known.text !== item.text) items.set(key, null);
+      else items.set(key, { text: item.text, tickers: [...new Set([...known.tickers, ...tickers])] });
     }
   }
   return items;

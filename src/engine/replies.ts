@@ -1,14 +1,14 @@
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { NoteDraft } from "./note-drafts.js";
 import type { CommandResult, RefusedTick } from "./replay.js";
-import { peopleIn, type RoleMap } from "./roles.js";
+import { describeRoles, peopleIn, type RoleMap } from "./roles.js";
 
 /** A reply to each tick that does not count. They go first: any later bot note marks every earlier tick as judged (replay.ts). */
 export function tickRefusals(refused: RefusedTick[], roles: RoleMap): NoteDraft[] {
   return refused.map((tick) => ({
     key: `tick:${tick.noteId}`,
     template: "common/tick-refused",
-    data: { item: tick.item, by: tick.by, allowed: namedPeople(roles) },
+    data: { item: tick.item, by: tick.by, allowed: describeRoles(roles, tick.tickers) },
     mentions: [],
   }));
 }
@@ -35,8 +35,4 @@ export function commandReplies(
         ...(command.record ? { record: command.record } : {}),
       };
     });
-}
-
-function namedPeople(roles: RoleMap): string {
-  return [...new Set(Object.values(roles).flat())].join(", ");
 }

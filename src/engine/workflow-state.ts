@@ -1,6 +1,13 @@
 import type { Config } from "../config/schema.js";
 import type { Note, User } from "../gitlab/port.js";
-import type { Facts, Stage, WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
+import type {
+  ChecklistItem,
+  Facts,
+  Role,
+  Stage,
+  WorkflowContext,
+  WorkflowDefinition,
+} from "../workflows/types.js";
 import type { Day } from "./dates.js";
 import type { CommandRecord } from "./markers.js";
 import type { RoleMap } from "./roles.js";
@@ -103,4 +110,9 @@ export function enter(state: WorkflowState, stage: string, day: Day, outcome?: s
   state.enteredDay = day;
   if (outcome !== undefined) state.outcome = outcome;
   state.history.push({ stage, day });
+}
+
+/** Who may tick an item: its own `tickers`, else the stage's actors (people ops always may). */
+export function tickersOf(stage: Stage, item: ChecklistItem): Role[] {
+  return item.tickers ?? stage.actors;
 }
