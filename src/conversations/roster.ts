@@ -1,8 +1,8 @@
 import type { Config } from "../config/schema.js";
-import { budgetedWriter, type Write } from "../engine/apply.js";
 import { addDays, dayOf, quarterOf } from "../engine/dates.js";
 import { followUpMarker } from "../engine/markers.js";
 import { issueRef, type WriteRecord } from "../engine/write-record.js";
+import { budgetedWriter, type Write } from "../engine/writer.js";
 import type { Issue, ProjectRef, User } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { conversation } from "../workflows/conversation.js";

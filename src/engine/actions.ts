@@ -9,6 +9,8 @@ export interface ChecklistLine {
   ticked: boolean;
   /** Who ticked it, and whether the tick counts. */
   note?: string;
+  /** Who may tick it, with their usernames ("manager (bob)"); people ops always may. */
+  tickers: string;
 }
 
 export interface SectionModel {

@@ -1,4 +1,4 @@
-import type { GitLabPort, Issue, IssueUpdate, User } from "../gitlab/port.js";
+import type { Issue, IssueUpdate } from "../gitlab/port.js";
 import type { Action, Plan, SectionModel } from "./actions.js";
 import { carryTicks, sectionTicks } from "./checklist.js";
 import {
@@ -10,37 +10,13 @@ import {
   SECTION_BEGIN,
   SECTION_END,
 } from "./markers.js";
-import type { Pacer } from "./pacer.js";
-import { canonicalFollowUp, type PostedNote, withdrawDuplicates } from "./races.js";
+import { canonicalFollowUp, type PostedNote, type RaceOptions, withdrawDuplicates } from "./races.js";
 import type { Renderer } from "./render.js";
-import { echoes, issueRef, type WriteRecord } from "./write-record.js";
+import { issueRef, type WriteRecord } from "./write-record.js";
+import { budgetedWriter, type Write, type WriterOptions } from "./writer.js";
 
-/** Stops a run that would write more than the config allows (a bug or a loop, never normal work). */
-export class WriteBudgetExceeded extends Error {
-  readonly code = "EBUDGET";
-  constructor(limit: number) {
-    super(`stopped after ${limit} writes in one run (max_writes_per_run); the next run continues`);
-  }
-}
-
-export interface WriteBudget {
-  limit: number;
-  used: number;
-}
-
-export interface ApplyOptions {
-  port: GitLabPort;
+export interface ApplyOptions extends WriterOptions, RaceOptions {
   renderer: Renderer;
-  bot: User;
-  dryRun: boolean;
-  budget: WriteBudget;
-  /** Trigger mode only: spaces the writes that start a pipeline (see pacer.ts). */
-  pacer?: Pacer;
-  /**
-   * What the plan was decided on: the description (a section equal to what it already holds needs no
-   * fresh read) and how many comments the issue had (to notice a racing run's, see `withdrawDuplicates`).
-   */
-  seen?: { description: string; comments: number };
 }
 
 /** Every performed (or, in a dry run, planned) write, with the text it posts. */
@@ -133,27 +109,6 @@ async function postNote(
     );
     posted.push({ key, id: note.id });
   });
-}
-
-export type Write = (record: WriteRecord, perform: () => Promise<unknown>) => Promise<void>;
-
-/**
- * Records each write in `writes` and performs it, unless the run is dry or the budget is spent;
- * in trigger mode it first waits for the pacer. Every writer of the bot (plans, recurring issues)
- * goes through one of these.
- */
-export function budgetedWriter(
-  options: Pick<ApplyOptions, "dryRun" | "budget" | "pacer">,
-  writes: WriteRecord[],
-): Write {
-  return async (record, perform) => {
-    writes.push(record);
-    if (options.dryRun) return;
-    if (options.budget.used >= options.budget.limit) throw new WriteBudgetExceeded(options.budget.limit);
-    options.budget.used += 1;
-    if (echoes(record)) await options.pacer?.beforeWrite(record.what);
-    await perform();
-  };
 }
 
 /**

@@ -12,7 +12,7 @@ export interface TickEvent {
   at: string;
 }
 
-/** The bot appends "· ticked by x" to an item; GitLab quotes the whole line, so cut it off. */
+/** The bot appends "· who ticks: ..." and "· ticked by x" to an item; GitLab quotes the whole line, so cut them off. */
 export const ANNOTATION_SEPARATOR = " · ";
 
 export function itemText(line: string): string {

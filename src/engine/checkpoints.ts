@@ -1,7 +1,7 @@
 import type { Reminder } from "../workflows/types.js";
 import { addDays, compareIso, type Day, daysBetween } from "./dates.js";
 import { resolveDate, resolveNumber } from "./gates.js";
-import { contextOf, type ReplayInput, stageOf, type WorkflowState } from "./replay.js";
+import { contextOf, type DefinitionInput, stageOf, type WorkflowState } from "./workflow-state.js";
 
 export interface Checkpoint {
   day: Day;
@@ -15,7 +15,7 @@ export interface DueReminder {
   day: Day;
 }
 
-type Input = Pick<ReplayInput, "definition" | "data" | "config">;
+type Input = DefinitionInput;
 
 function applicable(input: Input, state: WorkflowState, today: Day): Reminder[] {
   const { definition } = input;

@@ -3,6 +3,8 @@ import { nextCheckpoint } from "./checkpoints.js";
 import { type CommandLine, parseArgs, usage } from "./command-parse.js";
 import type { Day } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
+import { describeRoles, hasRole } from "./roles.js";
+import { safeInline } from "./safe-text.js";
 import {
   checklistComplete,
   contextOf,
@@ -11,9 +13,7 @@ import {
   stageOf,
   type Verdict,
   type WorkflowState,
-} from "./replay.js";
-import { describeRoles, hasRole } from "./roles.js";
-import { safeInline } from "./safe-text.js";
+} from "./workflow-state.js";
 
 export const BUILT_IN_VERBS = ["help", "status"] as const;
 

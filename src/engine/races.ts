@@ -1,7 +1,7 @@
-import type { Issue } from "../gitlab/port.js";
+import type { GitLabPort, Issue, User } from "../gitlab/port.js";
 import { sameUser } from "../gitlab/users.js";
-import type { ApplyOptions, Write } from "./apply.js";
 import { followUpMarker, noteKey } from "./markers.js";
+import type { Write } from "./writer.js";
 
 /*
  * Two runs of the bot acting on one issue at once (no resource_group: an event job and a sweep, or
@@ -10,6 +10,17 @@ import { followUpMarker, noteKey } from "./markers.js";
  * allocates note and issue ids in creation order, and the later poster's read sees the earlier
  * note, so exactly one run finds itself later. A resource_group makes the race impossible.
  */
+
+/** What finding a racing run's writes needs. */
+export interface RaceOptions {
+  port: GitLabPort;
+  bot: User;
+  /**
+   * What the plan was decided on: the description (a section equal to what it already holds needs no
+   * fresh read) and how many comments the issue had (to notice a racing run's, see `withdrawDuplicates`).
+   */
+  seen?: { description: string; comments: number };
+}
 
 /** A keyed note this run posted. */
 export interface PostedNote {
@@ -26,7 +37,7 @@ export async function withdrawDuplicates(
   plan: { project: number; iid: number },
   posted: PostedNote[],
   fresh: Issue | undefined,
-  options: Pick<ApplyOptions, "port" | "bot" | "seen">,
+  options: RaceOptions,
   write: Write,
 ): Promise<void> {
   const { port, bot, seen } = options;
@@ -62,7 +73,7 @@ export async function withdrawDuplicates(
 export async function canonicalFollowUp(
   plan: { project: number; iid: number },
   token: string,
-  options: Pick<ApplyOptions, "port" | "bot">,
+  options: Pick<RaceOptions, "port" | "bot">,
   write: Write,
 ): Promise<Issue | undefined> {
   const { port, bot } = options;

@@ -1,34 +1,21 @@
-import type { Config } from "../config/schema.js";
-import type { Note, User } from "../gitlab/port.js";
-import type { Facts, Stage, WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
+import type { Note } from "../gitlab/port.js";
+import type { Role, WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
 import { tickEvents } from "./checklist.js";
 import { judgeCommand } from "./command-judge.js";
 import { type CommandLine, hasCommandLine, parseCommandLines } from "./command-parse.js";
-import { type Day, dayOf, latestDay } from "./dates.js";
-import { gateHolds, resolveDate } from "./gates.js";
+import { dayOf } from "./dates.js";
 import type { CommandRecord } from "./markers.js";
-import { isNamed, type RoleMap } from "./roles.js";
+import { hasRole } from "./roles.js";
+import { settle } from "./settle.js";
 import { sectionItemKey } from "./tick-text.js";
-
-export interface Tick {
-  completed: boolean;
-  by: string;
-  counts: boolean;
-}
-
-/** Where a workflow stands, derived from the data block and the issue's history alone. */
-export interface WorkflowState {
-  stage: string;
-  /** How many stage entries happened: keys notes of one visit apart from a later visit. */
-  visit: number;
-  enteredDay: Day;
-  outcome?: string;
-  facts: Facts;
-  ticks: Map<string, Tick>;
-  history: { stage: string; day: Day }[];
-}
-
-export type Verdict = "accepted" | "refused";
+import {
+  contextOf,
+  type PriorAnswer,
+  type ReplayInput,
+  tickersOf,
+  type Verdict,
+  type WorkflowState,
+} from "./workflow-state.js";
 
 export interface CommandResult {
   key: string;
@@ -48,36 +35,8 @@ export interface RefusedTick {
   noteId: number;
   item: string;
   by: string;
-}
-
-export interface ReplayInput {
-  definition: WorkflowDefinition;
-  data: unknown;
-  config: Config;
-  roles: RoleMap;
-  notes: Note[];
-  botUsername: string;
-  issueCreatedAt: string;
-  /** Users looked up for this run (lower-cased username -> user, null: none); others unchecked. */
-  users?: ReadonlyMap<string, User | null>;
-  /** A closed issue answers commands but takes none until it is reopened. */
-  issueClosed?: boolean;
-  now: Date;
-  /** Earlier replies, from the bot's own notes: `noteId.line` -> verdict and what the command was. */
-  priorAnswers: Map<string, PriorAnswer>;
-  /** Ticks the bot already refused (the system note ids of its `tick:` replies). */
-  refusedTickIds: ReadonlySet<number>;
-  /**
-   * The id of the bot's latest note on this issue, system notes included (ids grow with time and,
-   * unlike timestamps, never tie). Every tick before it was judged then: a tick that was not
-   * refused keeps counting even if the people of the data block change later.
-   */
-  botWatermark?: number;
-}
-
-export interface PriorAnswer {
-  verdict: Verdict;
-  record?: CommandRecord;
+  /** Who may tick the item (people ops aside): what the reply names. */
+  tickers: Role[];
 }
 
 export interface ReplayResult {
@@ -127,9 +86,11 @@ export function replay(input: ReplayInput): ReplayResult {
       if (!item) continue;
       const judgedBefore = input.botWatermark !== undefined && event.noteId < input.botWatermark;
       const counts =
-        isNamed(input.roles, event.by) || (judgedBefore && !input.refusedTickIds.has(event.noteId));
-      state.ticks.set(item, { completed: event.completed, by: event.by, counts });
-      if (event.completed && !counts) refusedTicks.push({ noteId: event.noteId, item, by: event.by });
+        hasRole(input.roles, item.tickers, event.by) ||
+        (judgedBefore && !input.refusedTickIds.has(event.noteId));
+      state.ticks.set(item.text, { completed: event.completed, by: event.by, counts });
+      if (event.completed && !counts)
+        refusedTicks.push({ noteId: event.noteId, item: item.text, by: event.by, tickers: item.tickers });
       // The stage a tick completes is entered on the tick's day, not on the day of the next event or
       // run: otherwise `stageEntered` (and what counts from it) would move with the clock.
       settle(input, state, today);
@@ -207,85 +168,28 @@ function timeline(input: ReplayInput): TimelineEvent[] {
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
 }
 
+interface KnownItem {
+  text: string;
+  tickers: Role[];
+}
+
 /**
- * Every item of every stage's checklist as the workflow would show it now, by canonical text (what a
- * tick note can be compared with). Two different items with one canonical text (`**a**` and `a`)
- * map to null: GitLab's note cannot tell them apart, so neither takes the tick.
+ * Every item of every stage's checklist as the workflow would show it now, with who may tick it, by
+ * canonical text (what a tick note can be compared with). Two different items with one canonical
+ * text (`**a**` and `a`) map to null: GitLab's note cannot tell them apart, so neither takes the tick.
+ * One item in two stages may be ticked by the tickers of either.
  */
-function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Map<string, string | null> {
-  const items = new Map<string, string | null>();
+function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Map<string, KnownItem | null> {
+  const items = new Map<string, KnownItem | null>();
   for (const stage of definition.stages) {
-    for (const { text } of stage.checklist?.(ctx) ?? []) {
-      const key = sectionItemKey(text);
+    for (const item of stage.checklist?.(ctx) ?? []) {
+      const key = sectionItemKey(item.text);
       const known = items.get(key);
-      items.set(key, known === undefined || known === text ? text : null);
+      const tickers = tickersOf(stage, item);
+      if (known === undefined) items.set(key, { text: item.text, tickers });
+      else if (known === null || known.text !== item.text) items.set(key, null);
+      else items.set(key, { text: item.text, tickers: [...new Set([...known.tickers, ...tickers])] });
     }
   }
   return items;
-}
-
-export function stageOf(definition: WorkflowDefinition, id: string): Stage {
-  const stage = definition.stages.find((s) => s.id === id);
-  if (!stage) throw new Error(`workflow ${definition.id} has no stage ${id}`);
-  return stage;
-}
-
-export function contextOf(
-  input: Pick<ReplayInput, "data" | "config">,
-  state: WorkflowState,
-  today: Day,
-): WorkflowContext {
-  return {
-    data: input.data as Record<string, unknown>,
-    config: input.config,
-    facts: state.facts,
-    stageEntered: state.enteredDay,
-    today,
-  };
-}
-
-/** Whether every item of the current stage's checklist is ticked by someone whose tick counts. */
-export function checklistComplete(
-  definition: WorkflowDefinition,
-  state: WorkflowState,
-  ctx: WorkflowContext,
-): boolean {
-  const items = stageOf(definition, state.stage).checklist?.(ctx) ?? [];
-  return items.every((item) => {
-    const tick = state.ticks.get(item.text);
-    return tick?.completed === true && tick.counts;
-  });
-}
-
-/** Takes every automatic transition (no command in its gates) that holds on `today`. */
-export function settle(
-  input: Pick<ReplayInput, "definition" | "data" | "config">,
-  state: WorkflowState,
-  today: Day,
-): void {
-  const { definition } = input;
-  for (let guard = 0; guard < definition.stages.length * 2; guard++) {
-    if (stageOf(definition, state.stage).final) return;
-    const ctx = contextOf(input, state, today);
-    const complete = checklistComplete(definition, state, ctx);
-    const next = definition.transitions.find(
-      (t) =>
-        t.from === state.stage &&
-        t.when.every((gate) => gate.gate !== "command") &&
-        t.when.every((gate) => gateHolds(gate, { definition, ctx, checklistComplete: complete })),
-    );
-    if (!next) return;
-    const gateDays = next.when.flatMap((gate) =>
-      gate.gate === "onOrAfter" ? [resolveDate(gate.date, ctx) ?? today] : [],
-    );
-    enter(state, next.to, latestDay(gateDays) ?? today, next.outcome);
-  }
-}
-
-export function enter(state: WorkflowState, stage: string, day: Day, outcome?: string): void {
-  state.stage = stage;
-  state.visit += 1;
-  state.enteredDay = day;
-  if (outcome !== undefined) state.outcome = outcome;
-  state.history.push({ stage, day });
 }

@@ -29,12 +29,6 @@ export function hasRole(roles: RoleMap, allowed: Role[], username: string): bool
   return allowed.some((role) => roles[role]?.includes(name));
 }
 
-/** Everyone named in the data block, plus people ops: the people whose ticks count. */
-export function isNamed(roles: RoleMap, username: string): boolean {
-  const name = username.toLowerCase();
-  return Object.values(roles).some((names) => names.includes(name));
-}
-
 export function describeRoles(roles: RoleMap, allowed: Role[]): string {
   const namesOf = (list: Role[]) => [...new Set(list.flatMap((role) => roles[role] ?? []))];
   // People ops are named after "people ops", not among the role's people (carol is not the manager).
@@ -45,4 +39,25 @@ export function describeRoles(roles: RoleMap, allowed: Role[]): string {
   const names = namesOf(allowed);
   const roleNames = allowed.map((r) => r.replace(/_/g, " ")).join(" or ");
   return names.length > 0 ? `${roleNames} (${names.join(", ")}) or ${opsText}` : `${roleNames} or ${opsText}`;
+}
+
+/** The usernames of the given roles, once each: who a note mentions. */
+export function peopleIn(roles: RoleMap, allowed: Role[]): string[] {
+  return [...new Set(allowed.flatMap((role) => roles[role] ?? []))];
+}
+
+/**
+ * The roles with their people, for the checklist ("manager (bob)", "team member (alice) or host
+ * manager (dan)"). Usernames go without @: a description edit must not notify anyone.
+ */
+export function rolesWithPeople(roles: RoleMap, allowed: Role[]): string {
+  const shown = allowed.filter((role) => role !== "people_ops");
+  if (shown.length === 0) return "people ops";
+  return shown
+    .map((role) => {
+      const names = roles[role] ?? [];
+      const words = role.replace(/_/g, " ");
+      return names.length > 0 ? `${words} (${names.join(", ")})` : words;
+    })
+    .join(" or ");
 }

@@ -5,11 +5,13 @@ import { availableCommands } from "./command-judge.js";
 import { usage } from "./command-parse.js";
 import type { Day } from "./dates.js";
 import { stageDiagram } from "./diagram.js";
-import { contextOf, type ReplayInput, stageOf, type WorkflowState } from "./replay.js";
+import { type RoleMap, rolesWithPeople } from "./roles.js";
+import { contextOf, type DefinitionInput, stageOf, tickersOf, type WorkflowState } from "./workflow-state.js";
 
 /** The status section for a workflow that is running. */
 export function sectionModel(
-  input: Pick<ReplayInput, "definition" | "data" | "config">,
+  input: DefinitionInput,
+  roles: RoleMap,
   state: WorkflowState,
   today: Day,
   extras: { overdue: boolean; checkpoint?: { day: string; label: string } },
@@ -18,10 +20,11 @@ export function sectionModel(
   const stage = stageOf(definition, state.stage);
   const ctx = contextOf(input, state, today);
   const checklist: ChecklistLine[] = (stage.checklist?.(ctx) ?? []).map((item) => {
+    const tickers = rolesWithPeople(roles, tickersOf(stage, item));
     const tick = state.ticks.get(item.text);
-    if (!tick?.completed) return { text: item.text, ticked: false };
+    if (!tick?.completed) return { text: item.text, ticked: false, tickers };
     const note = tick.counts ? `ticked by ${tick.by}` : `ticked by ${tick.by}, which does not count`;
-    return { text: item.text, ticked: true, note: `${ANNOTATION_SEPARATOR.trim()} ${note}` };
+    return { text: item.text, ticked: true, note: `${ANNOTATION_SEPARATOR.trim()} ${note}`, tickers };
   });
   return {
     workflow: definition.title,

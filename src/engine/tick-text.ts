@@ -15,8 +15,12 @@ import { RENDERED_VALUE_LENGTH, safeInline } from "./safe-text.js";
 /** CommonMark's escapable characters: all ASCII punctuation. */
 const ESCAPED = /\\([!-/:-@[-`{-~])/g;
 const TICK_NOTE = /^marked the (?:task|checklist item) \*\*([\s\S]*)\*\* as (completed|incomplete)$/;
-/** What `section.ts` appends to a ticked item; GitLab quotes it when that item is unticked. */
-const ANNOTATION = / · ticked by \S+?(?:, which does not count)?$/;
+/**
+ * What the section appends to an item (templates/section.hbs: who may tick it, then who ticked it);
+ * GitLab quotes the whole line. Issues written before items named their tickers carry only the
+ * "ticked by" part.
+ */
+const ANNOTATION = / · (?:who ticks: .*|ticked by \S+?(?:, which does not count)?)$/;
 /** Stands in for text already final (escaped characters, code), so later steps leave it alone. */
 const HOLD = "\u0000";
 

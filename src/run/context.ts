@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
-import type { WriteBudget } from "../engine/apply.js";
 import type { Pacer } from "../engine/pacer.js";
 import type { Renderer } from "../engine/render.js";
+import type { WriteBudget } from "../engine/writer.js";
 import type { GitLabPort, Issue, User } from "../gitlab/port.js";
 
 /** Where a run reports what it does; the CLI prints it, tests collect it. */

@@ -1,6 +1,6 @@
 import { parseCommandLines } from "../engine/command-parse.js";
 import { readDataBlock } from "../engine/data-block.js";
-import type { Snapshot } from "../engine/decide.js";
+import type { Snapshot } from "../engine/snapshot.js";
 import type { Issue, Note, ProjectRef } from "../gitlab/port.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { RunContext } from "./context.js";

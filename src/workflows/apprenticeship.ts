@@ -75,16 +75,22 @@ const eligibilityItems = [
   "This is an apprenticeship for learning, not a realignment, redeployment or secondment (ask the People Business Partner if unsure)",
 ];
 
-/** The seed's "The apprentice agrees to" and "the department ... agrees to", in its order. */
-export const AGREEMENT_ITEMS = [
+/** The seed's "The apprentice agrees to", in its order. */
+const APPRENTICE_COMMITMENTS = [
   "Apprentice: continues to support the current role and reports to the current manager",
   "Apprentice: dedicates the agreed percentage of time to the apprenticeship",
   "Apprentice: has clear timelines and deliverables throughout the apprenticeship",
   "Apprentice: communicates assignments and availability clearly to both departments",
+];
+
+/** The seed's "the department with which they are interning agrees to", in its order. */
+const HOST_COMMITMENTS = [
   "Host department: provides guidance and support to the apprentice",
   "Host department: offers meaningful projects for the apprentice to work on",
   "Host department: is flexible, so the apprentice can support their primary team with an appropriate workload",
 ];
+
+export const AGREEMENT_ITEMS = [...APPRENTICE_COMMITMENTS, ...HOST_COMMITMENTS];
 
 const everyone = ["team_member", "manager", "host_manager"];
 
@@ -116,7 +122,11 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
       title: "Agreement",
       actors: ["team_member", "host_manager"],
       guidance: "apprenticeship/guidance-agreement",
-      checklist: () => AGREEMENT_ITEMS.map((text) => ({ text })),
+      // Each side agrees to its own commitments: the apprentice ticks theirs, the host manager the department's.
+      checklist: () => [
+        ...APPRENTICE_COMMITMENTS.map((text) => ({ text, tickers: ["team_member"] })),
+        ...HOST_COMMITMENTS.map((text) => ({ text, tickers: ["host_manager"] })),
+      ],
       onEnter: {
         notes: [{ template: "apprenticeship/agreement", mention: ["team_member", "host_manager"] }],
       },

@@ -90,9 +90,14 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       title: "Success criteria",
       actors: ["team_member", "manager"],
       guidance: "interim-manager/guidance-criteria",
+      // The interim manager meets the criteria; their manager judges that they are met ("a determination
+      // made by the interim manager's manager ... after the agreed success criteria has been satisfied").
       checklist: (ctx) => {
         const criteria = (ctx.data as InterimData).success_criteria;
-        return (criteria === "hire" ? [] : criteria).map((c) => ({ text: ALTERNATIVE_CRITERIA[c] }));
+        return (criteria === "hire" ? [] : criteria).map((c) => ({
+          text: ALTERNATIVE_CRITERIA[c],
+          tickers: ["manager"],
+        }));
       },
     },
     {

@@ -120,8 +120,9 @@ export const POSITION_ITEM =
 const documentItems = [
   "Promotion document written, showing what the team member has already done at the target level",
   "360 feedback gathered, peer reviews especially",
-  "Manager submitted the promotion following the People Ops promotion process",
 ];
+/** "their manager should follow the promotion process outlined by People Ops": the manager's step. */
+export const SUBMITTED_ITEM = "Manager submitted the promotion following the People Ops promotion process";
 
 export const promotion: WorkflowDefinition<PromotionData> = {
   id: "promotion",
@@ -156,7 +157,10 @@ export const promotion: WorkflowDefinition<PromotionData> = {
       title: "Document",
       actors: ["team_member", "manager"],
       guidance: "promotion/guidance-document",
-      checklist: () => documentItems.map((text) => ({ text })),
+      checklist: () => [
+        ...documentItems.map((text) => ({ text })),
+        { text: SUBMITTED_ITEM, tickers: ["manager"] },
+      ],
       onEnter: { notes: [{ template: "promotion/document", mention: ["team_member", "manager"] }] },
     },
     {

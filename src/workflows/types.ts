@@ -58,6 +58,12 @@ export interface Transition {
 export interface ChecklistItem {
   /** Plain words: GitLab's "marked the checklist item X as completed" note quotes this text. */
   text: string;
+  /**
+   * Who may tick it, when not the stage's `actors` (the person who judges the item, not the one who
+   * does the work: the manager ticks an interim manager's success criteria). `people_ops` may tick
+   * any item; a tick by anyone else does not count and gets a reply.
+   */
+  tickers?: Role[];
 }
 
 /** A note posted once (keyed), when its stage is entered or its day comes. */
@@ -80,7 +86,7 @@ export interface FollowUpEffect {
 export interface Stage {
   id: string;
   title: string;
-  /** Who acts in this stage (mentioned in its notes, listed in the README). */
+  /** Who acts in this stage (mentioned in its notes, listed in the README); by default, who ticks its items. */
   actors: Role[];
   /** Guidance template shown in the bot section while the stage is current. */
   guidance: string;

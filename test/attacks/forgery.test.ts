@@ -167,6 +167,25 @@ describe("commands and ticks from people without the role", () => {
     expect(botNotes(iid).filter((n) => n.body.includes("does not count"))).toHaveLength(ELIGIBILITY.length);
   });
 
+  it("refuses ticks by someone named in the data block on items that are not theirs, also on later runs", async () => {
+    const iid = open();
+    await bot(memory.state.webhooks.at(-1));
+    // alice is the team member: the eligibility items are her manager's to tick.
+    await tickAll(iid, ELIGIBILITY, "alice");
+    expect(stage(iid)).toBe("eligibility");
+    const replies = botNotes(iid).filter((n) => n.body.includes("does not count"));
+    expect(replies).toHaveLength(ELIGIBILITY.length);
+    for (const reply of replies) expect(reply.body).toContain("only the manager (bob) or people ops");
+    const notes = botNotes(iid).map((n) => n.body);
+    for (const later of [{ hours: 1 }, { days: 3 }]) {
+      memory.state.advance(later);
+      const run = await cli(["sweep"]);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(stage(iid)).toBe("eligibility");
+      expect(botNotes(iid).map((n) => n.body)).toEqual(notes);
+    }
+  });
+
   it("a refused tick stays refused on later runs, and nothing moves", async () => {
     const iid = open();
     await bot(memory.state.webhooks.at(-1));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/config/schema.js";
 import { conversationToken, ensureConversationIssues } from "../../src/conversations/roster.js";
-import { WriteBudgetExceeded } from "../../src/engine/apply.js";
 import { readDataBlock } from "../../src/engine/data-block.js";
 import { followUpMarker } from "../../src/engine/markers.js";
 import { validateData } from "../../src/engine/problems.js";
 import { Renderer } from "../../src/engine/render.js";
+import { WriteBudgetExceeded } from "../../src/engine/writer.js";
 import { FakeGitLab, FakeGitLabState } from "../../src/gitlab/fake/index.js";
 import type { RunContext } from "../../src/run/context.js";
 import { conversation } from "../../src/workflows/conversation.js";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../src/engine/actions.js";
 import { decide } from "../../src/engine/decide.js";
-import { interimManager } from "../../src/workflows/interim-manager.js";
+import { ALTERNATIVE_CRITERIA, interimManager } from "../../src/workflows/interim-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
 import { comment, config, interimBlock, issue, snapshot, tick, yamlBlock } from "../support/snapshots.js";
+import { walker } from "../workflows/helpers.js";
 
 const definition = interimManager as unknown as WorkflowDefinition;
 
@@ -162,6 +163,46 @@ describe("interim manager: decide", () => {
     // One criterion agreed: its item alone is the gate.
     const one = { ...interimBlock, success_criteria: ["talent-assessment"] as never };
     expect(plan([...base, ticks[3]!], at, one).stage).toBe("promotion-document");
+  });
+
+  it("does not take the interim manager's own ticks on the other success criteria; the manager's move on", () => {
+    const texts = [ALTERNATIVE_CRITERIA["talent-assessment"], ALTERNATIVE_CRITERIA["feedback-360"]];
+    const block = { ...interimBlock, success_criteria: ["talent-assessment", "feedback-360"] as never };
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
+    ];
+    const own = texts.map((text) => tick("alice", text, "2026-03-02T10:00:00Z"));
+    const mine = plan([...base, ...own], "2026-03-02T12:00:00Z", block);
+    expect(mine.stage).toBe("criteria");
+    expect(notesOf(mine.actions).map((n) => n.template)).not.toContain("interim-manager/promotion-document");
+    const refused = notesOf(mine.actions).filter((n) => n.template === "common/tick-refused");
+    expect(refused.map((n) => n.data)).toEqual(
+      texts.map((item) => ({ item, by: "alice", allowed: "manager (bob) or people ops" })),
+    );
+
+    const judged = texts.map((text) => tick("bob", text, "2026-03-03T10:00:00Z"));
+    const moved = plan([...base, ...own, ...judged], "2026-03-03T12:00:00Z", block);
+    expect(moved.stage).toBe("promotion-document");
+    expect(notesOf(moved.actions).map((n) => n.template)).toContain("interim-manager/promotion-document");
+  });
+
+  it("keeps the interim manager's refused tick on a criterion refused on later runs", () => {
+    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const item = ALTERNATIVE_CRITERIA["feedback-360"];
+    const walk = walker({ definition, block, createdAt: "2026-01-05T09:00:00Z", config });
+    walk.add(
+      ...eligibility.map((text) => tick("bob", text, "2026-01-07T10:00:00Z")),
+      ...setup.map((text) => tick("bob", text, "2026-01-08T10:00:00Z")),
+    );
+    walk.add(tick("alice", item, "2026-03-02T10:00:00Z"));
+    const first = walk.at("2026-03-02T12:00:00Z");
+    expect(notesOf(first.actions).map((n) => n.template)).toContain("common/tick-refused");
+    for (const now of ["2026-03-03T12:00:00Z", "2026-04-20T12:00:00Z"]) {
+      const later = walk.at(now);
+      expect(later.stage).toBe("criteria");
+      expect(notesOf(later.actions).map((n) => n.template)).not.toContain("common/tick-refused");
+    }
   });
 
   it("refuses the decision before the promotion document, and takes it after", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { budgetedWriter } from "../../src/engine/apply.js";
 import { PACING_WINDOW_MS, type Pacer, windowPacer } from "../../src/engine/pacer.js";
 import type { WriteRecord } from "../../src/engine/write-record.js";
+import { budgetedWriter } from "../../src/engine/writer.js";
 
 function clockAt(start = 0) {
   const clock = {

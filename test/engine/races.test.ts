@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Write } from "../../src/engine/apply.js";
 import { followUpMarker, followUpToken } from "../../src/engine/markers.js";
 import { canonicalFollowUp, withdrawDuplicates } from "../../src/engine/races.js";
+import type { Write } from "../../src/engine/writer.js";
 import { FakeGitLab, FakeGitLabState } from "../../src/gitlab/fake/index.js";
 
 /*

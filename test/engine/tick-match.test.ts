@@ -20,7 +20,8 @@ function definition(): WorkflowDefinition {
       {
         id: "open",
         title: "Open",
-        actors: [],
+        // bob, the manager, ticks: these tests are about which item a note names, not who may tick.
+        actors: ["manager"],
         guidance: "g",
         checklist: (ctx) => (ctx.data as { items: string[] }).items.map((text) => ({ text })),
       },
@@ -105,5 +106,58 @@ describe("which item a tick note counts for", () => {
     const state = run(["Weekly 1-1s with the new host"], [tickNote("Weekly 1\\-1s with the host")]);
     expect(state.ticks.size).toBe(0);
     expect(state.stage).toBe("open");
+  });
+});
+
+describe("who may tick an item", () => {
+  /** Two stages: the manager's items, then the team member's; "Shared" is an item of both. */
+  function twoStages(): WorkflowDefinition {
+    const stage = (id: string, actors: string[], items: string[]) => ({
+      id,
+      title: id,
+      actors,
+      guidance: "g",
+      checklist: () => items.map((text) => ({ text })),
+    });
+    return {
+      ...definition(),
+      stages: [
+        stage("first", ["manager"], ["Managers only", "Shared"]),
+        stage("second", ["team_member"], ["Shared"]),
+        { id: "done", title: "Done", actors: [], guidance: "g", final: true },
+      ],
+      transitions: [
+        { from: "first", to: "second", when: [{ gate: "checklistComplete" }] },
+        { from: "second", to: "done", when: [{ gate: "checklistComplete" }], outcome: "ok" },
+      ],
+    };
+  }
+
+  function byAlice(item: string): Note {
+    return { ...tickNote(item), author: { id: 3, username: "alice" } };
+  }
+
+  it("takes an item's tick from the tickers of any stage that lists it, and only from them", () => {
+    const result = replay({
+      definition: twoStages(),
+      data: { items: [] },
+      config: defaultConfig(),
+      roles: { manager: ["bob"], team_member: ["alice"] },
+      notes: [byAlice("Managers only"), byAlice("Shared")].map((note, index) => ({
+        ...note,
+        createdAt: `2026-02-02T10:0${index}:00Z`,
+      })),
+      botUsername: "career-bot",
+      issueCreatedAt: "2026-02-01T09:00:00Z",
+      now: new Date("2026-02-03T00:00:00Z"),
+      priorAnswers: new Map(),
+      refusedTickIds: new Set(),
+    });
+    expect(result.state.ticks.get("Shared")).toMatchObject({ completed: true, counts: true });
+    expect(result.state.ticks.get("Managers only")).toMatchObject({ completed: true, counts: false });
+    expect(result.refusedTicks).toEqual([
+      expect.objectContaining({ item: "Managers only", by: "alice", tickers: ["manager"] }),
+    ]);
+    expect(result.state.stage).toBe("first");
   });
 });

@@ -119,6 +119,23 @@ describe("tick notes as GitLab wrote them", () => {
     );
   });
 
+  it("reads off who ticks an item, as the section writes it after the item, ticked or not", () => {
+    const suffixes = [
+      " · who ticks: host manager (dave)",
+      " · who ticks: team member (alice) or manager (bob) · ticked by bob",
+      " · who ticks: host manager (dave) · ticked by eve, which does not count",
+    ];
+    for (const suffix of suffixes) {
+      const source = parseTickNote(`marked the checklist item **${WEEKLY}${suffix}** as completed`);
+      expect(source?.item).toBe(sectionItemKey(WEEKLY));
+      const escaped = suffix.replace(/[():,]/g, (c) => `\\${c}`);
+      const rendered = parseTickNote(
+        `marked the checklist item **Weekly 1\\-1s \\(host manager\\'s\\)${escaped}** as completed`,
+      );
+      expect(rendered?.item).toBe(sectionItemKey(WEEKLY));
+    }
+  });
+
   it.each([
     "changed the description",
     `marked the checklist item **${WEEKLY}** as completed and more`,

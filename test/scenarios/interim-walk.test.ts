@@ -156,6 +156,27 @@ describe.each(TICK_NOTE_WORDINGS)(
       );
     });
 
+    it("takes the manager's ticks on the other success criteria, not the interim manager's own", async () => {
+      const criterion = "Gather 360 feedback via Culture Amp for the manager";
+      const iid = await openPastSetup({ success_criteria: "[feedback-360]" });
+      expect(world.issue(iid).description).toContain(`- [ ] ${criterion} · who ticks: manager (bob)\n`);
+      world.state.advance({ days: 20 });
+
+      await world.handle(tickEach(world, "alice", iid, [criterion]));
+      expect(labels(iid)).toContain("career-stage::criteria");
+      const reply = world.botNotes(iid).at(-1)!.body;
+      expect(reply).toContain(`The tick on "${criterion}" by alice does not count`);
+      expect(reply).toContain("only the manager (bob) or people ops (carol) can tick this item");
+      expect(world.issue(iid).description).toContain(
+        `- [x] ${criterion} · who ticks: manager (bob) · ticked by alice, which does not count`,
+      );
+
+      // Unticked and ticked again by the manager, the criterion counts and the stage moves on.
+      await world.handle(world.state.as("bob").untick(PROJECT, iid, criterion).payload);
+      await world.handle(tickEach(world, "bob", iid, [criterion]));
+      expect(labels(iid)).toContain("career-stage::promotion-document");
+    });
+
     it("refuses a hire who started before the interim period, and waits for the interim manager's hire", async () => {
       const alice = world.state.as("alice");
       const iid = await openPastSetup({});

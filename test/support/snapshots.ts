@@ -1,5 +1,5 @@
 import { defaultConfig } from "../../src/config/schema.js";
-import type { Snapshot } from "../../src/engine/decide.js";
+import type { Snapshot } from "../../src/engine/snapshot.js";
 import type { Issue, Note, User } from "../../src/gitlab/port.js";
 
 /** Plain-object snapshots for table tests of `decide`: no GitLab, no clock. */

@@ -47,8 +47,13 @@ describe("career conversations: decide", () => {
     ]);
     expect(dueOf(reminder.actions)).toEqual({ kind: "due-date", date: "2026-04-01" });
 
-    // A report's own tick counts: they are named in the data block.
-    w.add(tick("dave", conversationItem("dave"), "2026-03-20T10:00:00Z"));
+    // A report's own tick does not count: the manager holds the conversation and ticks it.
+    // GitLab's ids grow with time: this tick comes after the bot's notes the walk has posted so far.
+    w.add({ ...tick("dave", conversationItem("dave"), "2026-03-20T10:00:00Z"), id: 99_000 });
+    const own = w.at("2026-03-20T11:00:00Z");
+    expect(own.stage).toBe("conversations");
+    expect(templatesOf(own.actions)).toEqual(["common/tick-refused"]);
+    w.add({ ...tick("bob", conversationItem("dave"), "2026-03-20T11:30:00Z"), id: 99_500 });
     const done = w.at("2026-03-20T12:00:00Z");
     expect(done.stage).toBe("done");
     expect(labelsOf(done.actions)).toMatchObject({

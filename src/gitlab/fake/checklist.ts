@@ -36,12 +36,18 @@ export function checklistChanges(before: string, after: string): ChecklistItem[]
   });
 }
 
-/** The description with the first item of that text set to `checked`, or null when there is none to change. */
+/**
+ * The description with the first item of that text set to `checked`, or null when there is none to
+ * change. A person clicks the box beside the words they read, so `text` names an item also when the
+ * line goes on after a " · " (the bot's note of who ticks it).
+ */
 export function setChecklistItem(description: string, text: string, checked: boolean): string | null {
   const lines = description.split("\n");
+  const words = text.trim();
   let done = false;
   forEachItemLine(description, (match, index) => {
-    if (done || match[4]!.trim() !== text.trim() || match[2] === "~") return;
+    const line = match[4]!.trim();
+    if (done || (line !== words && !line.startsWith(`${words} · `)) || match[2] === "~") return;
     if ((match[2] !== " ") === checked) return;
     const carriage = lines[index]!.endsWith("\r") ? "\r" : "";
     lines[index] = `${match[1]}${checked ? "x" : " "}${match[3]}${match[4]}${carriage}`;

@@ -8,7 +8,7 @@ import {
   noteHookPayload,
   type WebhookPayload,
 } from "./payloads.js";
-import type { FakeGitLabState } from "./state.js";
+import type { FakeGitLabRecords } from "./records.js";
 import type { FakeIssue, FakeUser, IssueChanges } from "./types.js";
 import { portIssue, portNote } from "./views.js";
 
@@ -47,7 +47,7 @@ export interface NewHumanIssue {
  */
 export class HumanActor {
   constructor(
-    private readonly state: FakeGitLabState,
+    private readonly state: FakeGitLabRecords,
     readonly user: FakeUser,
   ) {}
 

@@ -1,7 +1,7 @@
 import { checklistChanges } from "./checklist.js";
 import { longDate } from "./dates.js";
 import { labelReference } from "./quick-actions.js";
-import type { FakeGitLabState } from "./state.js";
+import type { FakeGitLabRecords } from "./records.js";
 import { tickNoteBody } from "./tick-notes.js";
 import type { FakeIssue, FakeNote, FakeUser, IssueChanges } from "./types.js";
 
@@ -19,7 +19,7 @@ export interface IssueWrite {
  * state notes are written, as GitLab records only those as events of a new issue.
  */
 export function applyChanges(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   actor: FakeUser,
   issue: FakeIssue,
   changes: IssueChanges,
@@ -92,7 +92,7 @@ function applyLabels(issue: FakeIssue, changes: IssueChanges, notes: string[]): 
 }
 
 function applyAssignees(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   issue: FakeIssue,
   changes: IssueChanges,
   notes: string[],
@@ -120,7 +120,7 @@ function applyAssignees(
 }
 
 export function addNote(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   issue: FakeIssue,
   author: FakeUser,
   body: string,

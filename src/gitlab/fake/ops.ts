@@ -1,7 +1,7 @@
 import { addNote, applyChanges, type IssueWrite } from "./issue-changes.js";
 import { type QuickActionOutcome, runQuickActions } from "./quick-action-effects.js";
 import { extractQuickActions } from "./quick-actions.js";
-import type { FakeGitLabState } from "./state.js";
+import type { FakeGitLabRecords } from "./records.js";
 import type {
   FakeIssue,
   FakeLabel,
@@ -42,7 +42,7 @@ export interface NoteWrite extends IssueWrite {
 
 /** POST /projects/:id/issues: quick actions in the description run with the author's rights. */
 export function createIssue(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   actor: FakeUser,
   project: FakeProject,
   input: NewIssueInput,
@@ -85,7 +85,7 @@ export function createIssue(
  * REST API does. With `quickActions` (the default) a new description's command lines run and vanish.
  */
 export function updateIssue(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   actor: FakeUser,
   issue: FakeIssue,
   changes: IssueChanges,
@@ -106,7 +106,7 @@ export function updateIssue(
 
 /** POST /projects/:id/issues/:iid/notes. */
 export function createNote(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   actor: FakeUser,
   issue: FakeIssue,
   body: string,
@@ -127,7 +127,12 @@ export function createNote(
  * DELETE /projects/:id/issues/:iid/notes/:note_id: only the author (or an admin) may; a note already
  * gone is not an error for the port, which is what a withdrawing run wants.
  */
-export function deleteNote(state: FakeGitLabState, actor: FakeUser, issue: FakeIssue, noteId: number): void {
+export function deleteNote(
+  state: FakeGitLabRecords,
+  actor: FakeUser,
+  issue: FakeIssue,
+  noteId: number,
+): void {
   const index = state.notes.findIndex((note) => note.id === noteId && note.issueId === issue.id);
   if (index < 0) return;
   const note = state.notes[index]!;
@@ -136,7 +141,7 @@ export function deleteNote(state: FakeGitLabState, actor: FakeUser, issue: FakeI
 }
 
 export function createLabel(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   project: FakeProject,
   input: { name: string; color: string; description?: string | null },
 ): FakeLabel {
@@ -151,7 +156,7 @@ export function createLabel(
 }
 
 /** POST /projects/:id/issues/:iid/links; GitLab answers 409 when the two are already linked. */
-export function linkIssues(state: FakeGitLabState, source: FakeIssue, target: FakeIssue): FakeLink {
+export function linkIssues(state: FakeGitLabRecords, source: FakeIssue, target: FakeIssue): FakeLink {
   if (source.id === target.id) throw new FakeApiError(400, "Cannot link an issue to itself");
   const existing = state.links.find(
     (link) =>
@@ -166,7 +171,7 @@ export function linkIssues(state: FakeGitLabState, source: FakeIssue, target: Fa
 
 /** Issues linked to this one, either direction, with the link id. */
 export function linkedIssues(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   issue: FakeIssue,
 ): Array<{ issue: FakeIssue; linkId: number }> {
   return state.links
@@ -178,7 +183,7 @@ export function linkedIssues(
 }
 
 /** Creates the labels the REST API would create on the fly, and returns the names. */
-function ensureLabels(state: FakeGitLabState, projectId: number, names: string[]): string[] {
+function ensureLabels(state: FakeGitLabRecords, projectId: number, names: string[]): string[] {
   const clean = names.map((name) => name.trim()).filter((name) => name.length > 0);
   for (const name of clean) if (!state.findLabel(projectId, name)) state.addLabel(projectId, name);
   return clean;

@@ -1,5 +1,13 @@
 import { hookTime } from "./dates.js";
-import type { FakeGitLabState } from "./state.js";
+import type {
+  HookLabel,
+  HookProject,
+  HookUser,
+  IssueHookAttributes,
+  IssueHookPayload,
+  NoteHookPayload,
+} from "./payload-types.js";
+import type { FakeGitLabRecords } from "./records.js";
 import type { FakeIssue, FakeNote, FakeProject, FakeUser } from "./types.js";
 
 /*
@@ -8,83 +16,18 @@ import type { FakeIssue, FakeNote, FakeProject, FakeUser } from "./types.js";
  * Incident-only keys (`escalation_status`, `escalation_policy`) are left out: plain issues lack them.
  */
 
-export interface HookUser {
-  id: number;
-  name: string;
-  username: string;
-  avatar_url: string | null;
-  email: string;
-}
-
-export interface HookLabel {
-  id: number;
-  title: string;
-  color: string;
-  project_id: number;
-  created_at: string;
-  updated_at: string;
-  template: boolean;
-  description: string | null;
-  type: "ProjectLabel";
-  group_id: number | null;
-}
-
-export type HookProject = Record<string, unknown> & {
-  id: number;
-  path_with_namespace: string;
-  web_url: string;
-};
-
-export type IssueHookAttributes = Record<string, unknown> & {
-  id: number;
-  iid: number;
-  project_id: number;
-  title: string;
-  description: string;
-  state: "opened" | "closed";
-  confidential: boolean;
-  due_date: string | null;
-  labels: HookLabel[];
-  url: string;
-};
-
-export interface IssueHookPayload {
-  object_kind: "issue";
-  event_type: "issue" | "confidential_issue";
-  user: HookUser;
-  project: HookProject;
-  object_attributes: IssueHookAttributes & { action: "open" | "update" | "close" | "reopen" };
-  repository: Record<string, unknown>;
-  assignees: HookUser[];
-  assignee?: HookUser;
-  labels: HookLabel[];
-  changes: Record<string, { previous: unknown; current: unknown }>;
-}
-
-export interface NoteHookPayload {
-  object_kind: "note";
-  event_type: "note" | "confidential_note";
-  user: HookUser;
-  project_id: number;
-  project: HookProject;
-  repository: Record<string, unknown>;
-  object_attributes: Record<string, unknown> & {
-    id: number;
-    note: string;
-    noteable_type: "Issue";
-    noteable_id: number;
-    system: boolean;
-    internal: boolean;
-    action: "create";
-    url: string;
-  };
-  issue: IssueHookAttributes;
-}
-
-export type WebhookPayload = IssueHookPayload | NoteHookPayload;
+export type {
+  HookLabel,
+  HookProject,
+  HookUser,
+  IssueHookAttributes,
+  IssueHookPayload,
+  NoteHookPayload,
+  WebhookPayload,
+} from "./payload-types.js";
 
 export function issueHookPayload(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   actor: FakeUser,
   issue: FakeIssue,
   before: FakeIssue | null,
@@ -107,7 +50,7 @@ export function issueHookPayload(
   };
 }
 
-export function noteHookPayload(state: FakeGitLabState, note: FakeNote, issue: FakeIssue): NoteHookPayload {
+export function noteHookPayload(state: FakeGitLabRecords, note: FakeNote, issue: FakeIssue): NoteHookPayload {
   const project = state.requireProject(issue.projectId);
   const attributes = issueAttributes(state, issue);
   const author = state.userById(note.authorId);
@@ -151,7 +94,7 @@ export function noteHookPayload(state: FakeGitLabState, note: FakeNote, issue: F
   };
 }
 
-function issueAttributes(state: FakeGitLabState, issue: FakeIssue): IssueHookAttributes {
+function issueAttributes(state: FakeGitLabRecords, issue: FakeIssue): IssueHookAttributes {
   const project = state.requireProject(issue.projectId);
   return {
     id: issue.id,
@@ -193,7 +136,7 @@ function issueAttributes(state: FakeGitLabState, issue: FakeIssue): IssueHookAtt
 }
 
 /* GitLab reports only its "safe" attributes, and only those a write changed; an open has them all new. */
-function issueChanges(state: FakeGitLabState, before: FakeIssue | null, after: FakeIssue) {
+function issueChanges(state: FakeGitLabRecords, before: FakeIssue | null, after: FakeIssue) {
   const changes: Record<string, { previous: unknown; current: unknown }> = {};
   const compare = (key: string, previous: unknown, current: unknown) => {
     if (JSON.stringify(previous) !== JSON.stringify(current)) changes[key] = { previous, current };
@@ -239,7 +182,7 @@ function issueChanges(state: FakeGitLabState, before: FakeIssue | null, after: F
   return changes;
 }
 
-function hookLabels(state: FakeGitLabState, issue: FakeIssue): HookLabel[] {
+function hookLabels(state: FakeGitLabRecords, issue: FakeIssue): HookLabel[] {
   return issue.labels.map((name) => {
     const label = state.findLabel(issue.projectId, name)!;
     return {
@@ -261,7 +204,7 @@ function hookUser(user: FakeUser): HookUser {
   return { id: user.id, name: user.name, username: user.username, avatar_url: null, email: "[REDACTED]" };
 }
 
-function hookProject(state: FakeGitLabState, project: FakeProject): HookProject {
+function hookProject(state: FakeGitLabRecords, project: FakeProject): HookProject {
   const webUrl = `${state.webUrl}/${project.path}`;
   const host = new URL(state.webUrl).host;
   return {
@@ -284,7 +227,7 @@ function hookProject(state: FakeGitLabState, project: FakeProject): HookProject 
   };
 }
 
-function hookRepository(state: FakeGitLabState, project: FakeProject): Record<string, unknown> {
+function hookRepository(state: FakeGitLabRecords, project: FakeProject): Record<string, unknown> {
   const webUrl = `${state.webUrl}/${project.path}`;
   return { name: project.name, url: `${webUrl}.git`, description: "", homepage: webUrl };
 }

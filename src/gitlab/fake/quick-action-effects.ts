@@ -1,6 +1,6 @@
 import { longDate, resolveDueDate } from "./dates.js";
 import { labelReference, parseLabelArgs, parseUserArgs, type QuickAction } from "./quick-actions.js";
-import type { FakeGitLabState } from "./state.js";
+import type { FakeGitLabRecords } from "./records.js";
 import type { FakeIssue, FakeUser, IssueChanges } from "./types.js";
 
 export interface QuickActionOutcome {
@@ -17,7 +17,7 @@ export interface QuickActionOutcome {
  * quick action); unknown users and unparsable dates are ignored, and the line is still removed.
  */
 export function runQuickActions(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   actor: FakeUser,
   issue: FakeIssue,
   actions: QuickAction[],
@@ -40,7 +40,7 @@ export function runQuickActions(
 }
 
 function applyAction(
-  state: FakeGitLabState,
+  state: FakeGitLabRecords,
   actor: FakeUser,
   issue: FakeIssue,
   action: QuickAction,
@@ -118,13 +118,13 @@ function applyAction(
   }
 }
 
-function existingLabels(state: FakeGitLabState, projectId: number, args: string) {
+function existingLabels(state: FakeGitLabRecords, projectId: number, args: string) {
   return parseLabelArgs(args)
     .map((name) => state.findLabel(projectId, name))
     .filter((label) => label !== undefined);
 }
 
-function resolveUsers(state: FakeGitLabState, actor: FakeUser, args: string): number[] {
+function resolveUsers(state: FakeGitLabRecords, actor: FakeUser, args: string): number[] {
   return parseUserArgs(args)
     .map((name) => (name === "me" ? actor : state.findUser(name)))
     .filter((user) => user !== undefined)

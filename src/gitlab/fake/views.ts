@@ -1,5 +1,5 @@
 import type { Issue, Label, Note, User } from "../port.js";
-import type { FakeGitLabState } from "./state.js";
+import type { FakeGitLabRecords } from "./records.js";
 import type { FakeIssue, FakeLabel, FakeNote, FakeUser } from "./types.js";
 
 /* The port's view of the fake's records, used by `FakeGitLab` and by the human helpers' results. */
@@ -8,12 +8,12 @@ export function portUser(user: FakeUser): User {
   return { id: user.id, username: user.username, name: user.name };
 }
 
-export function issueWebUrl(state: FakeGitLabState, issue: FakeIssue): string {
+export function issueWebUrl(state: FakeGitLabRecords, issue: FakeIssue): string {
   const project = state.requireProject(issue.projectId);
   return `${state.webUrl}/${project.path}/-/issues/${issue.iid}`;
 }
 
-export function portIssue(state: FakeGitLabState, issue: FakeIssue): Issue {
+export function portIssue(state: FakeGitLabRecords, issue: FakeIssue): Issue {
   return {
     id: issue.id,
     iid: issue.iid,
@@ -33,7 +33,7 @@ export function portIssue(state: FakeGitLabState, issue: FakeIssue): Issue {
   };
 }
 
-export function portNote(state: FakeGitLabState, note: FakeNote): Note {
+export function portNote(state: FakeGitLabRecords, note: FakeNote): Note {
   return {
     id: note.id,
     body: note.body,

@@ -1,0 +1,118 @@
+import type { Config } from "../config/schema.js";
+import type { Note, User } from "../gitlab/port.js";
+import type {
+  ChecklistItem,
+  Facts,
+  Role,
+  Stage,
+  WorkflowContext,
+  WorkflowDefinition,
+} from "../workflows/types.js";
+import type { Day } from "./dates.js";
+import type { CommandRecord } from "./markers.js";
+import type { RoleMap } from "./roles.js";
+
+/*
+ * The state a workflow's history folds into, and the small helpers every part of the engine reads it
+ * with (replay, command judging, checkpoints, the section). Kept apart from replay.ts so those parts
+ * depend on this leaf and not on each other.
+ */
+
+export interface Tick {
+  completed: boolean;
+  by: string;
+  counts: boolean;
+}
+
+/** Where a workflow stands, derived from the data block and the issue's history alone. */
+export interface WorkflowState {
+  stage: string;
+  /** How many stage entries happened: keys notes of one visit apart from a later visit. */
+  visit: number;
+  enteredDay: Day;
+  outcome?: string;
+  facts: Facts;
+  ticks: Map<string, Tick>;
+  history: { stage: string; day: Day }[];
+}
+
+export type Verdict = "accepted" | "refused";
+
+export interface ReplayInput {
+  definition: WorkflowDefinition;
+  data: unknown;
+  config: Config;
+  roles: RoleMap;
+  notes: Note[];
+  botUsername: string;
+  issueCreatedAt: string;
+  /** Users looked up for this run (lower-cased username -> user, null: none); others unchecked. */
+  users?: ReadonlyMap<string, User | null>;
+  /** A closed issue answers commands but takes none until it is reopened. */
+  issueClosed?: boolean;
+  now: Date;
+  /** Earlier replies, from the bot's own notes: `noteId.line` -> verdict and what the command was. */
+  priorAnswers: Map<string, PriorAnswer>;
+  /** Ticks the bot already refused (the system note ids of its `tick:` replies). */
+  refusedTickIds: ReadonlySet<number>;
+  /**
+   * The id of the bot's latest note on this issue, system notes included (ids grow with time and,
+   * unlike timestamps, never tie). Every tick before it was judged then: a tick that was not
+   * refused keeps counting even if the people of the data block change later.
+   */
+  botWatermark?: number;
+}
+
+export interface PriorAnswer {
+  verdict: Verdict;
+  record?: CommandRecord;
+}
+
+/** What the definition's rules need to be evaluated: no history, no people. */
+export type DefinitionInput = Pick<ReplayInput, "definition" | "data" | "config">;
+
+export function stageOf(definition: WorkflowDefinition, id: string): Stage {
+  const stage = definition.stages.find((s) => s.id === id);
+  if (!stage) throw new Error(`workflow ${definition.id} has no stage ${id}`);
+  return stage;
+}
+
+export function contextOf(
+  input: Pick<ReplayInput, "data" | "config">,
+  state: WorkflowState,
+  today: Day,
+): WorkflowContext {
+  return {
+    data: input.data as Record<string, unknown>,
+    config: input.config,
+    facts: state.facts,
+    stageEntered: state.enteredDay,
+    today,
+  };
+}
+
+/** Whether every item of the current stage's checklist is ticked by someone whose tick counts. */
+export function checklistComplete(
+  definition: WorkflowDefinition,
+  state: WorkflowState,
+  ctx: WorkflowContext,
+): boolean {
+  const items = stageOf(definition, state.stage).checklist?.(ctx) ?? [];
+  return items.every((item) => {
+    const tick = state.ticks.get(item.text);
+    return tick?.completed === true && tick.counts;
+  });
+}
+
+export function enter(state: WorkflowState, stage: string, day: Day, outcome?: string): void {
+  state.stage = stage;
+  state.visit += 1;
+  state.enteredDay = day;
+  if (outcome !== undefined) state.outcome = outcome;
+  state.history.push({ stage, day });
+}
+
+/** Who may tick an item: its own `tickers`, else the stage's actors (people ops always may). */
+export function tickersOf(stage: Stage, item: ChecklistItem): Role[] {
+  return item.tickers ?? stage.actors;
+}
