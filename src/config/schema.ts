@@ -32,17 +32,32 @@ export const InterimConfig = z
     limit_reminder_days: positiveInt
       .default(30)
       .describe("reminder this many days before the interim period's maximum"),
+    /** Not in the seed, which asks for it "before the temporary role is created" without a number. */
+    explicit_reminder_days: positiveInt
+      .default(7)
+      .describe(
+        "reminder this many days before interim_start_date while making the role explicit as interim is not ticked",
+      ),
   })
   .strict();
 
 export const ActingConfig = z
   .object({
+    tenure_months: positiveInt
+      .default(6)
+      .describe('months at the company needed by the acting start_date ("employed for at least 6 months")'),
     talent_review_after_days: positiveInt
       .default(90)
       .describe("an acting appointment longer than this many days gets a talent review"),
     return_reminder_days: positiveInt
       .default(14)
       .describe("reminder this many days before the acting end_date"),
+    /** Not in the seed, which asks for it "before the temporary role is created" without a number. */
+    explicit_reminder_days: positiveInt
+      .default(7)
+      .describe(
+        "reminder this many days before the acting start_date while making the role explicit as acting is not ticked",
+      ),
   })
   .strict();
 

@@ -24,8 +24,14 @@ function applicable(input: Input, state: WorkflowState, today: Day): Reminder[] 
   return definition.reminders.filter((r) => {
     if (r.stages !== "open" && !r.stages.includes(state.stage)) return false;
     if (r.when && !definition.conditions[r.when]?.(ctx as never)) return false;
+    if (r.unlessTicked !== undefined && isTicked(state, r.unlessTicked)) return false;
     return true;
   });
+}
+
+function isTicked(state: WorkflowState, item: string): boolean {
+  const tick = state.ticks.get(item);
+  return tick?.completed === true && tick.counts;
 }
 
 /** Days of a reminder's occurrences up to and including the first one after `today`. */

@@ -1,9 +1,9 @@
-import type { Command, WorkflowDefinition } from "../workflows/types.js";
+import type { Author, Command, Role, WorkflowDefinition } from "../workflows/types.js";
 import { nextCheckpoint } from "./checkpoints.js";
 import { type CommandLine, parseArgs, usage } from "./command-parse.js";
 import type { Day } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
-import { describeRoles, hasRole } from "./roles.js";
+import { describeRoles, hasRole, rolesOf } from "./roles.js";
 import { safeInline } from "./safe-text.js";
 import {
   checklistComplete,
@@ -20,6 +20,8 @@ export const BUILT_IN_VERBS = ["help", "status"] as const;
 export interface Judgement {
   verdict: Verdict;
   message: string;
+  /** Roles the reply mentions, when the command itself says who acts next. */
+  notify?: Role[];
   /** Applies an accepted command to the state. */
   apply: () => void;
 }
@@ -94,20 +96,27 @@ export function judgeCommand({ input, state, line, author, today, authorityGiven
       return refuse(day ? `${requirement.refusal} (on ${day}).` : `${requirement.refusal}.`);
     }
   }
-  const invalid = command.validate?.(args.values, ctx);
+  const by: Author = { username: author, roles: rolesOf(input.roles, author) };
+  const invalid = command.validate?.(args.values, ctx, by);
   // The reason may quote values from the data block: made safe like any user text.
   if (invalid !== undefined) return refuse(`${safeInline(invalid, 400)}.`);
+  const outcome = command.outcome?.(args.values, ctx, by);
 
   const choice = command.args.find((a) => typeof a.kind === "object");
   const event = { verb: command.verb, choice: choice ? args.values[choice.name] : undefined };
   return {
     verdict: "accepted",
-    message: acceptedText(command, args.values),
+    message: outcome?.message ?? acceptedText(command, args.values),
+    ...(outcome ? { notify: outcome.notify } : {}),
     apply: () => {
       const facts: Record<string, string> = { ...state.facts, [`${command.verb}_day`]: today };
       for (const [fact, arg] of Object.entries(command.records ?? {})) {
         const value = args.values[arg];
         if (value !== undefined) facts[fact] = value;
+      }
+      for (const [fact, value] of Object.entries(outcome?.facts ?? {})) {
+        if (value === undefined) delete facts[fact];
+        else facts[fact] = value;
       }
       state.facts = facts;
       const after = contextOf(input, state, today);

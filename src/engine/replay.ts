@@ -27,6 +27,8 @@ export interface CommandResult {
   message: string;
   /** Set when the bot had answered before: its answer stands. */
   answered: boolean;
+  /** Roles the reply mentions, when the command's outcome names who acts next. */
+  notify?: Role[];
   /** What to keep in the reply, for a command not answered yet. */
   record?: CommandRecord;
 }
@@ -133,6 +135,7 @@ export function replay(input: ReplayInput): ReplayResult {
         verdict,
         message: judged.message,
         answered: prior !== undefined,
+        ...(judged.notify ? { notify: judged.notify } : {}),
         record: { at: event.note.createdAt, author, verb: line.verb, args: line.args },
       });
     }

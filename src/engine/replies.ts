@@ -25,7 +25,7 @@ export function commandReplies(
       // An accepted command that hands the work to someone else tells them (`notify` in the definition).
       const notify =
         command.verdict === "accepted"
-          ? (definition.commands.find((c) => c.verb === command.line.verb)?.notify ?? [])
+          ? (command.notify ?? definition.commands.find((c) => c.verb === command.line.verb)?.notify ?? [])
           : [];
       return {
         key: `reply:${command.key}:${command.verdict}`,

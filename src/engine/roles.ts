@@ -29,6 +29,12 @@ export function hasRole(roles: RoleMap, allowed: Role[], username: string): bool
   return allowed.some((role) => roles[role]?.includes(name));
 }
 
+/** The roles a person holds in the workflow, `people_ops` included. */
+export function rolesOf(roles: RoleMap, username: string): Role[] {
+  const name = username.toLowerCase();
+  return Object.entries(roles).flatMap(([role, names]) => (names.includes(name) ? [role] : []));
+}
+
 export function describeRoles(roles: RoleMap, allowed: Role[]): string {
   const namesOf = (list: Role[]) => [...new Set(list.flatMap((role) => roles[role] ?? []))];
   // People ops are named after "people ops", not among the role's people (carol is not the manager).

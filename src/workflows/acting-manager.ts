@@ -1,72 +1,32 @@
-import * as z from "zod";
-import type { Config } from "../config/schema.js";
-import { daysBetween } from "../engine/dates.js";
-import { resolveDate } from "../engine/gates.js";
-import { endDate, extendCommand, wasExtended } from "./extend.js";
-import { commonFields, DayField } from "./fields.js";
-import type { Problem, WorkflowContext, WorkflowDefinition } from "./types.js";
+import type * as z from "zod";
+import {
+  ActingData,
+  actingTenure,
+  activeItems,
+  appointmentDays,
+  type ActingCtx as Ctx,
+  check,
+  END,
+  eligibilityItems,
+  endDay,
+  longAppointment,
+} from "./acting-manager-rules.js";
+import { extendCommand, wasExtended } from "./extend.js";
+import { explicitReminder } from "./temporary-roles.js";
+import { tenureLine } from "./tenure.js";
+import type { WorkflowContext, WorkflowDefinition } from "./types.js";
+
+export { ActingData, TALENT_REVIEW_ITEM } from "./acting-manager-rules.js";
 
 /**
  * Acting Manager (seed: "Temporary Management Positions" and "Acting Manager"): someone occupies a
  * management role for a while, to try it or to cover a vacancy, and moves back to their original
  * role afterwards. No Greenhouse step and, unlike an interim, the reports stay where they are in
- * BambooHR. The seed asks for a talent review "depending on the length of appointment" without a
- * number, so the length is the config's `acting.talent_review_after_days`.
+ * BambooHR. Everything the page asks before the role is created (the criteria, the time at the
+ * company, the talent review of a long appointment, the selection, making it explicit) gates the
+ * start. The seed gives no length for the talent review, so it is the config's
+ * `acting.talent_review_after_days`.
  */
-
-export const ActingData = z
-  .object({
-    ...commonFields,
-    start_date: DayField,
-    end_date: DayField,
-    reason: z.enum(["trial", "coverage"], {
-      error: 'must be "trial" (trying the role) or "coverage" (filling in while we hire)',
-    }),
-  })
-  .strict();
-export type ActingData = z.infer<typeof ActingData>;
-
-type Ctx = WorkflowContext<ActingData>;
-
-const END = endDate();
-
-function endDay(ctx: Ctx): string {
-  return resolveDate(END, ctx as WorkflowContext) ?? ctx.data.end_date;
-}
-
-function appointmentDays(ctx: Ctx): number {
-  return daysBetween(ctx.data.start_date, endDay(ctx));
-}
-
-function longAppointment(ctx: Ctx): boolean {
-  return appointmentDays(ctx) > ctx.config.acting.talent_review_after_days;
-}
-
-function check(data: ActingData, _config: Config): Problem[] {
-  if (data.end_date > data.start_date) return [];
-  return [
-    {
-      field: "end_date",
-      value: data.end_date,
-      message: `must be after start_date (${data.start_date}); an acting appointment needs a planned end`,
-    },
-  ];
-}
-
-const eligibilityItems = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Has been at the company for at least 6 months and is thriving in the remote-only context",
-  "Exemplifies the company values",
-];
-
-export const TALENT_REVIEW_ITEM =
-  "Talent review done for this appointment (it is longer than the configured length)";
-
-const activeItems = [
-  "Made explicit with the team member and the team that the role is acting (temporary) and ends with a return to the original role",
-  "Direct reports stay with their current manager in BambooHR (they are not moved to an acting manager)",
-];
 
 export const actingManager: WorkflowDefinition<ActingData> = {
   id: "acting-manager",
@@ -85,17 +45,17 @@ export const actingManager: WorkflowDefinition<ActingData> = {
       title: "Eligibility",
       actors: ["manager"],
       guidance: "acting-manager/guidance-eligibility",
-      checklist: () => eligibilityItems.map((text) => ({ text })),
+      checklist: (ctx) => eligibilityItems(ctx.data as ActingData, ctx.config).map((text) => ({ text })),
+      onEnter: {
+        notes: [{ template: "acting-manager/tenure-short", mention: ["manager"], when: "tenureShort" }],
+      },
     },
     {
       id: "active",
       title: "Active",
       actors: ["manager"],
       guidance: "acting-manager/guidance-active",
-      checklist: (ctx) => [
-        ...activeItems.map((text) => ({ text })),
-        ...(longAppointment(ctx as Ctx) ? [{ text: TALENT_REVIEW_ITEM }] : []),
-      ],
+      checklist: (ctx) => activeItems(ctx as Ctx).map((text) => ({ text })),
       // After an extension the command's reply says enough; the Active note is for the start.
       onEnter: { notes: [{ template: "acting-manager/active", mention: ["manager"], when: "notExtended" }] },
     },
@@ -116,7 +76,11 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     },
   ],
   transitions: [
-    { from: "eligibility", to: "active", when: [{ gate: "checklistComplete" }] },
+    {
+      from: "eligibility",
+      to: "active",
+      when: [{ gate: "checklistComplete" }, { gate: "condition", name: "tenureShort", negate: true }],
+    },
     {
       from: "active",
       to: "return",
@@ -160,6 +124,7 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     }),
   ],
   reminders: [
+    explicitReminder("acting", "start_date"),
     {
       // Only still due in Active when the active checklist is open: otherwise the stage is Return by then.
       key: "return-soon",
@@ -171,6 +136,7 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     },
   ],
   conditions: {
+    tenureShort: (ctx: Ctx) => !actingTenure(ctx.data, ctx.config).met,
     longAppointment: (ctx: Ctx) => longAppointment(ctx),
     extended: (ctx: Ctx) => wasExtended(ctx as WorkflowContext),
     notExtended: (ctx: Ctx) => !wasExtended(ctx as WorkflowContext),
@@ -179,6 +145,7 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     const d = ctx.data;
     const limit = ctx.config.acting.talent_review_after_days;
     const lines = [
+      tenureLine(d.company_start_date, d.start_date, "the start", actingTenure(d, ctx.config)),
       `Appointment: ${d.start_date} to ${endDay(ctx)} (${appointmentDays(ctx)} days), reason: ${d.reason}`,
       `Talent review: ${longAppointment(ctx) ? "needed" : "not needed"} (appointments longer than ${limit} days need one)`,
     ];
@@ -191,5 +158,7 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     end_day: endDay(ctx),
     days: String(appointmentDays(ctx)),
     talent_review: longAppointment(ctx) ? "yes" : "no",
+    tenure_months: String(actingTenure(ctx.data, ctx.config).months),
+    earliest_start: actingTenure(ctx.data, ctx.config).earliestStart,
   }),
 };

@@ -1,9 +1,18 @@
 import * as z from "zod";
 import type { Config } from "../config/schema.js";
-import { addMonths, monthsBetween } from "../engine/dates.js";
+import { addMonths } from "../engine/dates.js";
 import { resolveDate } from "../engine/gates.js";
-import { endDate, extendCommand } from "./extend.js";
+import { endDate } from "./extend.js";
 import { commonFields, DayField, Percentage, ShortText, TextList, Username } from "./fields.js";
+import {
+  agreeCommand,
+  describeSide,
+  EXTENDED_DAY,
+  jointExtendCommand,
+  noExtensionPending,
+  pendingExtension,
+} from "./joint-extend.js";
+import { CompanyStartDate, type Tenure, tenure, tenureLine } from "./tenure.js";
 import type { Problem, WorkflowContext, WorkflowDefinition } from "./types.js";
 
 /**
@@ -18,7 +27,7 @@ export const ApprenticeshipData = z
     host_manager: Username,
     host_department: ShortText,
     time_percentage: Percentage,
-    company_start_date: DayField,
+    company_start_date: CompanyStartDate,
     start_date: DayField,
     end_date: DayField.optional(),
     deliverables: TextList,
@@ -38,8 +47,8 @@ function endDay(ctx: Ctx): string {
   );
 }
 
-function tenureMonths(data: ApprenticeshipData): number {
-  return monthsBetween(data.company_start_date, data.start_date);
+function apprenticeTenure(data: ApprenticeshipData, config: Config): Tenure {
+  return tenure(data.company_start_date, data.start_date, config.apprenticeship.tenure_months);
 }
 
 function check(data: ApprenticeshipData, _config: Config): Problem[] {
@@ -93,6 +102,16 @@ const HOST_COMMITMENTS = [
 export const AGREEMENT_ITEMS = [...APPRENTICE_COMMITMENTS, ...HOST_COMMITMENTS];
 
 const everyone = ["team_member", "manager", "host_manager"];
+
+/** A proposed extension waiting for the other side, in the status. */
+function pendingLine(ctx: Ctx): string[] {
+  const pending = pendingExtension(ctx as WorkflowContext);
+  if (!pending) return [];
+  const other = pending.side === "apprentice" ? "managers" : "apprentice";
+  return [
+    `Extension proposed by ${pending.by} until ${pending.day}: waiting for ${describeSide(other, ctx as WorkflowContext)} to agree`,
+  ];
+}
 
 export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
   id: "apprenticeship",
@@ -166,16 +185,21 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
       when: [{ gate: "onOrAfter", date: END }],
       checkpoint: "end of the apprenticeship",
     },
-    { from: "review", to: "active", when: [{ gate: "command", verb: "extend" }] },
+    // Only the command that completes the two sides' agreement moves on; a proposal waits.
+    {
+      from: "review",
+      to: "active",
+      when: [
+        { gate: "command", verb: "extend" },
+        { gate: "condition", name: "noExtensionPending" },
+      ],
+    },
+    { from: "review", to: "active", when: [{ gate: "command", verb: "agree" }] },
     { from: "review", to: "done", when: [{ gate: "command", verb: "conclude" }], outcome: "concluded" },
   ],
   commands: [
-    extendCommand({
-      stages: ["active", "review"],
-      roles: ["manager", "host_manager"],
-      end: END,
-      help: "both sides agreed to go on: the apprenticeship continues until the new end date",
-    }),
+    jointExtendCommand({ stages: ["active", "review"], end: END }),
+    agreeCommand({ stages: ["active", "review"], end: END }),
     {
       verb: "conclude",
       stages: ["review"],
@@ -204,22 +228,22 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
     },
   ],
   conditions: {
-    tenureShort: (ctx: Ctx) => tenureMonths(ctx.data) < ctx.config.apprenticeship.tenure_months,
+    noExtensionPending: (ctx: Ctx) => noExtensionPending(ctx as WorkflowContext),
+    tenureShort: (ctx: Ctx) => !apprenticeTenure(ctx.data, ctx.config).met,
   },
   summary: (ctx: Ctx) => {
     const d = ctx.data;
-    const months = tenureMonths(d);
-    const needed = ctx.config.apprenticeship.tenure_months;
     return [
-      `Tenure: ${months} month(s) from ${d.company_start_date} to the start on ${d.start_date} (${needed} needed): ${months >= needed ? "met" : "not met"}`,
+      tenureLine(d.company_start_date, d.start_date, "the start", apprenticeTenure(d, ctx.config)),
       `Host: ${d.host_manager} in ${d.host_department}, ${d.time_percentage}% of the time`,
-      `Period: ${d.start_date} to ${endDay(ctx)}${ctx.facts.end_date ? ` (extended on ${ctx.facts.extend_day})` : ""}`,
+      `Period: ${d.start_date} to ${endDay(ctx)}${ctx.facts.end_date ? ` (extended on ${ctx.facts[EXTENDED_DAY]})` : ""}`,
+      ...pendingLine(ctx),
       ...d.deliverables.map((item) => `Deliverable: ${item}`),
     ];
   },
   noteData: (ctx: Ctx) => ({
     end_day: endDay(ctx),
-    tenure_months: String(tenureMonths(ctx.data)),
-    earliest_start: addMonths(ctx.data.company_start_date, ctx.config.apprenticeship.tenure_months),
+    tenure_months: String(apprenticeTenure(ctx.data, ctx.config).months),
+    earliest_start: apprenticeTenure(ctx.data, ctx.config).earliestStart,
   }),
 };

@@ -7,8 +7,10 @@ import {
   parseLevel,
 } from "../careers/interim-table.js";
 import type { Config } from "../config/schema.js";
-import { addMonths, monthsBetween } from "../engine/dates.js";
+import { addMonths } from "../engine/dates.js";
 import { commonFields, DayField } from "./fields.js";
+import { explicitItem, SELECTION_ITEMS } from "./temporary-roles.js";
+import { CompanyStartDate, type Tenure, tenure } from "./tenure.js";
 import type { Problem } from "./types.js";
 
 /**
@@ -57,7 +59,7 @@ export const InterimData = z
     current_level: LevelField,
     desired_level: LevelField,
     previous_management_experience: YesNoOrMonths,
-    company_start_date: DayField,
+    company_start_date: CompanyStartDate,
     interim_start_date: DayField,
     success_criteria: z.union([z.literal("hire"), z.array(z.enum(CRITERIA)).min(1)], {
       error: `must be "hire" or a list of: ${CRITERIA.join(", ")}`,
@@ -79,8 +81,8 @@ export function applicability(data: InterimData, config: Config) {
   return interimApplicability(data.current_level, data.desired_level, hasPriorExperience(data, config));
 }
 
-export function tenureMonths(data: InterimData): number {
-  return monthsBetween(data.company_start_date, data.interim_start_date);
+export function interimTenure(data: InterimData, config: Config): Tenure {
+  return tenure(data.company_start_date, data.interim_start_date, config.interim.tenure_months);
 }
 
 export function limitDay(data: InterimData, config: Config): string {
@@ -123,7 +125,7 @@ export function hireBeforeInterim(startDate: string | undefined, data: InterimDa
  * "thriving in our remote-only context" is a judgement, so it is an item. Pinned to the page's text
  * in test/workflows/interim-manager.test.ts.
  */
-export const eligibilityItems = [
+export const CRITERIA_ITEMS = [
   "Shows managerial interest",
   "Has experience in the individual contributor role they would manage",
   "Is thriving in our remote-only context",
@@ -131,8 +133,12 @@ export const eligibilityItems = [
   "Applied through Greenhouse and went through the selection process",
 ];
 
+export const EXPLICIT_ITEM = explicitItem("interim");
+
+/** Everything before the interim period starts: the criteria, the selection, made explicit. */
+export const eligibilityItems = [...CRITERIA_ITEMS, ...SELECTION_ITEMS, EXPLICIT_ITEM];
+
 export const setupItems = [
-  "Made explicit with the team member and the team that the role is interim",
   "BambooHR job information change request submitted for every report",
   "BambooHR access request for interim manager access submitted",
   "Transition plan written with the interim manager",

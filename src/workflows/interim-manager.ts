@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import { needsManagingManagers } from "../careers/interim-table.js";
-import { addMonths } from "../engine/dates.js";
 import {
   ALTERNATIVE_CRITERIA,
   applicability,
@@ -8,10 +7,12 @@ import {
   eligibilityItems,
   hireBeforeInterim,
   InterimData,
+  interimTenure,
   limitDay,
   setupItems,
-  tenureMonths,
 } from "./interim-manager-rules.js";
+import { explicitReminder } from "./temporary-roles.js";
+import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
 
 export { ALTERNATIVE_CRITERIA, type Criterion, InterimData } from "./interim-manager-rules.js";
@@ -224,6 +225,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
     },
   ],
   reminders: [
+    explicitReminder("interim", "interim_start_date"),
     {
       key: "review-request",
       stages: ["hire-review"],
@@ -266,7 +268,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
   conditions: {
     beforeLimit: (ctx: Ctx) => ctx.today < limitDay(ctx.data, ctx.config),
     notRequired: (ctx: Ctx) => applicability(ctx.data, ctx.config).required === false,
-    tenureShort: (ctx: Ctx) => tenureMonths(ctx.data) < ctx.config.interim.tenure_months,
+    tenureShort: (ctx: Ctx) => !interimTenure(ctx.data, ctx.config).met,
     criteriaIsHire: (ctx: Ctx) => ctx.data.success_criteria === "hire",
     afterUnsuccessful: (ctx: Ctx) => ctx.facts.last_review === "unsuccessful",
     notReviewedYet: (ctx: Ctx) =>
@@ -276,10 +278,13 @@ export const interimManager: WorkflowDefinition<InterimData> = {
   },
   summary: (ctx: Ctx) => {
     const d = ctx.data;
-    const months = tenureMonths(d);
-    const needed = ctx.config.interim.tenure_months;
     const lines = [
-      `Tenure: ${months} month(s) from ${d.company_start_date} to the interim start on ${d.interim_start_date} (${needed} needed): ${months >= needed ? "met" : "not met"}`,
+      tenureLine(
+        d.company_start_date,
+        d.interim_start_date,
+        "the interim start",
+        interimTenure(d, ctx.config),
+      ),
       `Interim period: from ${d.interim_start_date}, at most ${ctx.config.interim.max_months} months (until ${limitDay(d, ctx.config)})`,
       `Applicability: ${applicability(d, ctx.config).reason}`,
     ];
@@ -295,8 +300,8 @@ export const interimManager: WorkflowDefinition<InterimData> = {
     return {
       row: "row" in verdict ? verdict.row : "",
       reason: verdict.reason,
-      tenure_months: String(tenureMonths(d)),
-      earliest_start: addMonths(d.company_start_date, ctx.config.interim.tenure_months),
+      tenure_months: String(interimTenure(d, ctx.config).months),
+      earliest_start: interimTenure(d, ctx.config).earliestStart,
       limit_day: limitDay(d, ctx.config),
       managing_managers: needsManagingManagers(d.desired_level) ? "yes" : "no",
     };

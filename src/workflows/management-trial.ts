@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { addDays } from "../engine/dates.js";
 import { commonFields, DayField, TextList } from "./fields.js";
+import { TrialLevelField } from "./trial-level.js";
 import type { ChecklistItem, Stage, WorkflowContext, WorkflowDefinition } from "./types.js";
 
 /**
@@ -12,6 +13,8 @@ import type { ChecklistItem, Stage, WorkflowContext, WorkflowDefinition } from "
 export const TrialData = z
   .object({
     ...commonFields,
+    /** The team member's level: the page offers the trial to Senior and Staff Engineers. */
+    level: TrialLevelField,
     start_date: DayField,
     /** The trial activities agreed, such as the seed's examples. */
     activities: TextList.optional(),
@@ -140,7 +143,10 @@ export const managementTrial: WorkflowDefinition<TrialData> = {
     const days = PARTS.map(
       (_, i) => `day ${checkpointDay(ctx, i)} (${addDays(d.start_date, checkpointDay(ctx, i))})`,
     );
-    const lines = [`Trial: from ${d.start_date}, check-ins on ${days.join(", ")}`];
+    const lines = [
+      `Level: ${d.level} (the handbook offers the trial to Senior and Staff Engineers)`,
+      `Trial: from ${d.start_date}, check-ins on ${days.join(", ")}`,
+    ];
     for (const activity of d.activities ?? []) lines.push(`Activity: ${activity}`);
     return lines;
   },

@@ -97,6 +97,22 @@ export interface Stage {
 
 export type ArgKind = "user" | "day" | "url" | { choice: readonly string[] };
 
+/** Who wrote a command: their username and the roles they hold in this workflow (`people_ops` included). */
+export interface Author {
+  username: string;
+  roles: Role[];
+}
+
+/** What an accepted command does beyond `records`, for a decision that takes two people. */
+export interface CommandOutcome {
+  /** Facts to set (a value) or remove (undefined). */
+  facts: Record<string, string | undefined>;
+  /** The reply, instead of "Done: ... recorded.": plain text composed by the bot. */
+  message: string;
+  /** Roles mentioned in the reply: whoever must act next (replaces `notify`). */
+  notify: Role[];
+}
+
 export interface Command {
   verb: string;
   /** The stages in which the verb is accepted. */
@@ -113,7 +129,13 @@ export interface Command {
    * Checks the parsed arguments against the workflow (a new end date after the current one): the
    * reason for refusing, or undefined. Gates cannot see arguments, hence this hook.
    */
-  validate?: (args: Readonly<Record<string, string>>, ctx: WorkflowContext) => string | undefined;
+  validate?: (
+    args: Readonly<Record<string, string>>,
+    ctx: WorkflowContext,
+    author: Author,
+  ) => string | undefined;
+  /** Computes what an accepted command does from its arguments, the workflow and who wrote it. */
+  outcome?: (args: Readonly<Record<string, string>>, ctx: WorkflowContext, author: Author) => CommandOutcome;
   help: string;
 }
 
@@ -130,6 +152,11 @@ export interface Reminder {
    */
   keyByDay?: boolean;
   when?: string;
+  /**
+   * Only while this checklist item (its text) is not ticked by someone whose tick counts: a nudge for
+   * one step that must happen before a date ("made explicit ... before the temporary role is created").
+   */
+  unlessTicked?: string;
   note: NoteEffect;
   /** A status label that holds from this day on while the reminder's stages last. */
   label?: string;

@@ -7,6 +7,7 @@ import {
   expectNothingMoreToDo,
   expectOpensAt,
   expectRefusedChangingNothing,
+  fixDataBlock,
 } from "../support/expectations.js";
 import {
   openFromTemplate,
@@ -17,16 +18,24 @@ import {
 } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
-const eligibility = [
+const criteria = [
   "Shows managerial interest",
   "Has experience in the individual contributor role they would manage",
-  "Has been at the company for at least 6 months and is thriving in the remote-only context",
+  "Is thriving in our remote-only context",
   "Exemplifies the company values",
 ];
+const selection = [
+  "The upcoming role was discussed over the Engineering and Development Staff meetings",
+  "Leadership gathered interest from their team members for the upcoming role",
+  "The assessment took place against the criteria above and the most suitable team member was selected for the role",
+];
+const explicit =
+  "Made explicit with the team member and the team that the role is acting (temporary) and ends with a return to the original role";
+/** The template's appointment is 149 days, longer than the config's 90: the talent review comes first. */
+const eligibility = [...criteria, TALENT_REVIEW_ITEM, ...selection, explicit];
+const shortEligibility = [...criteria, ...selection, explicit];
 const active = [
-  "Made explicit with the team member and the team that the role is acting (temporary) and ends with a return to the original role",
   "Direct reports stay with their current manager in BambooHR (they are not moved to an acting manager)",
-  TALENT_REVIEW_ITEM,
 ];
 
 const world = worldPerTest({ now: "2026-01-20T09:00:00Z" });
@@ -47,7 +56,7 @@ describe.each(TICK_NOTE_WORDINGS)(
       for (const item of eligibility) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
       // The same event again, and a sweep: nothing to write.
 
-      // The manager ticks eligibility: Active, with the talent review (149 days > 90).
+      // The manager ticks eligibility, the talent review of the long appointment included: Active.
       world.state.advance({ days: 2 });
       const last = await tickAll(world, "bob", iid, eligibility);
       expect(world.stages(iid)).toEqual(["active"]);
@@ -103,7 +112,7 @@ describe.each(TICK_NOTE_WORDINGS)(
     it("ends on the planned end date with career-outcome::returned", async () => {
       const { opened, iid } = open({ end_date: "2026-03-31" });
       await world.handle(opened.payload);
-      await tickAll(world, "bob", iid, eligibility);
+      await tickAll(world, "bob", iid, shortEligibility);
       expect(world.stages(iid)).toEqual(["active"]);
       // 58 days: no talent review.
       expect(world.issue(iid).description).not.toContain(TALENT_REVIEW_ITEM);
@@ -120,6 +129,48 @@ describe.each(TICK_NOTE_WORDINGS)(
       world.state.now = "2026-03-31T06:00:00Z";
       await world.sweep();
       await expectFinished(world, iid, "career::acting-manager", "returned");
+    });
+
+    it("before the start: reminds to make the role explicit, holds a long appointment for its talent review, then starts", async () => {
+      const { opened, iid } = open();
+      await world.handle(opened.payload);
+      // 7 days [acting.explicit_reminder_days] before start_date 2026-02-01.
+      expect(world.issue(iid).dueDate).toBe("2026-01-25");
+      await tickAll(
+        world,
+        "bob",
+        iid,
+        eligibility.filter((item) => item !== explicit && item !== TALENT_REVIEW_ITEM),
+      );
+      expect(world.stages(iid)).toEqual(["eligibility"]);
+
+      world.state.now = "2026-01-25T06:00:00Z";
+      await world.sweep();
+      const reminder = world.botNotes(iid).at(-1)!.body;
+      expect(reminder).toContain("@bob");
+      expect(reminder).toContain("not yet ticked that the role was made explicit as acting");
+      expect(reminder).toContain("before the temporary role is created");
+      expect(await world.writesDuring(() => world.sweep())).toBe(0);
+
+      await tickAll(world, "bob", iid, [explicit]);
+      expect(world.stages(iid)).toEqual(["eligibility"]);
+      await tickAll(world, "bob", iid, [TALENT_REVIEW_ITEM]);
+      expect(world.stages(iid)).toEqual(["active"]);
+    });
+
+    it("holds eligibility while the time at the company is short, saying why, and starts once the start moves", async () => {
+      const { opened, iid } = open({ company_start_date: "2025-09-01" });
+      await world.handle(opened.payload);
+      await tickAll(world, "bob", iid, eligibility);
+      expect(world.stages(iid)).toEqual(["eligibility"]);
+      const why = world.botNotes(iid).find((n) => n.body.includes("tenure criterion is not met"))!.body;
+      expect(why).toContain("5 month(s) at the company");
+      expect(why).toContain("The earliest start date that meets it is 2026-03-01");
+      expect(world.issue(iid).description).toContain(
+        "Tenure: 5 month(s) from 2025-09-01 to the start on 2026-02-01 (6 needed): not met",
+      );
+      await fixDataBlock(world, iid, "start_date: 2026-02-01", "start_date: 2026-03-01", "bob");
+      expect(world.stages(iid)).toEqual(["active"]);
     });
 
     it("refuses an extension by the team member, with a reply, and changes nothing", async () => {

@@ -93,16 +93,36 @@ describe.each(TICK_NOTE_WORDINGS)(
       expect(world.botNotes(iid).at(-1)!.body).toContain("review is still open");
       expect(world.issue(iid).dueDate).toBe("2026-08-29");
 
-      // The host manager extends by two months: Active again, check-ins resume.
-      world.state.now = "2026-08-17T10:00:00Z";
+      // The host manager proposes two more months; the apprentice agrees: Active again, check-ins resume.
+      world.state.now = "2026-08-17T09:00:00Z";
       const extend = world.state.as("dave").comment(PROJECT, iid, "/career extend 2026-10-01");
       await world.handle(extend.payload);
-      expect(world.botNotes(iid).at(-1)!.body).toContain("recorded");
+      const asked = world.botNotes(iid).at(-1)!.body;
+      expect(asked).toContain("Recorded: dave agrees to extend the apprenticeship until 2026-10-01");
+      expect(asked).toContain("@alice");
+      expect(world.stages(iid)).toEqual(["review"]);
+      expect(world.issue(iid).description).toContain(
+        "Extension proposed by dave until 2026-10-01: waiting for the apprentice (alice) to agree",
+      );
+      await expectRefusedChangingNothing(
+        world,
+        iid,
+        "bob",
+        "/career extend 2026-10-01",
+        "it also takes the agreement of the apprentice (alice)",
+      );
+      world.state.now = "2026-08-17T10:00:00Z";
+      const agree = world.state.as("alice").comment(PROJECT, iid, "/career agree");
+      await world.handle(agree.payload);
+      expect(world.botNotes(iid).at(-1)!.body).toContain(
+        "extended until 2026-10-01, agreed by dave and alice",
+      );
       expect(world.stages(iid)).toEqual(["active"]);
       expect(world.issue(iid).dueDate).toBe("2026-08-30");
       expect(world.issue(iid).description).toContain(
         "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-17)",
       );
+      expect(await world.writesDuring(() => world.handle(agree.payload))).toBe(0);
       expect(await world.writesDuring(() => world.handle(extend.payload))).toBe(0);
 
       world.state.now = "2026-09-16T06:00:00Z";
@@ -123,9 +143,21 @@ describe.each(TICK_NOTE_WORDINGS)(
       await world.handle(opened.payload);
       await toActive(iid);
       expect(world.stages(iid)).toEqual(["active"]);
-      // The apprentice may conclude, but only the home or host manager extends.
-      const reason = "Only the manager or host manager (bob, dave) or people ops (carol)";
-      await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-12-01", reason);
+      const reason =
+        "Only the team member or manager or host manager (alice, bob, dave) or people ops (carol)";
+      await expectRefusedChangingNothing(world, iid, "eve", "/career extend 2026-12-01", reason);
+    });
+
+    it("refuses the other side's different date while a proposal waits, and changes nothing", async () => {
+      const { opened, iid } = open();
+      await world.handle(opened.payload);
+      await toActive(iid);
+      const proposal = world.state.as("alice").comment(PROJECT, iid, "/career extend 2026-10-01");
+      await world.handle(proposal.payload);
+      expect(world.botNotes(iid).at(-1)!.body).toContain("@bob");
+      const reason =
+        "alice proposed extending until 2026-10-01, and an extension takes the same date from both sides";
+      await expectRefusedChangingNothing(world, iid, "bob", "/career extend 2026-12-01", reason);
     });
 
     it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {

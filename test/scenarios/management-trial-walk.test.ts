@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   expectFinished,
+  expectFixedAndResumed,
   expectNeedsInfo,
   expectOpensAt,
   expectRefusedChangingNothing,
@@ -34,6 +35,9 @@ describe.each(TICK_NOTE_WORDINGS)(
 
     it("walks the plan and the day 30, 60 and 90 check-ins to career-outcome::completed", async () => {
       const iid = await expectOpensAt(world, open().opened, "plan");
+      expect(world.issue(iid).description).toContain(
+        "Level: Senior (the handbook offers the trial to Senior and Staff Engineers)",
+      );
       expect(world.issue(iid).description).toContain(
         "Trial: from 2026-02-02, check-ins on day 30 (2026-03-04), day 60 (2026-04-03), day 90 (2026-05-03)",
       );
@@ -110,6 +114,17 @@ describe.each(TICK_NOTE_WORDINGS)(
     it("asks for a fix of a broken data block in one comment naming the field", async () => {
       const { opened } = open({ start_date: "2026-13-01" });
       await expectNeedsInfo(world, opened, "start_date (is 2026-13-01): must be a real date");
+    });
+
+    it("is offered to Senior and Staff Engineers: another level waits for a fix that names both", async () => {
+      const { opened, iid } = open({ level: "Intermediate" });
+      const comment = await expectNeedsInfo(
+        world,
+        opened,
+        "level (is Intermediate): must be Senior or Staff",
+      );
+      expect(comment).toContain("Senior and Staff Engineers who want to consider moving");
+      await expectFixedAndResumed(world, iid, "level: Intermediate", "level: Staff", "plan");
     });
   },
 );

@@ -8,10 +8,13 @@ export const INTERIM_ELIGIBILITY = [
   "Is thriving in our remote-only context",
   "Exemplifies the company values",
   "Applied through Greenhouse and went through the selection process",
+  "The upcoming role was discussed over the Engineering and Development Staff meetings",
+  "Leadership gathered interest from their team members for the upcoming role",
+  "The assessment took place against the criteria above and the most suitable team member was selected for the role",
+  "Made explicit with the team member and the team that the role is interim",
 ];
 
 export const INTERIM_SETUP = [
-  "Made explicit with the team member and the team that the role is interim",
   "BambooHR job information change request submitted for every report",
   "BambooHR access request for interim manager access submitted",
   "Transition plan written with the interim manager",

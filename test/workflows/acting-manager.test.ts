@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Config } from "../../src/config/schema.js";
 import { actingManager, TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { comment, tick } from "../support/snapshots.js";
@@ -19,6 +20,7 @@ import {
 const block = {
   team_member: "alice",
   manager: "bob",
+  company_start_date: "2025-03-01",
   start_date: "2026-02-01",
   end_date: "2026-06-30",
   reason: "coverage",
@@ -29,21 +31,31 @@ const walk: Walk = {
   createdAt: "2026-01-20T09:00:00Z",
 };
 
-const eligibility = [
+// Written out, not imported: GitLab's tick notes quote these texts, so a change must show here.
+const criteria = [
   "Shows managerial interest",
   "Has experience in the individual contributor role they would manage",
-  "Has been at the company for at least 6 months and is thriving in the remote-only context",
+  "Is thriving in our remote-only context",
   "Exemplifies the company values",
 ];
+const selection = [
+  "The upcoming role was discussed over the Engineering and Development Staff meetings",
+  "Leadership gathered interest from their team members for the upcoming role",
+  "The assessment took place against the criteria above and the most suitable team member was selected for the role",
+];
+const explicit =
+  "Made explicit with the team member and the team that the role is acting (temporary) and ends with a return to the original role";
+/** A long appointment (149 days, more than the 90 of the config): the talent review comes first. */
+const eligibility = [...criteria, TALENT_REVIEW_ITEM, ...selection, explicit];
+const shortEligibility = [...criteria, ...selection, explicit];
 const active = [
-  "Made explicit with the team member and the team that the role is acting (temporary) and ends with a return to the original role",
   "Direct reports stay with their current manager in BambooHR (they are not moved to an acting manager)",
-  TALENT_REVIEW_ITEM,
 ];
 const ticked = [
   ...eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z")),
   ...active.map((item) => tick("bob", item, "2026-02-02T10:00:00Z")),
 ];
+const ELIGIBLE = eligibility.length;
 
 describe("acting manager: decide", () => {
   it("walks eligibility -> active -> return -> done with the clock, outcome returned", () => {
@@ -57,16 +69,16 @@ describe("acting manager: decide", () => {
     });
     expect(checklistOf(start.actions)).toEqual(eligibility);
 
-    w.add(...ticked.slice(0, 4));
+    w.add(...ticked.slice(0, ELIGIBLE));
     const activated = w.at("2026-01-22T12:00:00Z");
     expect(activated.stage).toBe("active");
     const note = notesOf(activated.actions).find((n) => n.template === "acting-manager/active")!;
     expect(note.mentions).toEqual(["bob"]);
-    // 149 days is longer than the 90-day talent-review length: the item is on the checklist.
+    // The talent review was done before the start: the active stage does not ask again.
     expect(checklistOf(activated.actions)).toEqual(active);
     expect(dueOf(activated.actions)).toEqual({ kind: "due-date", date: "2026-06-16" });
 
-    w.add(...ticked.slice(4));
+    w.add(...ticked.slice(ELIGIBLE));
     const running = w.at("2026-06-15T08:00:00Z");
     expect(running.stage).toBe("active");
     expect(notesOf(running.actions)).toEqual([]);
@@ -89,13 +101,17 @@ describe("acting manager: decide", () => {
 
   it("leaves out the talent review for an appointment shorter than the configured length", () => {
     const short = { ...block, end_date: "2026-03-15" };
-    const p = planAt(walk, ticked.slice(0, 4), "2026-01-22T12:00:00Z", { block: short });
-    expect(checklistOf(p.actions)).toEqual(active.slice(0, 2));
+    const first = planAt(walk, [], "2026-01-21T08:00:00Z", { block: short });
+    expect(checklistOf(first.actions)).toEqual(shortEligibility);
+    const ticks = shortEligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    const p = planAt(walk, ticks, "2026-01-22T12:00:00Z", { block: short });
+    expect(p.stage).toBe("active");
+    expect(checklistOf(p.actions)).toEqual(active);
   });
 
   it("reminds the manager when the active checklist is still open 14 days before the end", () => {
     const w = walker(walk);
-    w.add(...ticked.slice(0, 5));
+    w.add(...ticked.slice(0, ELIGIBLE));
     w.at("2026-02-03T08:00:00Z");
     const p = w.at("2026-06-16T08:00:00Z");
     expect(p.stage).toBe("active");
@@ -151,5 +167,107 @@ describe("acting manager: decide", () => {
     const more = problemsOf(q.actions).join("\n");
     expect(more).toContain("end_date (is 2026-01-15): must be after start_date (2026-02-01)");
     expect(more).toContain("manager (is ghost): no GitLab user");
+  });
+});
+
+describe("acting manager: what the page asks before the temporary role starts", () => {
+  it("counts the tenure from company_start_date: too short holds eligibility with a comment that says why", () => {
+    const recent = { ...block, company_start_date: "2025-09-01" };
+    const ticks = eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    const p = planAt(walk, ticks, "2026-01-22T12:00:00Z", { block: recent });
+    expect(p.stage).toBe("eligibility");
+    const note = notesOf(p.actions).find((n) => n.template === "acting-manager/tenure-short")!;
+    expect(note.mentions).toEqual(["bob"]);
+    expect(note.data.extra).toMatchObject({ tenure_months: "5", earliest_start: "2026-03-01" });
+    expect(sectionOf(p.actions).summary[0]).toBe(
+      "Tenure: 5 month(s) from 2025-09-01 to the start on 2026-02-01 (6 needed): not met",
+    );
+    // With the tenure met, the same ticks start the appointment.
+    expect(planAt(walk, ticks, "2026-01-22T12:00:00Z").stage).toBe("active");
+  });
+
+  it("reads the tenure's months from the config", () => {
+    const ticks = eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    const strict = { ...walk, config: Config.parse({ acting: { tenure_months: 12 } }) };
+    const p = planAt(strict, ticks, "2026-01-22T12:00:00Z");
+    expect(p.stage).toBe("eligibility");
+    expect(sectionOf(p.actions).summary[0]).toContain("(12 needed): not met");
+  });
+
+  it("asks for a missing company_start_date, saying what to add", () => {
+    const { company_start_date: _, ...without } = block;
+    // Left out, or left blank as `career-bot init`'s template has it.
+    for (const missing of [without, { ...block, company_start_date: null }]) {
+      const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: missing });
+      expect(labelsOf(p.actions)).toEqual({ kind: "labels", add: ["career-status::needs-info"], remove: [] });
+      expect(problemsOf(p.actions).map((line) => line.replace(" (is null)", ""))).toEqual([
+        "company_start_date: is missing: add the team member's first day at the company, written YYYY-MM-DD (e.g. company_start_date: 2025-03-01), to the details at the top of this issue; the time at the company the handbook asks for is counted from it",
+      ]);
+    }
+  });
+
+  it("keeps the selection process as the manager's checklist in the first stage", () => {
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z");
+    expect(p.stage).toBe("eligibility");
+    expect(checklistOf(p.actions)).toEqual(expect.arrayContaining(selection));
+    const allButSelection = eligibility
+      .filter((item) => !selection.includes(item))
+      .map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    expect(planAt(walk, allButSelection, "2026-01-22T12:00:00Z").stage).toBe("eligibility");
+  });
+
+  it("gates the start of a long appointment on the talent review", () => {
+    const withoutReview = eligibility
+      .filter((item) => item !== TALENT_REVIEW_ITEM)
+      .map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    expect(planAt(walk, withoutReview, "2026-02-10T12:00:00Z").stage).toBe("eligibility");
+    const review = tick("bob", TALENT_REVIEW_ITEM, "2026-01-23T10:00:00Z");
+    expect(planAt(walk, [...withoutReview, review], "2026-01-23T12:00:00Z").stage).toBe("active");
+  });
+
+  it("asks for the talent review in the active stage when an extension makes a short appointment long", () => {
+    const short = { ...block, end_date: "2026-03-15" };
+    const ticks = [
+      ...shortEligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z")),
+      ...active.map((item) => tick("bob", item, "2026-02-02T10:00:00Z")),
+    ];
+    const extend = comment("bob", "/career extend 2026-06-30", "2026-03-02T10:00:00Z");
+    const p = planAt(walk, [...ticks, extend], "2026-03-02T12:00:00Z", { block: short });
+    expect(replyTo(p.actions, extend).verdict).toBe("accepted");
+    expect(p.stage).toBe("active");
+    expect(checklistOf(p.actions)).toEqual([...active, TALENT_REVIEW_ITEM]);
+  });
+
+  it("asks in the first stage to make the role explicit, and reminds the manager before the start if it is not ticked", () => {
+    const w = walker(walk);
+    const first = w.at("2026-01-21T08:00:00Z");
+    expect(checklistOf(first.actions)).toContain(explicit);
+    // 7 days [acting.explicit_reminder_days] before start_date 2026-02-01.
+    expect(dueOf(first.actions)).toEqual({ kind: "due-date", date: "2026-01-25" });
+    expect(sectionOf(first.actions).checkpoint).toEqual({
+      day: "2026-01-25",
+      label: "make the acting role explicit",
+    });
+    expect(notesOf(w.at("2026-01-24T08:00:00Z").actions)).toEqual([]);
+    const due = w.at("2026-01-25T08:00:00Z");
+    const reminder = notesOf(due.actions).find((n) => n.template === "acting-manager/explicit-reminder")!;
+    expect(reminder.key).toBe("remind:make-explicit#0#2026-01-25");
+    expect(reminder.mentions).toEqual(["bob"]);
+    expect(notesOf(w.at("2026-01-26T08:00:00Z").actions)).toEqual([]);
+  });
+
+  it("does not remind once the role was made explicit", () => {
+    const told = tick("bob", explicit, "2026-01-22T10:00:00Z");
+    const p = planAt(walk, [told], "2026-01-25T08:00:00Z");
+    expect(p.stage).toBe("eligibility");
+    expect(templatesOf(p.actions)).not.toContain("acting-manager/explicit-reminder");
+    const q = planAt(walk, [told], "2026-01-22T12:00:00Z");
+    expect(dueOf(q.actions)).not.toEqual({ kind: "due-date", date: "2026-01-25" });
+  });
+
+  it("reads the reminder's days from the config", () => {
+    const early = { ...walk, config: Config.parse({ acting: { explicit_reminder_days: 10 } }) };
+    const p = planAt(early, [], "2026-01-22T08:00:00Z");
+    expect(templatesOf(p.actions)).toContain("acting-manager/explicit-reminder");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Config } from "../../src/config/schema.js";
 import { AGREEMENT_ITEMS, apprenticeship } from "../../src/workflows/apprenticeship.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { comment, tick } from "../support/snapshots.js";
@@ -84,10 +85,19 @@ describe("apprenticeship: decide", () => {
       "remind:review-pending#3#2026-08-15",
     ]);
 
-    const extend = comment("dave", "/career extend 2026-10-01", "2026-08-16T10:00:00Z");
+    // The host manager proposes, the apprentice agrees: a joint decision.
+    const extend = comment("dave", "/career extend 2026-10-01", "2026-08-16T09:00:00Z");
     w.add(extend);
+    const proposed = w.at("2026-08-16T09:30:00Z");
+    expect(replyTo(proposed.actions, extend).verdict).toBe("accepted");
+    expect(proposed.stage).toBe("review");
+    const agree = comment("alice", "/career agree", "2026-08-16T10:00:00Z");
+    w.add(agree);
     const extended = w.at("2026-08-16T12:00:00Z");
-    expect(replyTo(extended.actions, extend).verdict).toBe("accepted");
+    expect(replyTo(extended.actions, agree)).toEqual({
+      verdict: "accepted",
+      message: "Done: the apprenticeship is extended until 2026-10-01, agreed by dave and alice.",
+    });
     expect(extended.stage).toBe("active");
     expect(sectionOf(extended.actions).summary).toContain(
       "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-16)",
@@ -114,15 +124,10 @@ describe("apprenticeship: decide", () => {
     expect((note.data.extra as Record<string, string>).earliest_start).toBe("2026-03-01");
   });
 
-  it("refuses an extension by the apprentice and a conclusion before the review", () => {
-    const extend = comment("alice", "/career extend 2026-12-01", "2026-03-01T10:00:00Z");
+  it("refuses a conclusion before the review", () => {
     const conclude = comment("bob", "/career conclude", "2026-03-01T11:00:00Z");
-    const p = planAt(walk, [...eligible, ...agreed, extend, conclude], "2026-03-01T12:00:00Z");
+    const p = planAt(walk, [...eligible, ...agreed, conclude], "2026-03-01T12:00:00Z");
     expect(p.stage).toBe("active");
-    expect(replyTo(p.actions, extend)).toEqual({
-      verdict: "refused",
-      message: "Only the manager or host manager (bob, dave) or people ops can use `/career extend`.",
-    });
     expect(replyTo(p.actions, conclude).message).toContain("is not available in the Active stage");
   });
 
@@ -141,5 +146,141 @@ describe("apprenticeship: decide", () => {
     const more = problemsOf(q.actions).join("\n");
     expect(more).toContain("host_manager (is bob): is the team member's own manager");
     expect(more).toContain("end_date (is 2026-01-15): must be after start_date (2026-02-01)");
+  });
+});
+
+describe("apprenticeship: an extension is the apprentice's and a manager's joint decision", () => {
+  const inReview = [...eligible, ...agreed];
+  const at = "2026-08-16T12:00:00Z"; // in review since 2026-08-01
+  const extendBy = (who: string, day: string, time = "2026-08-16T10:00:00Z") =>
+    comment(who, `/career extend ${day}`, time);
+
+  it("takes one side's extend as a proposal: the end date stands and the other side is asked", () => {
+    const proposal = extendBy("alice", "2026-10-01");
+    const p = planAt(walk, [...inReview, proposal], at);
+    expect(p.stage).toBe("review");
+    const reply = replyTo(p.actions, proposal);
+    expect(reply.verdict).toBe("accepted");
+    expect(reply.message).toBe(
+      "Recorded: alice agrees to extend the apprenticeship until 2026-10-01. An extension is decided by both sides, so it takes effect once the manager or host manager (bob, dave) agrees with '/career agree' (or '/career extend 2026-10-01'); until then the current end date stands.",
+    );
+    const note = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${proposal.id}.`))!;
+    expect(note.mentions).toEqual(["bob", "dave"]);
+    expect(sectionOf(p.actions).summary).toContain("Period: 2026-02-01 to 2026-08-01");
+    expect(sectionOf(p.actions).summary).toContain(
+      "Extension proposed by alice until 2026-10-01: waiting for the manager or host manager (bob, dave) to agree",
+    );
+  });
+
+  it("completes with the other side's same command and date", () => {
+    const notes = [
+      ...inReview,
+      extendBy("alice", "2026-10-01"),
+      extendBy("bob", "2026-10-01", "2026-08-16T11:00:00Z"),
+    ];
+    const p = planAt(walk, notes, at);
+    expect(p.stage).toBe("active");
+    expect(sectionOf(p.actions).summary).toContain(
+      "Period: 2026-02-01 to 2026-10-01 (extended on 2026-08-16)",
+    );
+    expect(sectionOf(p.actions).summary.join("\n")).not.toContain("Extension proposed");
+  });
+
+  it("completes in the active stage too, before the end date, and the review waits for the new date", () => {
+    const early = "2026-05-10T10:00:00Z";
+    const notes = [
+      ...inReview,
+      extendBy("dave", "2026-10-01", early),
+      comment("alice", "/career agree", "2026-05-10T11:00:00Z"),
+    ];
+    expect(planAt(walk, notes, "2026-08-01T08:00:00Z").stage).toBe("active");
+    expect(planAt(walk, notes, "2026-10-01T08:00:00Z").stage).toBe("review");
+    // One side alone does not move the end.
+    expect(
+      planAt(walk, [...inReview, extendBy("dave", "2026-10-01", early)], "2026-08-01T08:00:00Z").stage,
+    ).toBe("review");
+  });
+
+  it("refuses a repeat by the same side, saying who must agree", () => {
+    const first = extendBy("bob", "2026-10-01");
+    const again = extendBy("dave", "2026-10-01", "2026-08-16T11:00:00Z");
+    const agreeToo = comment("bob", "/career agree", "2026-08-16T11:30:00Z");
+    const p = planAt(walk, [...inReview, first, again, agreeToo], at);
+    expect(p.stage).toBe("review");
+    const expected = {
+      verdict: "refused",
+      message:
+        "The extension until 2026-10-01 is already agreed by the manager or host manager (bob, dave); it also takes the agreement of the apprentice (alice), with '/career agree' (or '/career extend 2026-10-01').",
+    };
+    expect(replyTo(p.actions, again)).toEqual(expected);
+    expect(replyTo(p.actions, agreeToo)).toEqual(expected);
+  });
+
+  it("refuses another date from the other side, saying how to agree or to ask for that date", () => {
+    const first = extendBy("dave", "2026-10-01");
+    const other = extendBy("alice", "2026-12-01", "2026-08-16T11:00:00Z");
+    const p = planAt(walk, [...inReview, first, other], at);
+    expect(p.stage).toBe("review");
+    expect(replyTo(p.actions, other)).toEqual({
+      verdict: "refused",
+      message:
+        "dave proposed extending until 2026-10-01, and an extension takes the same date from both sides: to agree, use '/career agree' (or '/career extend 2026-10-01'); for another date, ask the manager or host manager (bob, dave) to propose it with '/career extend 2026-12-01'.",
+    });
+  });
+
+  it("lets a side change its own proposal, which the other side then agrees to", () => {
+    const notes = [
+      ...inReview,
+      extendBy("dave", "2026-10-01"),
+      extendBy("dave", "2026-11-01", "2026-08-16T10:30:00Z"),
+      comment("alice", "/career agree", "2026-08-16T11:00:00Z"),
+    ];
+    const p = planAt(walk, notes, at);
+    expect(p.stage).toBe("active");
+    expect(sectionOf(p.actions).summary).toContain(
+      "Period: 2026-02-01 to 2026-11-01 (extended on 2026-08-16)",
+    );
+  });
+
+  it("refuses /career agree when nothing was proposed", () => {
+    const agree = comment("alice", "/career agree", "2026-08-16T10:00:00Z");
+    const p = planAt(walk, [...inReview, agree], at);
+    expect(replyTo(p.actions, agree)).toEqual({
+      verdict: "refused",
+      message:
+        "There is no proposed extension to agree to: one side proposes the new end date first, with '/career extend YYYY-MM-DD'.",
+    });
+  });
+
+  it("counts people ops on the managers' side, never for the apprentice", () => {
+    const withOps = { ...walk, config: Config.parse({ people_ops: ["carol"] }) };
+    const byOps = extendBy("carol", "2026-10-01");
+    const alone = planAt(withOps, [...inReview, byOps], at);
+    expect(alone.stage).toBe("review");
+    expect(replyTo(alone.actions, byOps).message).toContain("once the apprentice (alice) agrees");
+    // After a manager's proposal, people ops cannot agree in the apprentice's place.
+    const managers = [
+      extendBy("bob", "2026-10-01"),
+      comment("carol", "/career agree", "2026-08-16T11:00:00Z"),
+    ];
+    const p = planAt(withOps, [...inReview, ...managers], at);
+    expect(p.stage).toBe("review");
+    expect(replyTo(p.actions, managers[1]!).verdict).toBe("refused");
+    // The apprentice's proposal, agreed by people ops standing in for a manager, extends.
+    const joint = [
+      extendBy("alice", "2026-10-01"),
+      comment("carol", "/career agree", "2026-08-16T11:00:00Z"),
+    ];
+    expect(planAt(withOps, [...inReview, ...joint], at).stage).toBe("active");
+  });
+
+  it("refuses the extension to someone who is neither side", () => {
+    const byEve = extendBy("eve", "2026-10-01");
+    const p = planAt(walk, [...inReview, byEve], at);
+    expect(replyTo(p.actions, byEve)).toEqual({
+      verdict: "refused",
+      message:
+        "Only the team member or manager or host manager (alice, bob, dave) or people ops can use `/career extend`.",
+    });
   });
 });

@@ -59,6 +59,35 @@ describe("workflow definitions", () => {
   );
 });
 
+describe("reminders that wait for an item", () => {
+  const waiting = workflows.flatMap((w) =>
+    w.reminders.filter((r) => r.unlessTicked !== undefined).map((r) => [`${w.id} ${r.key}`, w, r] as const),
+  );
+
+  it("exist for the interim and acting managers' making the role explicit", () => {
+    expect(waiting.map(([name]) => name).sort()).toEqual([
+      "acting-manager make-explicit",
+      "interim-manager make-explicit",
+    ]);
+  });
+
+  it.each(waiting)("%s names an item of its stage's checklist", (_, definition, reminder) => {
+    const text = readFileSync(
+      new URL(`../../.gitlab/issue_templates/${definition.title}.md`, import.meta.url),
+      "utf8",
+    );
+    const validated = validateData(definition, readDataBlock(text), defaultConfig(), new Map());
+    if (!validated.ok) throw new Error(`${definition.id}: the template's block is invalid`);
+    const ctx = { data: validated.data, config: defaultConfig(), facts: {}, stageEntered: "", today: "" };
+    const stages = reminder.stages === "open" ? definition.stages.map((s) => s.id) : reminder.stages;
+    const items = definition.stages
+      .filter((s) => stages.includes(s.id))
+      .flatMap((s) => s.checklist?.(ctx as never) ?? [])
+      .map((item) => item.text);
+    expect(items).toContain(reminder.unlessTicked);
+  });
+});
+
 /** The keys a data block may hold: the object schema's, also behind a transform. */
 function fieldsOf(schema: unknown): string[] {
   const s = schema as { shape?: Record<string, unknown>; in?: unknown };

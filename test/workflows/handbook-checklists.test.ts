@@ -8,15 +8,19 @@
 import { describe, expect, it } from "vitest";
 import { DIRECTOR_PLUS_NOTE, interimApplicability } from "../../src/careers/interim-table.js";
 import { Config } from "../../src/config/schema.js";
+import { actingManager } from "../../src/workflows/acting-manager.js";
 import { AGREEMENT_ITEMS, apprenticeship } from "../../src/workflows/apprenticeship.js";
+import { interimManager } from "../../src/workflows/interim-manager.js";
 import { applicability, type InterimData } from "../../src/workflows/interim-manager-rules.js";
 import { LOAN_ITEMS, onLoan } from "../../src/workflows/on-loan.js";
+import { SELECTION_ITEMS } from "../../src/workflows/temporary-roles.js";
 import type { WorkflowContext, WorkflowDefinition } from "../../src/workflows/types.js";
 import { readSeed, section } from "../careers/seed.js";
+import { interimBlock } from "../support/snapshots.js";
 
 const page = readSeed();
 
-/** The "* " bullets of the page between the line `after` and the next line that is not a bullet. */
+/** The "* " or "- " bullets of the page between the line `after` and the next line that is not a bullet. */
 function bulletsAfter(text: string, after: string): string[] {
   const lines = text.split("\n");
   const start = lines.findIndex((line) => line.trim() === after);
@@ -24,7 +28,7 @@ function bulletsAfter(text: string, after: string): string[] {
   const bullets: string[] = [];
   for (const line of lines.slice(start + 1)) {
     if (line.trim() === "" && bullets.length === 0) continue;
-    if (!line.startsWith("* ")) break;
+    if (!line.startsWith("* ") && !line.startsWith("- ")) break;
     bullets.push(line.slice(2).trim());
   }
   return bullets;
@@ -111,6 +115,30 @@ const LOAN: Row[] = [
   },
 ];
 
+const SELECTION: Row[] = [
+  {
+    page: "Upcoming Interim and Acting manager roles will be discussed over the Engineering and Development Staff meetings.",
+    item: "The upcoming role was discussed over the Engineering and Development Staff meetings",
+    words: ["upcoming", "discussed over the engineering and development staff meetings"],
+  },
+  {
+    page: "Leadership can gather interest from their team members for the upcoming roles.",
+    item: "Leadership gathered interest from their team members for the upcoming role",
+    words: ["leadership", "interest from their team members for the upcoming role"],
+  },
+  {
+    page: "Based on the above criteria the assessment will take place and most suitable team member will be selected for the role.",
+    item: "The assessment took place against the criteria above and the most suitable team member was selected for the role",
+    words: ["criteria", "the assessment", "most suitable team member", "selected for the role"],
+  },
+];
+
+/** The first stage's checklist of a workflow for a data block, with the default config. */
+function firstStageItems(definition: WorkflowDefinition, data: Record<string, unknown>): string[] {
+  const ctx = { data, config: Config.parse({}), facts: {}, stageEntered: "", today: "" } as WorkflowContext;
+  return (definition.stages[0]?.checklist?.(ctx) ?? []).map((item) => item.text);
+}
+
 describe("the handbook's checklists, pinned to the page", () => {
   const apprenticeshipText = section(page, "## Apprenticeship for Learning");
 
@@ -153,6 +181,49 @@ describe("the handbook's checklists, pinned to the page", () => {
     expect(bullets).toHaveLength(3);
     pinned(bullets, LOAN_ITEMS, LOAN);
     expect(checklistOfStage(onLoan as unknown as WorkflowDefinition, "setup")).toEqual([...LOAN_ITEMS]);
+  });
+});
+
+describe("temporary management positions: the selection process, pinned to the page", () => {
+  const temporary = section(page, "### Temporary Management Positions");
+
+  it("the selection process is the page's three steps, each with the page's meaning", () => {
+    const bullets = bulletsAfter(temporary, "Process for selection:");
+    expect(bullets).toHaveLength(3);
+    pinned(bullets, SELECTION_ITEMS, SELECTION);
+  });
+
+  it("interim and acting managers keep it in their first stage, before the role starts", () => {
+    const acting = {
+      team_member: "alice",
+      manager: "bob",
+      company_start_date: "2025-03-01",
+      start_date: "2026-02-01",
+      end_date: "2026-03-01",
+      reason: "coverage",
+    };
+    for (const [definition, data] of [
+      [interimManager, interimBlock],
+      [actingManager, acting],
+    ] as const) {
+      const workflow = definition as unknown as WorkflowDefinition;
+      expect(workflow.stages[0]?.id, workflow.id).toBe("eligibility");
+      expect(workflow.stages[0]?.actors, workflow.id).toEqual(["manager"]);
+      expect(firstStageItems(workflow, data), workflow.id).toEqual(expect.arrayContaining(SELECTION_ITEMS));
+    }
+  });
+
+  it("quotes the page's sentences that the first stage and the other temporary roles follow", () => {
+    const flat = page.replace(/\s+/g, " ");
+    for (const sentence of [
+      "This difference should be made explicit with the individual and team members before the temporary role is created.",
+      "For Acting Manager roles: be subject to a talent review depending on the length of appointment",
+      "have been employed at GitLab for at least 6 months and thriving in our remote-only context",
+      "Managers can provide multiple opportunities to Senior and Staff Engineers who want to consider moving into an available or upcoming manager role.",
+      "At the end of 6 months, both the intern and the department will determine whether it makes sense to extend the timeframe further.",
+    ]) {
+      expect(flat, sentence).toContain(sentence);
+    }
   });
 });
 

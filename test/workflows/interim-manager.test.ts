@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/config/schema.js";
 import { interimManager } from "../../src/workflows/interim-manager.js";
-import { ALTERNATIVE_CRITERIA, eligibilityItems } from "../../src/workflows/interim-manager-rules.js";
-import type { WorkflowContext } from "../../src/workflows/types.js";
+import { ALTERNATIVE_CRITERIA, CRITERIA_ITEMS } from "../../src/workflows/interim-manager-rules.js";
+import type { WorkflowContext, WorkflowDefinition } from "../../src/workflows/types.js";
 import { readSeed, section } from "../careers/seed.js";
+import { INTERIM_ELIGIBILITY, INTERIM_SETUP } from "../support/interim-items.js";
+import { interimBlock, tick } from "../support/snapshots.js";
+import { checklistOf, dueOf, notesOf, planAt, renderNote, type Walk, walker } from "./helpers.js";
 
 const temporary = section(readSeed(), "### Temporary Management Positions");
 const interim = section(readSeed(), "##### Interim Manager");
@@ -52,7 +55,7 @@ describe("interim manager: the handbook's eligibility criteria", () => {
   });
 
   it("lists every criterion of the page as an item, including thriving in the remote-only context", () => {
-    expect(eligibilityItems).toEqual(READING.flatMap(([, reading]) => reading.items));
+    expect(CRITERIA_ITEMS).toEqual(READING.flatMap(([, reading]) => reading.items));
   });
 
   it("checks the page's 6 months at the company by default", () => {
@@ -94,5 +97,52 @@ describe("interim manager: the handbook's BambooHR steps", () => {
     const access = items.filter((item) => item.includes("interim manager access"));
     expect(access).toHaveLength(1);
     expect(access[0]).toContain("bamboohr");
+  });
+});
+
+describe("interim manager: before the interim period starts", () => {
+  const walk: Walk = {
+    definition: interimManager as unknown as WorkflowDefinition,
+    block: interimBlock,
+    createdAt: "2025-12-01T09:00:00Z",
+  };
+  const explicit = "Made explicit with the team member and the team that the role is interim";
+  const selection = [
+    "The upcoming role was discussed over the Engineering and Development Staff meetings",
+    "Leadership gathered interest from their team members for the upcoming role",
+    "The assessment took place against the criteria above and the most suitable team member was selected for the role",
+  ];
+
+  it("keeps the selection process and making the role explicit in the first stage, not in setup", () => {
+    const first = planAt(walk, [], "2025-12-02T08:00:00Z");
+    expect(first.stage).toBe("eligibility");
+    expect(checklistOf(first.actions)).toEqual(INTERIM_ELIGIBILITY);
+    expect(checklistOf(first.actions).slice(-4)).toEqual([...selection, explicit]);
+    const ticks = INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2025-12-03T10:00:00Z"));
+    const setup = planAt(walk, ticks, "2025-12-03T12:00:00Z");
+    expect(setup.stage).toBe("setup");
+    expect(checklistOf(setup.actions)).toEqual(INTERIM_SETUP);
+    expect(checklistOf(setup.actions)).not.toContain(explicit);
+    // Without the selection process, eligibility holds.
+    const noSelection = ticks.filter((_, index) => !selection.includes(INTERIM_ELIGIBILITY[index]!));
+    expect(planAt(walk, noSelection, "2025-12-03T12:00:00Z").stage).toBe("eligibility");
+  });
+
+  it("reminds the manager before interim_start_date while making the role explicit is not ticked", () => {
+    const w = walker(walk);
+    // 7 days [interim.explicit_reminder_days] before 2026-01-05.
+    expect(dueOf(w.at("2025-12-02T08:00:00Z").actions)).toEqual({ kind: "due-date", date: "2025-12-29" });
+    expect(notesOf(w.at("2025-12-28T08:00:00Z").actions)).toEqual([]);
+    const due = w.at("2025-12-29T08:00:00Z");
+    const reminder = notesOf(due.actions).find((n) => n.template === "interim-manager/explicit-reminder")!;
+    expect(reminder.mentions).toEqual(["bob"]);
+    expect(reminder.key).toBe("remind:make-explicit#0#2025-12-29");
+    expect(renderNote(reminder)).toContain(
+      "the interim period of alice starts on 2026-01-05, and it is not yet ticked that the role was made explicit as interim",
+    );
+    expect(notesOf(w.at("2025-12-30T08:00:00Z").actions)).toEqual([]);
+
+    const told = [tick("bob", explicit, "2025-12-10T10:00:00Z")];
+    expect(notesOf(planAt(walk, told, "2025-12-29T08:00:00Z").actions)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   planAt,
   problemsOf,
   replyTo,
+  sectionOf,
   templatesOf,
   type Walk,
   walker,
@@ -20,6 +21,7 @@ import {
 const block = {
   team_member: "alice",
   manager: "bob",
+  level: "Senior",
   start_date: "2026-02-02",
   activities: ["Host a Group Conversation", "Run the release demos"],
 };
@@ -143,5 +145,46 @@ describe("management trial: the handbook's examples", () => {
     for (const example of TRIAL_EXAMPLES) {
       expect(item).toContain(example.replace(" for an important deliverable", ""));
     }
+  });
+});
+
+describe("management trial: offered to Senior and Staff Engineers", () => {
+  const page =
+    'the handbook offers trying the management track to "Senior and Staff Engineers who want to consider moving into an available or upcoming manager role"';
+
+  it("takes Senior or Staff, whatever the case, and shows the level", () => {
+    for (const [written, level] of [
+      ["Senior", "Senior"],
+      ["staff", "Staff"],
+      [" SENIOR ", "Senior"],
+    ] as const) {
+      const p = planAt(walk, [], "2026-01-27T08:00:00Z", { block: { ...block, level: written } });
+      expect(p.stage, written).toBe("plan");
+      expect(sectionOf(p.actions).summary[0], written).toBe(
+        `Level: ${level} (the handbook offers the trial to Senior and Staff Engineers)`,
+      );
+    }
+  });
+
+  it("refuses any other level or a role title, naming the allowed values and the page's sentence", () => {
+    for (const level of ["Intermediate", "Manager", "Senior Backend Engineer", "Principal"]) {
+      const p = planAt(walk, [], "2026-01-27T08:00:00Z", { block: { ...block, level } });
+      expect(labelsOf(p.actions), level).toEqual({
+        kind: "labels",
+        add: ["career-status::needs-info"],
+        remove: [],
+      });
+      expect(problemsOf(p.actions), level).toEqual([
+        `level (is ${level}): must be Senior or Staff (write the level alone, e.g. level: Senior for a Senior Backend Engineer); ${page}`,
+      ]);
+    }
+  });
+
+  it("asks for a missing level", () => {
+    const { level: _, ...without } = block;
+    const p = planAt(walk, [], "2026-01-27T08:00:00Z", { block: without });
+    expect(problemsOf(p.actions)).toEqual([
+      `level: is missing: add level: Senior or level: Staff to the details at the top of this issue; ${page}`,
+    ]);
   });
 });

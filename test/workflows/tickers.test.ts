@@ -107,6 +107,7 @@ const rows: Row[] = [
       {
         team_member: "alice",
         manager: "bob",
+        company_start_date: "2024-01-15",
         start_date: "2026-02-01",
         end_date: "2026-06-30",
         reason: "coverage",
@@ -213,7 +214,7 @@ const rows: Row[] = [
     name: "management trial: the plan is the team member's and the manager's",
     walk: walkOf(
       managementTrial,
-      { team_member: "alice", manager: "bob", start_date: "2026-02-02" },
+      { team_member: "alice", manager: "bob", level: "Senior", start_date: "2026-02-02" },
       "2026-01-26T09:00:00Z",
     ),
     before: [],
