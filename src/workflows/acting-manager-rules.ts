@@ -5,7 +5,7 @@ import { resolveDate } from "../engine/gates.js";
 import { endDate } from "./extend.js";
 import { commonFields, DayField } from "./fields.js";
 import { explicitItem, SELECTION_ITEMS } from "./temporary-roles.js";
-import { CompanyStartDate, type Tenure, tenure } from "./tenure.js";
+import { CompanyStartDate, startsBeforeCompany, type Tenure, tenure } from "./tenure.js";
 import type { Problem, WorkflowContext } from "./types.js";
 
 /**
@@ -54,13 +54,7 @@ export function actingTenure(data: ActingData, config: Config): Tenure {
 
 export function check(data: ActingData, _config: Config): Problem[] {
   const problems: Problem[] = [];
-  if (data.start_date < data.company_start_date) {
-    problems.push({
-      field: "start_date",
-      value: data.start_date,
-      message: `is before company_start_date (${data.company_start_date}); check both dates`,
-    });
-  }
+  problems.push(...startsBeforeCompany(data.company_start_date, "start_date", data.start_date));
   if (data.end_date <= data.start_date) {
     problems.push({
       field: "end_date",

@@ -12,7 +12,7 @@ import {
   noExtensionPending,
   pendingExtension,
 } from "./joint-extend.js";
-import { CompanyStartDate, type Tenure, tenure, tenureLine } from "./tenure.js";
+import { CompanyStartDate, startsBeforeCompany, type Tenure, tenure, tenureLine } from "./tenure.js";
 import type { Problem, WorkflowContext, WorkflowDefinition } from "./types.js";
 
 /**
@@ -53,13 +53,7 @@ function apprenticeTenure(data: ApprenticeshipData, config: Config): Tenure {
 
 function check(data: ApprenticeshipData, _config: Config): Problem[] {
   const problems: Problem[] = [];
-  if (data.start_date < data.company_start_date) {
-    problems.push({
-      field: "start_date",
-      value: data.start_date,
-      message: `is before company_start_date (${data.company_start_date}); check both dates`,
-    });
-  }
+  problems.push(...startsBeforeCompany(data.company_start_date, "start_date", data.start_date));
   if (data.end_date !== undefined && data.end_date <= data.start_date) {
     problems.push({
       field: "end_date",

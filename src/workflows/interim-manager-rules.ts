@@ -10,7 +10,7 @@ import type { Config } from "../config/schema.js";
 import { addMonths } from "../engine/dates.js";
 import { commonFields, DayField } from "./fields.js";
 import { explicitItem, SELECTION_ITEMS } from "./temporary-roles.js";
-import { CompanyStartDate, type Tenure, tenure } from "./tenure.js";
+import { CompanyStartDate, startsBeforeCompany, type Tenure, tenure } from "./tenure.js";
 import type { Problem } from "./types.js";
 
 /**
@@ -95,13 +95,9 @@ export function check(data: InterimData, config: Config): Problem[] {
   if (verdict.required === undefined) {
     problems.push({ field: "desired_level", value: data.desired_level, message: verdict.reason });
   }
-  if (data.interim_start_date < data.company_start_date) {
-    problems.push({
-      field: "interim_start_date",
-      value: data.interim_start_date,
-      message: `is before company_start_date (${data.company_start_date}); check both dates`,
-    });
-  }
+  problems.push(
+    ...startsBeforeCompany(data.company_start_date, "interim_start_date", data.interim_start_date),
+  );
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { addMonths, monthsBetween, parseDay } from "../engine/dates.js";
+import type { Problem } from "./types.js";
 
 /**
  * The page's "have been employed at GitLab for at least 6 months" (temporary management roles) and
@@ -45,4 +46,12 @@ export function tenure(companyStart: string, roleStart: string, neededMonths: nu
 /** The status line: both dates, the months, what is needed and the verdict. */
 export function tenureLine(companyStart: string, roleStart: string, startName: string, t: Tenure): string {
   return `Tenure: ${t.months} month(s) from ${companyStart} to ${startName} on ${roleStart} (${t.needed} needed): ${t.met ? "met" : "not met"}`;
+}
+
+/** A role that starts before the first day at the company means one of the two dates is mistyped. */
+export function startsBeforeCompany(companyStart: string, field: string, roleStart: string): Problem[] {
+  if (roleStart >= companyStart) return [];
+  return [
+    { field, value: roleStart, message: `is before company_start_date (${companyStart}); check both dates` },
+  ];
 }
