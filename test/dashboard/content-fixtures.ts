@@ -26,12 +26,22 @@ export function withSection(human: string, state: DashboardState | undefined): s
 }
 
 export function stateOf(workflow: string, overrides: Partial<DashboardState> = {}): DashboardState {
-  return { v: 1, workflow, stage: definition(workflow).stages[0]!.id, since: "2026-03-01", actors: [], ...overrides };
+  return {
+    v: 1,
+    workflow,
+    stage: definition(workflow).stages[0]!.id,
+    since: "2026-03-01",
+    actors: [],
+    ...overrides,
+  };
 }
 
 let nextIid = 100;
 /** A workflow issue carrying `state` in its section (and the matching stage label). */
-export function workflowIssue(state: DashboardState | undefined, overrides: Partial<Issue> & { workflow?: string } = {}): Issue {
+export function workflowIssue(
+  state: DashboardState | undefined,
+  overrides: Partial<Issue> & { workflow?: string } = {},
+): Issue {
   const { workflow = state?.workflow ?? "interim-manager", ...rest } = overrides;
   const iid = rest.iid ?? ++nextIid;
   const labels = [definition(workflow).label, ...(state?.stage ? [`career-stage::${state.stage}`] : [])];
@@ -71,7 +81,13 @@ export const SAMPLE_DATA: Record<string, Record<string, unknown>> = {
     interim_start_date: "2026-01-05",
     success_criteria: "hire",
   },
-  "acting-manager": { team_member: "alice", manager: "bob", start_date: "2026-01-05", end_date: "2026-04-30", reason: "coverage" },
+  "acting-manager": {
+    team_member: "alice",
+    manager: "bob",
+    start_date: "2026-01-05",
+    end_date: "2026-04-30",
+    reason: "coverage",
+  },
   "on-loan": {
     team_member: "alice",
     manager: "bob",
@@ -96,9 +112,18 @@ export const SAMPLE_DATA: Record<string, Record<string, unknown>> = {
 /** The section action's state that the real `decide` computes for a fresh issue of `workflow`. */
 export function decidedState(workflow: string, today = TODAY, data = SAMPLE_DATA[workflow]!): DashboardState {
   const def = definition(workflow);
-  const fresh = issue({ labels: [def.label], description: yamlBlock(data), createdAt: "2026-01-05T09:00:00Z" });
+  const fresh = issue({
+    labels: [def.label],
+    description: yamlBlock(data),
+    createdAt: "2026-01-05T09:00:00Z",
+  });
   const users = Object.fromEntries(Object.entries(people));
-  const plan = decide({ definition: def, snapshot: snapshot(fresh, [], users), config: defaultConfig(), now: new Date(`${today}T09:00:00Z`) });
+  const plan = decide({
+    definition: def,
+    snapshot: snapshot(fresh, [], users),
+    config: defaultConfig(),
+    now: new Date(`${today}T09:00:00Z`),
+  });
   const section = plan.actions.find((a): a is Extract<Action, { kind: "section" }> => a.kind === "section");
   if (!section?.model.state) throw new Error(`no state for ${workflow}`);
   return section.model.state;

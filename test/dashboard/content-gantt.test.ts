@@ -15,7 +15,12 @@ const TEMPORARY = ["interim-manager", "acting-manager", "on-loan", "apprenticesh
 
 describe("the Gantt chart of temporary appointments", () => {
   it("covers exactly the workflows whose definition names a period", () => {
-    expect(workflows.filter((w) => w.period).map((w) => w.id).sort()).toEqual([...TEMPORARY].sort());
+    expect(
+      workflows
+        .filter((w) => w.period)
+        .map((w) => w.id)
+        .sort(),
+    ).toEqual([...TEMPORARY].sort());
   });
 
   const expected: Record<string, { bar: string; milestones: string[] }> = {
@@ -38,15 +43,18 @@ describe("the Gantt chart of temporary appointments", () => {
     "management-trial": { bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-04-05", milestones: [] },
   };
 
-  it.each(TEMPORARY)("%s: a section, a bar over its period (the interim's: to its limit from config) and its checkpoints", (id) => {
-    const state = decidedState(id);
-    const open = workflowIssue(state, { iid: 5 });
-    const lines = chart(buildDashboard(dashboardInput({ open: [open], today: "2026-01-10" })).markdown);
-    expect(lines.slice(0, 3)).toEqual(["gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"]);
-    expect(lines[3]).toBe(`  section ${ganttName(definition(id).title)}`);
-    expect(lines[4]).toBe(expected[id]!.bar);
-    expect(lines.slice(5)).toEqual(expected[id]!.milestones);
-  });
+  it.each(TEMPORARY)(
+    "%s: a section, a bar over its period (the interim's: to its limit from config) and its checkpoints",
+    (id) => {
+      const state = decidedState(id);
+      const open = workflowIssue(state, { iid: 5 });
+      const lines = chart(buildDashboard(dashboardInput({ open: [open], today: "2026-01-10" })).markdown);
+      expect(lines.slice(0, 3)).toEqual(["gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"]);
+      expect(lines[3]).toBe(`  section ${ganttName(definition(id).title)}`);
+      expect(lines[4]).toBe(expected[id]!.bar);
+      expect(lines.slice(5)).toEqual(expected[id]!.milestones);
+    },
+  );
 
   it("takes the interim's limit from the config", () => {
     const open = workflowIssue(decidedState("interim-manager"), { iid: 5 });
@@ -56,23 +64,39 @@ describe("the Gantt chart of temporary appointments", () => {
   });
 
   it("marks an appointment past its limit as critical", () => {
-    const state = stateOf("interim-manager", { member: "alice", period: { start: "2025-09-01", limit: "2026-01-01" } });
-    const lines = chart(buildDashboard(dashboardInput({ open: [workflowIssue(state, { iid: 9 })] })).markdown);
+    const state = stateOf("interim-manager", {
+      member: "alice",
+      period: { start: "2025-09-01", limit: "2026-01-01" },
+    });
+    const lines = chart(
+      buildDashboard(dashboardInput({ open: [workflowIssue(state, { iid: 9 })] })).markdown,
+    );
     expect(lines).toContain("  alice issue 9 :crit, t7x9, 2025-09-01, 2026-01-01");
   });
 
   it("draws 50 appointments in sections per workflow and lists the rest below", () => {
     const open = Array.from({ length: 60 }, (_, i) =>
-      workflowIssue(stateOf(i % 2 ? "on-loan" : "acting-manager", { member: "alice", period: { start: "2026-03-01", end: "2026-09-01" } }), {
-        iid: 200 + i,
-      }),
+      workflowIssue(
+        stateOf(i % 2 ? "on-loan" : "acting-manager", {
+          member: "alice",
+          period: { start: "2026-03-01", end: "2026-09-01" },
+        }),
+        {
+          iid: 200 + i,
+        },
+      ),
     );
     const { markdown } = buildDashboard(dashboardInput({ open }));
     const lines = chart(markdown);
-    expect(lines.filter((l) => l.startsWith("  section "))).toEqual(["  section Acting manager", "  section On loan"]);
+    expect(lines.filter((l) => l.startsWith("  section "))).toEqual([
+      "  section Acting manager",
+      "  section On loan",
+    ]);
     expect(lines.filter((l) => / :(crit, )?t7x/.test(l))).toHaveLength(50);
     expect(markdown).toContain("Not drawn (the chart shows the first 50):");
-    expect(markdown.split("\n").filter((l) => /^- \[#\d+\].*2026-03-01 to 2026-09-01/.test(l))).toHaveLength(10);
+    expect(markdown.split("\n").filter((l) => /^- \[#\d+\].*2026-03-01 to 2026-09-01/.test(l))).toHaveLength(
+      10,
+    );
   });
 
   it("keeps task names to characters Mermaid cannot misread", () => {

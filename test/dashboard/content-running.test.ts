@@ -19,7 +19,13 @@ describe("the dashboard's top", () => {
     expect(lines).toContain(`- [ ] ${RECHECK_ITEM}`);
     expect(lines.indexOf(`- [ ] ${RECHECK_ITEM}`)).toBe(2);
     expect(markdown).toContain("Ticking the box makes the bot re-check every open workflow");
-    const order = ["Needs attention", "Running workflows", "Temporary appointments", "Career conversations", "Outcomes"];
+    const order = [
+      "Needs attention",
+      "Running workflows",
+      "Temporary appointments",
+      "Career conversations",
+      "Outcomes",
+    ];
     const at = order.map((h) => markdown.indexOf(`## ${h}`));
     expect(at).toEqual([...at].sort((a, b) => a - b));
     expect(at.every((i) => i > 0)).toBe(true);
@@ -27,23 +33,27 @@ describe("the dashboard's top", () => {
 });
 
 describe("running workflows", () => {
-  it.each(workflows.map((w) => [w.id, w] as const))("%s: one table with stage, since, next checkpoint and who acts", (_, definition) => {
-    const stage = definition.stages[1] ?? definition.stages[0]!;
-    const state = stateOf(definition.id, {
-      stage: stage.id,
-      since: "2026-02-14",
-      next: { label: "the next gate", day: "2026-04-01" },
-      actors: ["bob", "dave"],
-      member: "alice",
-    });
-    const open = workflowIssue(state, { iid: 7 });
-    const running = section(buildDashboard(dashboardInput({ open: [open] })).markdown, "Running workflows");
-    expect(running).toContain(`### ${definition.title} (1)`);
-    expect(running).toContain(
-      `| [#7](http://gitlab.test/org/careers/-/issues/7) | alice | ${stage.title} | 2026-02-14 | the next gate | 2026-04-01 | bob, dave |`,
-    );
-    for (const other of workflows.filter((w) => w.id !== definition.id)) expect(running).not.toContain(`### ${other.title} (`);
-  });
+  it.each(workflows.map((w) => [w.id, w] as const))(
+    "%s: one table with stage, since, next checkpoint and who acts",
+    (_, definition) => {
+      const stage = definition.stages[1] ?? definition.stages[0]!;
+      const state = stateOf(definition.id, {
+        stage: stage.id,
+        since: "2026-02-14",
+        next: { label: "the next gate", day: "2026-04-01" },
+        actors: ["bob", "dave"],
+        member: "alice",
+      });
+      const open = workflowIssue(state, { iid: 7 });
+      const running = section(buildDashboard(dashboardInput({ open: [open] })).markdown, "Running workflows");
+      expect(running).toContain(`### ${definition.title} (1)`);
+      expect(running).toContain(
+        `| [#7](http://gitlab.test/org/careers/-/issues/7) | alice | ${stage.title} | 2026-02-14 | the next gate | 2026-04-01 | bob, dave |`,
+      );
+      for (const other of workflows.filter((w) => w.id !== definition.id))
+        expect(running).not.toContain(`### ${other.title} (`);
+    },
+  );
 
   it("falls back to the labels and the due date for an issue without a state marker", () => {
     const open = workflowIssue(undefined, {
@@ -52,11 +62,15 @@ describe("running workflows", () => {
       dueDate: "2026-06-30",
     });
     const running = section(buildDashboard(dashboardInput({ open: [open] })).markdown, "Running workflows");
-    expect(running).toContain("| [#8](http://gitlab.test/org/careers/-/issues/8) | unknown | On loan | unknown | due | 2026-06-30 | nobody named |");
+    expect(running).toContain(
+      "| [#8](http://gitlab.test/org/careers/-/issues/8) | unknown | On loan | unknown | due | 2026-06-30 | nobody named |",
+    );
   });
 
   it("sorts rows by issue and caps a table with an 'and N more' line", () => {
-    const open = Array.from({ length: 205 }, (_, i) => workflowIssue(stateOf("promotion"), { iid: 1000 - i }));
+    const open = Array.from({ length: 205 }, (_, i) =>
+      workflowIssue(stateOf("promotion"), { iid: 1000 - i }),
+    );
     const running = section(buildDashboard(dashboardInput({ open })).markdown, "Running workflows");
     const rows = running.split("\n").filter((l) => l.startsWith("| [#"));
     expect(rows).toHaveLength(200);

@@ -6,12 +6,20 @@ import { stateMarker } from "../../src/engine/dashboard-state.js";
 import { decide } from "../../src/engine/decide.js";
 import { SECTION_BEGIN, SECTION_END } from "../../src/engine/markers.js";
 import { comment, issue, people, snapshot, yamlBlock } from "../support/snapshots.js";
-import { decidedState, definition, SAMPLE_DATA, stateOf, withSection, workflowIssue } from "./content-fixtures.js";
+import {
+  decidedState,
+  definition,
+  SAMPLE_DATA,
+  stateOf,
+  withSection,
+  workflowIssue,
+} from "./content-fixtures.js";
 
 const interim = definition("interim-manager");
 
 function sectionState(plan: { actions: Action[] }) {
-  return plan.actions.find((a): a is Extract<Action, { kind: "section" }> => a.kind === "section")?.model.state;
+  return plan.actions.find((a): a is Extract<Action, { kind: "section" }> => a.kind === "section")?.model
+    .state;
 }
 
 describe("the state marker in the bot's section", () => {
