@@ -113,8 +113,13 @@ export function recentRefusals(commands: CommandResult[], notes: Note[], timezon
   const at = new Map(notes.map((note) => [note.id, note.createdAt]));
   return commands
     .filter((c) => c.verdict === "refused" && at.has(c.noteId))
-    .map((c) => ({ day: dayOf(at.get(c.noteId)!, timezone), verb: c.line.verb, by: c.author }))
+    .map((c) => ({ day: dayOf(at.get(c.noteId)!, timezone), verb: verbWord(c.line.verb), by: c.author }))
     .slice(-KEPT_REFUSALS);
+}
+
+/** A refused verb is whatever word a person typed: kept only when it is a plain word. */
+function verbWord(verb: string): string {
+  return /^[a-z][a-z-]{0,29}$/.test(verb) ? verb : "unknown";
 }
 
 /**

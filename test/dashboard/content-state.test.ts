@@ -60,6 +60,19 @@ describe("the state marker in the bot's section", () => {
     ]);
   });
 
+  it("records a refused verb that is not a plain word as unknown, so the marker still checks out", () => {
+    const fresh = issue({ description: yamlBlock(SAMPLE_DATA["interim-manager"]!) });
+    const plan = decide({
+      definition: interim,
+      snapshot: snapshot(fresh, [comment("eve", "/career h1re<b>", "2026-01-06T10:00:00Z")], people),
+      config: defaultConfig(),
+      now: new Date("2026-01-10T09:00:00Z"),
+    });
+    const state = sectionState(plan)!;
+    expect(state.refused).toEqual([{ day: "2026-01-06", verb: "unknown", by: "eve" }]);
+    expect(readState(workflowIssue(state), interim)).toEqual(state);
+  });
+
   it("keeps the day the data block first needed fixing", () => {
     const broken = yamlBlock({ ...SAMPLE_DATA["interim-manager"], company_start_date: "soon" });
     const run = (description: string, today: string) =>
