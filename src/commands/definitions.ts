@@ -130,6 +130,20 @@ export const COMMANDS = [
     positional: { name: "dir", describe: "the careers project's directory", optional: { default: "." } },
   },
   {
+    name: "report",
+    describe: "print the dashboard's content (what needs attention, running workflows, ...), writing nothing",
+    options: [
+      { flag: "group", type: "string", describe: "cover every project of this group (path or id)" },
+      {
+        flag: "format",
+        type: "string",
+        default: "md",
+        choices: ["md", "json", "csv"],
+        describe: "md: the dashboard's Markdown; json: the same as data; csv: one row per workflow issue",
+      },
+    ],
+  },
+  {
     name: "ladder",
     describe: "print the next roles of a role and whether each move needs company need",
     options: [],

@@ -22,6 +22,8 @@ export interface CommandOptions {
   webhook?: boolean;
   cron?: string;
   out?: string;
+  /** report: md, json or csv. */
+  format?: string;
   role?: string | string[];
   /** init: the careers project's directory. */
   dir?: string;

@@ -15,6 +15,7 @@ export const RUNNERS: Record<CommandName, () => Promise<CommandRunner>> = {
   validate: async () => (await import("./validate-command.js")).runValidate,
   demo: async () => (await import("./demo.js")).runDemo,
   init: async () => (await import("./init.js")).runInit,
+  report: async () => (await import("./report-command.js")).runReport,
   ladder: async () => (await import("./ladder-command.js")).runLadder,
   schema: async () => (await import("./schema-command.js")).runSchema,
 };

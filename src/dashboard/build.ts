@@ -1,12 +1,40 @@
+import { attentionItems } from "./attention.js";
+import { conversationRows } from "./conversations.js";
+import { dashboardCsv } from "./csv.js";
+import { ganttRows } from "./gantt.js";
 import type { DashboardContent, DashboardInput } from "./input.js";
-import { RECHECK_ITEM } from "./input.js";
+import { dashboardJson } from "./json.js";
+import { type DashboardParts, dashboardMarkdown } from "./markdown.js";
+import { outcomeSummary } from "./outcomes.js";
+import { viewsOf } from "./view.js";
+
+export { DASHBOARD_LABEL, RECHECK_ITEM } from "./input.js";
 
 /**
- * PLACEHOLDER until the content lands (issue 11): the real build replaces this file whole.
- * Deterministic, so the lifecycle (ensure, quiet day, recreation) can be built against it.
+ * The dashboard's content, pure: the same input gives the same text, and nothing in it counts days
+ * from today, so on a day when no issue changed it comes out as it was and the sweep writes nothing.
  */
 export function buildDashboard(input: DashboardInput): DashboardContent {
-  const rows = input.open.map((issue) => `- ${issue.title} (#${issue.iid})`);
-  const markdown = [`- [ ] ${RECHECK_ITEM}`, "", ...rows].join("\n");
-  return { markdown, json: { open: input.open.length }, csv: "issue\n" };
+  const { config, today } = input;
+  const tz = config.timezone;
+  const open = viewsOf(input.open, tz, today);
+  const closed = viewsOf(input.closed, tz, today);
+  const all = [...open, ...closed];
+  const parts: DashboardParts = {
+    today,
+    attention: attentionItems(open, sortedIssues(input.followUps), today, tz),
+    views: open,
+    gantt: ganttRows(open),
+    conversations: conversationRows(all, config, today),
+    outcomes: outcomeSummary(closed, config, today),
+  };
+  return {
+    markdown: dashboardMarkdown(parts),
+    json: dashboardJson({ ...parts, views: all }),
+    csv: dashboardCsv(all),
+  };
+}
+
+function sortedIssues<T extends { projectId: number; iid: number }>(issues: T[]): T[] {
+  return [...issues].sort((a, b) => a.projectId - b.projectId || a.iid - b.iid);
 }

@@ -1,3 +1,4 @@
+import type { DashboardState } from "./dashboard-state.js";
 import type { CommandRecord } from "./markers.js";
 
 /**
@@ -27,6 +28,8 @@ export interface SectionModel {
   checklist: ChecklistLine[];
   summary: string[];
   commands: string[];
+  /** What the dashboard reads of this issue, written as a marker at the section's end. */
+  state?: DashboardState;
 }
 
 /** Values for a template. Every string is escaped by apply, except `message`, which the bot composed. */

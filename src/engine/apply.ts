@@ -1,6 +1,7 @@
 import type { Issue, IssueUpdate } from "../gitlab/port.js";
 import type { Action, Plan, SectionModel } from "./actions.js";
 import { carryTicks, sectionTicks } from "./checklist.js";
+import { stateMarker } from "./dashboard-state.js";
 import {
   commandRecordMarker,
   findSection,
@@ -124,12 +125,14 @@ async function sectionUpdate(
   options: ApplyOptions,
   needFresh: boolean,
 ): Promise<{ issue?: Issue; description?: string; section?: string }> {
-  const { diagram, commands, guidance, ...data } = model;
+  const { diagram, commands, guidance, state, ...data } = model;
   // The diagram, the command usage and the guidance are the bot's own text, never a person's.
   const trusted = { diagram, commands, guidance: guidance ? options.renderer.render(guidance, {}) : "" };
   const rendered = options.renderer.render("section", data, trusted);
+  // The state marker goes last, right before the end marker: the only place the dashboard reads it.
+  const marker = state ? `\n${stateMarker(state)}` : "";
   const sectionOf = (description: string) =>
-    `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}\n${SECTION_END}`;
+    `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}${marker}\n${SECTION_END}`;
   const withTicks = (description: string) => replaceSection(description, sectionOf(description));
   const seen = options.seen?.description;
   if (!needFresh && seen !== undefined && withTicks(seen) === seen) return {};

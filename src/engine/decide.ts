@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { Plan } from "./actions.js";
 import { type BotHistory, botHistory } from "./bot-history.js";
+import { recentRefusals } from "./dashboard-state.js";
 import { readDataBlock } from "./data-block.js";
 import { dayOf } from "./dates.js";
 import { followUps } from "./follow-ups.js";
@@ -38,7 +39,8 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   const validated = validateData(definition, readDataBlock(issue.description), config, snapshot.users);
   if (!validated.ok) {
     const problems = validated.problems.map(describeProblem);
-    const paused = pausedPlan(definition, snapshot, history, problems, issueData(issue, definition));
+    const today = dayOf(now, config.timezone);
+    const paused = pausedPlan(definition, snapshot, history, problems, issueData(issue, definition), today);
     const notes = newNotes([...warning, ...paused.notes], history, snapshot);
     return { ...plan, stage: paused.stage, actions: [...paused.actions, ...notes] };
   }
@@ -61,6 +63,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     outcome: state.outcome,
     config,
   };
+  const refusals = recentRefusals(commands, snapshot.notes, config.timezone);
   const drafts = [
     ...warning,
     ...fixedNotice(issue, definition, history),
@@ -74,7 +77,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     ...plan,
     stage: stage.id,
     actions: [
-      ...statusActions(input, roles, issue, stage, state, today),
+      ...statusActions(input, roles, issue, stage, state, today, refusals),
       ...followUps(definition, state, snapshot, roles, noteData, history.posted),
       ...newNotes(drafts, history, snapshot),
       ...closeAction(issue, stage, state),

@@ -2,6 +2,7 @@ import type { Issue } from "../gitlab/port.js";
 import type { Stage } from "../workflows/types.js";
 import type { Action } from "./actions.js";
 import { nextCheckpoint, overdueDay, reminderLabels } from "./checkpoints.js";
+import { type DashboardState, runningState } from "./dashboard-state.js";
 import type { Day } from "./dates.js";
 import { labelActions, NEEDS_INFO, OUTCOME_PREFIX, OVERDUE, STAGE_PREFIX } from "./issue-labels.js";
 import type { RoleMap } from "./roles.js";
@@ -16,12 +17,16 @@ export function statusActions(
   stage: Stage,
   state: WorkflowState,
   today: Day,
+  refused: DashboardState["refused"] = [],
 ): Action[] {
   const labels = [STAGE_PREFIX + stage.id, ...reminderLabels(input, state, today)];
   if (stage.final && state.outcome) labels.push(OUTCOME_PREFIX + state.outcome);
   const checkpoint = nextCheckpoint(input, state, today);
   const overdue = overdueDay(input, state, today);
-  const section = sectionModel(input, roles, state, today, { overdue: overdue !== undefined, checkpoint });
+  const section = {
+    ...sectionModel(input, roles, state, today, { overdue: overdue !== undefined, checkpoint }),
+    state: runningState(input, roles, state, today, refused),
+  };
   const actions: Action[] = [
     ...labelActions(issue.labels, labels, [NEEDS_INFO, OVERDUE]),
     { kind: "section", model: section },

@@ -3,6 +3,8 @@ import type { WorkflowDefinition } from "../workflows/types.js";
 import type { Action } from "./actions.js";
 import type { BotHistory } from "./bot-history.js";
 import { parseCommandLines } from "./command-parse.js";
+import { needsInfoState } from "./dashboard-state.js";
+import type { Day } from "./dates.js";
 import { labelActions, NEEDS_INFO, STAGE_PREFIX } from "./issue-labels.js";
 import { type NoteDraft, textHash } from "./note-drafts.js";
 import { needsInfoSection } from "./section.js";
@@ -18,6 +20,7 @@ export function pausedPlan(
   history: BotHistory,
   problems: string[],
   issueData: Record<string, unknown>,
+  today: Day,
 ): { stage?: string; actions: Action[]; notes: NoteDraft[] } {
   const { issue } = snapshot;
   const currentStage = issue.labels.find((l) => l.startsWith(STAGE_PREFIX))?.slice(STAGE_PREFIX.length);
@@ -49,7 +52,13 @@ export function pausedPlan(
   const known = definition.stages.some((s) => s.id === currentStage) ? currentStage : undefined;
   const actions: Action[] = [
     ...labelActions(issue.labels, [NEEDS_INFO, ...(known ? [STAGE_PREFIX + known] : [])], [NEEDS_INFO]),
-    { kind: "section", model: needsInfoSection(definition, known, problems) },
+    {
+      kind: "section",
+      model: {
+        ...needsInfoSection(definition, known, problems),
+        state: needsInfoState(definition, known ?? "", issue, today),
+      },
+    },
   ];
   return { ...(known ? { stage: known } : {}), actions, notes };
 }

@@ -33,6 +33,7 @@ export const actingManager: WorkflowDefinition<ActingData> = {
   label: "career::acting-manager",
   title: "Acting manager",
   schema: ActingData as unknown as z.ZodType<ActingData>,
+  period: { start: { field: "start_date" }, end: END },
   people: (d) => ({
     team_member: d.team_member,
     manager: d.manager,

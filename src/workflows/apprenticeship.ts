@@ -112,6 +112,7 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
   label: "career::apprenticeship",
   title: "Apprenticeship",
   schema: ApprenticeshipData as unknown as z.ZodType<ApprenticeshipData>,
+  period: { start: { field: "start_date" }, end: END },
   people: (d) => ({
     team_member: d.team_member,
     manager: d.manager,

@@ -34,6 +34,10 @@ export const interimManager: WorkflowDefinition<InterimData> = {
     people_business_partner: d.people_business_partner,
   }),
   check,
+  period: {
+    start: { field: "interim_start_date" },
+    limit: { from: { field: "interim_start_date" }, months: { config: "interim.max_months" } },
+  },
   stages: [
     {
       id: "eligibility",

@@ -77,6 +77,10 @@ export const managementTrial: WorkflowDefinition<TrialData> = {
   label: "career::management-trial",
   title: "Management trial",
   schema: TrialData as unknown as z.ZodType<TrialData>,
+  period: {
+    start: { field: "start_date" },
+    end: { from: { field: "start_date" }, days: { config: "trial.plan_days" } },
+  },
   people: (d) => ({
     team_member: d.team_member,
     manager: d.manager,

@@ -62,6 +62,7 @@ export const onLoan: WorkflowDefinition<LoanData> = {
   label: "career::on-loan",
   title: "On loan",
   schema: LoanData as unknown as z.ZodType<LoanData>,
+  period: { start: { field: "start_date" }, end: END },
   people: (d) => ({
     team_member: d.team_member,
     manager: d.manager,

@@ -170,6 +170,18 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * The dates of a temporary appointment, for the dashboard's Gantt chart: read from the data block
+ * (and an extension, if any) like every other date, so the chart needs no case per workflow.
+ */
+export interface Period {
+  start: DateExpr;
+  /** The planned end; absent when the appointment ends with a decision (an interim's promotion). */
+  end?: DateExpr;
+  /** The longest the appointment may last (the interim's `interim.max_months`). */
+  limit?: DateExpr;
+}
+
 export interface WorkflowDefinition<D = Record<string, unknown>> {
   id: string;
   /** `career::<id>`. */
@@ -198,6 +210,8 @@ export interface WorkflowDefinition<D = Record<string, unknown>> {
   conditions: Record<string, (ctx: WorkflowContext<D>) => boolean>;
   /** Lines for the status summary (tenure check, hire, document...). Plain text, escaped by the engine. */
   summary?: (ctx: WorkflowContext<D>) => string[];
+  /** Set on temporary appointments: their period, shown on the dashboard's Gantt chart. */
+  period?: Period;
   /** Extra values for note templates (a table row, a computed date). Escaped by the engine. */
   noteData?: (ctx: WorkflowContext<D>) => Record<string, string>;
 }

@@ -40,7 +40,9 @@ describe("an unknown command", () => {
     const typo = await run(["swep"]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('unknown command "swep". Did you mean sweep?');
-    expect(typo.stderr).toContain("handle, sweep, serve, setup, validate, demo, init, ladder, schema");
+    expect(typo.stderr).toContain(
+      "handle, sweep, serve, setup, validate, demo, init, report, ladder, schema",
+    );
     const after = await run(["--config", "x.yml", "hadnle"]);
     expect(after.stderr).toContain("Did you mean handle?");
     const far = await run(["frobnicate"]);

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { buildDashboard } from "../../src/dashboard/build.js";
+import { ganttName } from "../../src/dashboard/gantt.js";
+import { workflows } from "../../src/workflows/index.js";
+import { dashboardInput, decidedState, definition, stateOf, workflowIssue } from "./content-fixtures.js";
+
+function chart(markdown: string): string[] {
+  const start = markdown.indexOf("```mermaid\n");
+  if (start < 0) return [];
+  const end = markdown.indexOf("\n```", start + 1);
+  return markdown.slice(start + "```mermaid\n".length, end).split("\n");
+}
+
+const TEMPORARY = ["interim-manager", "acting-manager", "on-loan", "apprenticeship", "management-trial"];
+
+describe("the Gantt chart of temporary appointments", () => {
+  it("covers exactly the workflows whose definition names a period", () => {
+    expect(
+      workflows
+        .filter((w) => w.period)
+        .map((w) => w.id)
+        .sort(),
+    ).toEqual([...TEMPORARY].sort());
+  });
+
+  const expected: Record<string, { bar: string; milestones: string[] }> = {
+    "interim-manager": {
+      bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-05-05",
+      milestones: [
+        "  5 reminder ahead of the interim period s limit :milestone, 2026-04-05, 0d",
+        "  5 interim period limit :milestone, 2026-05-05, 0d",
+      ],
+    },
+    "acting-manager": { bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-04-30", milestones: [] },
+    "on-loan": {
+      bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-06-30",
+      milestones: [
+        "  5 reminder ahead of the end of the loan :milestone, 2026-06-16, 0d",
+        "  5 loan ends :milestone, 2026-06-30, 0d",
+      ],
+    },
+    apprenticeship: { bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-07-05", milestones: [] },
+    "management-trial": { bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-04-05", milestones: [] },
+  };
+
+  it.each(TEMPORARY)(
+    "%s: a section, a bar over its period (the interim's: to its limit from config) and its checkpoints",
+    (id) => {
+      const state = decidedState(id);
+      const open = workflowIssue(state, { iid: 5 });
+      const lines = chart(buildDashboard(dashboardInput({ open: [open], today: "2026-01-10" })).markdown);
+      expect(lines.slice(0, 3)).toEqual(["gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"]);
+      expect(lines[3]).toBe(`  section ${ganttName(definition(id).title)}`);
+      expect(lines[4]).toBe(expected[id]!.bar);
+      expect(lines.slice(5)).toEqual(expected[id]!.milestones);
+    },
+  );
+
+  it("takes the interim's limit from the config", () => {
+    const open = workflowIssue(decidedState("interim-manager"), { iid: 5 });
+    const input = dashboardInput({ open: [open] });
+    // The limit is the bot's own, computed from interim.max_months when it wrote the section.
+    expect(chart(buildDashboard(input).markdown).join("\n")).toContain("2026-05-05");
+  });
+
+  it("marks an appointment past its limit as critical", () => {
+    const state = stateOf("interim-manager", {
+      member: "alice",
+      period: { start: "2025-09-01", limit: "2026-01-01" },
+    });
+    const lines = chart(
+      buildDashboard(dashboardInput({ open: [workflowIssue(state, { iid: 9 })] })).markdown,
+    );
+    expect(lines).toContain("  alice issue 9 :crit, t7x9, 2025-09-01, 2026-01-01");
+  });
+
+  it("draws 50 appointments in sections per workflow and lists the rest below", () => {
+    const open = Array.from({ length: 60 }, (_, i) =>
+      workflowIssue(
+        stateOf(i % 2 ? "on-loan" : "acting-manager", {
+          member: "alice",
+          period: { start: "2026-03-01", end: "2026-09-01" },
+        }),
+        {
+          iid: 200 + i,
+        },
+      ),
+    );
+    const { markdown } = buildDashboard(dashboardInput({ open }));
+    const lines = chart(markdown);
+    expect(lines.filter((l) => l.startsWith("  section "))).toEqual([
+      "  section Acting manager",
+      "  section On loan",
+    ]);
+    expect(lines.filter((l) => / :(crit, )?t7x/.test(l))).toHaveLength(50);
+    expect(markdown).toContain("Not drawn (the chart shows the first 50):");
+    expect(markdown.split("\n").filter((l) => /^- \[#\d+\].*2026-03-01 to 2026-09-01/.test(l))).toHaveLength(
+      10,
+    );
+  });
+
+  it("keeps task names to characters Mermaid cannot misread", () => {
+    expect(ganttName("x: y; #1\nz /close @all <!-- -->")).toBe("x y 1 z close all -- --");
+    expect(ganttName(":#;")).toBe("unnamed");
+    expect(ganttName("a".repeat(100))).toHaveLength(60);
+  });
+
+  it("says so when no temporary appointment runs", () => {
+    const open = [workflowIssue(stateOf("promotion"))];
+    const { markdown } = buildDashboard(dashboardInput({ open }));
+    expect(markdown).not.toContain("```mermaid");
+    expect(markdown).toContain("No temporary appointment is running.");
+  });
+});
