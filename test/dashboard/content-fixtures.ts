@@ -84,6 +84,7 @@ export const SAMPLE_DATA: Record<string, Record<string, unknown>> = {
   "acting-manager": {
     team_member: "alice",
     manager: "bob",
+    company_start_date: "2024-01-01",
     start_date: "2026-01-05",
     end_date: "2026-04-30",
     reason: "coverage",
@@ -106,7 +107,7 @@ export const SAMPLE_DATA: Record<string, Record<string, unknown>> = {
     start_date: "2026-01-05",
     deliverables: ["threat model"],
   },
-  "management-trial": { team_member: "alice", manager: "bob", start_date: "2026-01-05" },
+  "management-trial": { team_member: "alice", manager: "bob", level: "Senior", start_date: "2026-01-05" },
 };
 
 /** The section action's state that the real `decide` computes for a fresh issue of `workflow`. */
