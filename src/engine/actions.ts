@@ -1,4 +1,5 @@
 import type { CommandRecord } from "./markers.js";
+import type { TextContext } from "./text-context.js";
 
 /**
  * What `decide` plans and `apply` performs. Plain data: a plan can be printed (`--dry-run`),
@@ -27,6 +28,8 @@ export interface SectionModel {
   checklist: ChecklistLine[];
   summary: string[];
   commands: string[];
+  /** The config's numbers and the handbook section, for the guidance and the section's own text. */
+  texts?: TextContext;
 }
 
 /** Values for a template. Every string is escaped by apply, except `message`, which the bot composed. */

@@ -124,10 +124,11 @@ async function sectionUpdate(
   options: ApplyOptions,
   needFresh: boolean,
 ): Promise<{ issue?: Issue; description?: string; section?: string }> {
-  const { diagram, commands, guidance, ...data } = model;
+  const { diagram, commands, guidance, texts, ...data } = model;
   // The diagram, the command usage and the guidance are the bot's own text, never a person's.
-  const trusted = { diagram, commands, guidance: guidance ? options.renderer.render(guidance, {}) : "" };
-  const rendered = options.renderer.render("section", data, trusted);
+  const guidanceText = guidance ? options.renderer.render(guidance, { ...texts, outcome: data.outcome }) : "";
+  const trusted = { diagram, commands, guidance: guidanceText };
+  const rendered = options.renderer.render("section", { ...texts, ...data }, trusted);
   const sectionOf = (description: string) =>
     `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}\n${SECTION_END}`;
   const withTicks = (description: string) => replaceSection(description, sectionOf(description));

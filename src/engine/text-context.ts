@@ -1,0 +1,33 @@
+import type { Config } from "../config/schema.js";
+import { type HandbookLink, handbookLink } from "../workflows/handbook-sections.js";
+import type { Action } from "./actions.js";
+
+/**
+ * What every text the bot writes may say besides its own data: the configured numbers (a text never
+ * states a number the config can change) and the handbook section the workflow's stage follows
+ * (the `handbook-link` partial).
+ */
+export interface TextContext {
+  config: Config;
+  handbook?: HandbookLink;
+}
+
+export function textContext(config: Config, workflowId: string, stageId?: string): TextContext {
+  const handbook = handbookLink(config, workflowId, stageId);
+  return handbook ? { config, handbook } : { config };
+}
+
+/** Every note, follow-up and section of a plan gets the text context (a note's own data wins). */
+export function withTextContext(actions: Action[], texts: TextContext): Action[] {
+  return actions.map((action) => {
+    switch (action.kind) {
+      case "note":
+      case "follow-up":
+        return { ...action, data: { ...texts, ...action.data } };
+      case "section":
+        return { ...action, model: { ...action.model, texts } };
+      default:
+        return action;
+    }
+  });
+}
