@@ -13,12 +13,15 @@ import {
   handbookLink,
 } from "../../src/workflows/handbook-sections.js";
 import { workflows } from "../../src/workflows/index.js";
+import { interimManager } from "../../src/workflows/interim-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { readSeed } from "../careers/seed.js";
 import { freshState } from "../support/cli-memory.js";
 import { MemoryBot } from "../support/memory-bot.js";
 import { autoWalk, templateOf } from "../support/scenario.js";
-import { BOT, PROJECT } from "../support/world.js";
+import { interimBlock } from "../support/snapshots.js";
+import { BOT } from "../support/world.js";
+import { notesOf, planAt, type Walk } from "./helpers.js";
 
 // Issue 10, "Texts people read": every text links its handbook section, states the config's numbers
 // (never the page's defaults when the config says otherwise), and says nothing of the bot's internals.
@@ -340,5 +343,51 @@ describe("issue templates", () => {
     const found = files.filter((f) => DEFAULT_NUMBER.test(readFileSync(new URL(f, dir), "utf8")));
     expect(files.length).toBe(workflows.length);
     expect(found).toEqual([]);
+  });
+});
+
+describe("texts that contradicted themselves or the page", () => {
+  const interim: Walk = {
+    definition: interimManager as unknown as WorkflowDefinition,
+    block: interimBlock,
+    createdAt: "2026-01-05T08:00:00Z",
+  };
+  function closing(block: Record<string, unknown>, config: Config = defaultConfig()) {
+    const p = planAt({ ...interim, config }, [], "2026-01-06T08:00:00Z", { block });
+    const note = notesOf(p.actions).find((n) => n.template === "interim-manager/not-required")!;
+    return renderer.render(note.template, note.data, {}, note.mentions);
+  }
+
+  it("interim manager, no interim required: says the table's verdict as a sentence, no 'Table row'", () => {
+    const staff = closing(
+      { ...interimBlock, current_level: "Staff", previous_management_experience: 9 },
+      unusual,
+    );
+    expect(staff).toContain(
+      "The Interim Manager table applies no interim period to Staff → Manager with previous management experience (9+ months).",
+    );
+    expect(staff).not.toMatch(/Table row|6\+ months/);
+
+    const director = closing({ ...interimBlock, current_level: "Director", desired_level: "VP" });
+    expect(director).toContain(
+      "The handbook requires no interim period for positions at Director level and above, such as Director → VP.",
+    );
+    expect(director).not.toMatch(/Table row|For Director\+ positions/);
+    expect(director).toContain("What happens instead: the regular promotion process.");
+  });
+
+  it("apprenticeship review: both the apprentice and the department determine it, neither alone", () => {
+    for (const name of [
+      "apprenticeship/review",
+      "apprenticeship/guidance-review",
+      "apprenticeship/review-pending",
+    ]) {
+      const text = renderer.render(name, { ...textContext(defaultConfig(), "apprenticeship", "review") });
+      expect(text, name).toMatch(/the apprentice and the department/i);
+      expect(text, name).not.toMatch(/\bthe apprentice (decides|determines)\b/i);
+    }
+    expect(renderer.render("apprenticeship/guidance-review", {})).toContain(
+      "Both the apprentice and the department determine whether it makes sense to extend the timeframe further; neither decides it alone.",
+    );
   });
 });
