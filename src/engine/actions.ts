@@ -1,5 +1,16 @@
+import type { Config } from "../config/schema.js";
+import type { HandbookLink } from "../workflows/handbook-sections.js";
 import type { CommandRecord } from "./markers.js";
-import type { TextContext } from "./text-context.js";
+
+/**
+ * What every text the bot writes may say besides its own data: the config's numbers (a text never
+ * states a number the config can change) and the handbook section the workflow's stage follows
+ * (the `handbook-link` partial). Built by `textContext` (text-context.ts).
+ */
+export interface TextContext {
+  config: Config;
+  handbook?: HandbookLink;
+}
 
 /**
  * What `decide` plans and `apply` performs. Plain data: a plan can be printed (`--dry-run`),

@@ -1,16 +1,6 @@
 import type { Config } from "../config/schema.js";
-import { type HandbookLink, handbookLink } from "../workflows/handbook-sections.js";
-import type { Action } from "./actions.js";
-
-/**
- * What every text the bot writes may say besides its own data: the configured numbers (a text never
- * states a number the config can change) and the handbook section the workflow's stage follows
- * (the `handbook-link` partial).
- */
-export interface TextContext {
-  config: Config;
-  handbook?: HandbookLink;
-}
+import { handbookLink } from "../workflows/handbook-sections.js";
+import type { Action, TextContext } from "./actions.js";
 
 export function textContext(config: Config, workflowId: string, stageId?: string): TextContext {
   const handbook = handbookLink(config, workflowId, stageId);
