@@ -123,9 +123,14 @@ function isDirectorPlus(level: Level): boolean {
   return LEVELS.indexOf(level) >= LEVELS.indexOf("Director");
 }
 
-function experienceWords(desired: Level, has: boolean): string {
+function experienceWords(desired: Level, has: boolean, months: number): string {
   const what = needsManagingManagers(desired) ? "experience managing managers" : "management experience";
-  return `${has ? "with" : "without"} previous ${what} (${PRIOR_MANAGEMENT_MONTHS}+ months)`;
+  return `${has ? "with" : "without"} previous ${what} (${months}+ months)`;
+}
+
+/** "For Director+ positions no interim is required", as a sentence about one move. */
+export function directorPlusReason(move: string): string {
+  return `The handbook requires no interim period for positions at Director level and above, such as ${move}.`;
 }
 
 /**
@@ -142,6 +147,7 @@ export function interimApplicability(
   current: Level,
   desired: Level,
   hasPriorExperience: boolean,
+  priorMonths = PRIOR_MANAGEMENT_MONTHS,
 ): InterimApplicability {
   const move = `${current} → ${desired}`;
   const row = interimTable.find(
@@ -153,11 +159,11 @@ export function interimApplicability(
     return {
       required: row.interimRequired,
       row: rowText(row),
-      reason: `The Interim Manager table ${verdict} to ${move} ${experienceWords(desired, hasPriorExperience)}.`,
+      reason: `The Interim Manager table ${verdict} to ${move} ${experienceWords(desired, hasPriorExperience, priorMonths)}.`,
     };
   }
   if (isDirectorPlus(current) && isDirectorPlus(desired)) {
-    return { required: false, row: DIRECTOR_PLUS_NOTE, reason: `${move}: ${DIRECTOR_PLUS_NOTE}` };
+    return { required: false, row: DIRECTOR_PLUS_NOTE, reason: directorPlusReason(move) };
   }
   const listed = [...new Set(interimTable.map((r) => `${r.cells[0]} → ${r.cells[1]}`))].join(", ");
   return {

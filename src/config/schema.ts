@@ -12,6 +12,9 @@ const Username = z
 
 const positiveInt = z.number().int().positive();
 
+/** The engineering career development page (SPEC section 8). */
+export const HANDBOOK_URL = "https://handbook.gitlab.com/handbook/engineering/careers/";
+
 export const InterimConfig = z
   .object({
     max_months: positiveInt
@@ -92,6 +95,9 @@ export const TrialConfig = z
       .length(3, "must list three days, e.g. [30, 60, 90]")
       .default([30, 60, 90])
       .describe("the plan's three check-in days; the last one equals plan_days"),
+    reminder_days: positiveInt
+      .default(7)
+      .describe("reminder cadence in days while a check-in is due and not ticked"),
   })
   .strict()
   .refine(
@@ -204,6 +210,12 @@ export const Config = z
     conversations: ConversationsConfig.default(ConversationsConfig.parse({})).describe(
       "career conversations (career::conversation), created by the sweep from the roster",
     ),
+    /** The seed page's own links use the about.gitlab.com address; SPEC section 8 names the live one. */
+    handbook_url: z
+      .string()
+      .regex(/^https?:\/\/[^\s()<>#]+$/, "must be an http(s) address without spaces, brackets or #")
+      .default(HANDBOOK_URL)
+      .describe("the handbook page every guidance and reminder links its section on"),
     dashboard: DashboardConfig.default(DashboardConfig.parse({})).describe(
       "the dashboard issue: every running workflow at a glance, kept up to date by sweep",
     ),

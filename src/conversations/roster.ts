@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { addDays, dayOf, quarterOf } from "../engine/dates.js";
 import { followUpMarker } from "../engine/markers.js";
+import { textContext } from "../engine/text-context.js";
 import { issueRef, type WriteRecord } from "../engine/write-record.js";
 import { budgetedWriter, type Write } from "../engine/writer.js";
 import type { Issue, ProjectRef, User } from "../gitlab/port.js";
@@ -85,6 +86,7 @@ async function createOne(
     reports: entry.reports,
     quarter: quarter.id,
     quarter_label: quarter.label,
+    ...textContext(ctx.config, "conversation"),
   };
   const title = ctx.renderer.render("conversation/issue-title", data).split("\n")[0]!.slice(0, 250);
   const description = `${ctx.renderer.render("conversation/issue", data)}\n\n${followUpMarker(token)}`;

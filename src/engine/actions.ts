@@ -1,5 +1,17 @@
+import type { Config } from "../config/schema.js";
+import type { HandbookLink } from "../workflows/handbook-sections.js";
 import type { DashboardState } from "./dashboard-state.js";
 import type { CommandRecord } from "./markers.js";
+
+/**
+ * What every text the bot writes may say besides its own data: the config's numbers (a text never
+ * states a number the config can change) and the handbook section the workflow's stage follows
+ * (the `handbook-link` partial). Built by `textContext` (text-context.ts).
+ */
+export interface TextContext {
+  config: Config;
+  handbook?: HandbookLink;
+}
 
 /**
  * What `decide` plans and `apply` performs. Plain data: a plan can be printed (`--dry-run`),
@@ -30,6 +42,8 @@ export interface SectionModel {
   commands: string[];
   /** What the dashboard reads of this issue, written as a marker at the section's end. */
   state?: DashboardState;
+  /** The config's numbers and the handbook section, for the guidance and the section's own text. */
+  texts?: TextContext;
 }
 
 /** Values for a template. Every string is escaped by apply, except `message`, which the bot composed. */

@@ -125,10 +125,11 @@ async function sectionUpdate(
   options: ApplyOptions,
   needFresh: boolean,
 ): Promise<{ issue?: Issue; description?: string; section?: string }> {
-  const { diagram, commands, guidance, state, ...data } = model;
+  const { diagram, commands, guidance, texts, state, ...data } = model;
   // The diagram, the command usage and the guidance are the bot's own text, never a person's.
-  const trusted = { diagram, commands, guidance: guidance ? options.renderer.render(guidance, {}) : "" };
-  const rendered = options.renderer.render("section", data, trusted);
+  const guidanceText = guidance ? options.renderer.render(guidance, { ...texts, outcome: data.outcome }) : "";
+  const trusted = { diagram, commands, guidance: guidanceText };
+  const rendered = options.renderer.render("section", { ...texts, ...data }, trusted);
   // The state marker goes last, right before the end marker: the only place the dashboard reads it.
   const marker = state ? `\n${stateMarker(state)}` : "";
   const sectionOf = (description: string) =>

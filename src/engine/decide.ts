@@ -16,6 +16,7 @@ import { commandReplies, tickRefusals } from "./replies.js";
 import { type RoleMap, roleMap } from "./roles.js";
 import type { Snapshot } from "./snapshot.js";
 import { entryNotes, reminderNotes } from "./stage-notes.js";
+import { textContext, withTextContext } from "./text-context.js";
 import { contextOf, stageOf } from "./workflow-state.js";
 
 export interface DecideInput {
@@ -42,7 +43,8 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     const today = dayOf(now, config.timezone);
     const paused = pausedPlan(definition, snapshot, history, problems, issueData(issue, definition), today);
     const notes = newNotes([...warning, ...paused.notes], history, snapshot);
-    return { ...plan, stage: paused.stage, actions: [...paused.actions, ...notes] };
+    const texts = textContext(config, definition.id, paused.stage);
+    return { ...plan, stage: paused.stage, actions: withTextContext([...paused.actions, ...notes], texts) };
   }
 
   const { data } = validated;
@@ -76,12 +78,15 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   return {
     ...plan,
     stage: stage.id,
-    actions: [
-      ...statusActions(input, roles, issue, stage, state, today, refusals),
-      ...followUps(definition, state, snapshot, roles, noteData, history.posted),
-      ...newNotes(drafts, history, snapshot),
-      ...closeAction(issue, stage, state),
-    ],
+    actions: withTextContext(
+      [
+        ...statusActions(input, roles, issue, stage, state, today, refusals),
+        ...followUps(definition, state, snapshot, roles, noteData, history.posted),
+        ...newNotes(drafts, history, snapshot),
+        ...closeAction(issue, stage, state),
+      ],
+      textContext(config, definition.id, stage.id),
+    ),
   };
 }
 

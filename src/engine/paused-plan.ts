@@ -39,8 +39,8 @@ export function pausedPlan(
     const informative = command.record.verb === "help" || command.record.verb === "status";
     const verdict = informative ? "accepted" : "refused";
     const message = informative
-      ? "The workflow is paused: the data block has problems (listed in the comment above and in the description). Fix them and the workflow resumes by itself."
-      : "The data block has problems (see the comment above); fix it first, then try again.";
+      ? "The workflow is paused: some of the details at the top of this issue need a fix (listed in the comment above and in the description). Fix them and the workflow resumes by itself."
+      : "Some of the details at the top of this issue need a fix (see the comment above); fix them first, then try again.";
     notes.push({
       key: `reply:${command.id}:${verdict}`,
       template: "common/command-reply",

@@ -22,7 +22,7 @@ export function validateData(
       ok: false,
       problems: [
         {
-          field: "(data block)",
+          field: "(details at the top)",
           message:
             'the yaml code block has no "career" tag: its first line must read three backticks, then "yaml career"',
         },
@@ -34,14 +34,14 @@ export function validateData(
       ok: false,
       problems: [
         {
-          field: "(data block)",
+          field: "(details at the top)",
           message: `no "yaml career" code block found; copy the block from the "${definition.title}" issue template into the description`,
         },
       ],
     };
   }
   if (block.kind === "invalid")
-    return { ok: false, problems: [{ field: "(data block)", message: block.problem }] };
+    return { ok: false, problems: [{ field: "(details at the top)", message: block.problem }] };
   const parsed = definition.schema.safeParse(block.data);
   if (!parsed.success) {
     return {
@@ -54,7 +54,7 @@ export function validateData(
               message: `unknown field(s); remove them or check the spelling against the issue template`,
             };
           }
-          const field = issue.path.join(".") || "(data block)";
+          const field = issue.path.join(".") || "(details at the top)";
           const value = issue.path.reduce<unknown>(
             (obj, key) => (obj as Record<PropertyKey, unknown>)?.[key as PropertyKey],
             block.data,

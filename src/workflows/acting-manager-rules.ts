@@ -78,7 +78,7 @@ export const CRITERIA_ITEMS = [
 ];
 
 export const TALENT_REVIEW_ITEM =
-  "Talent review done for this appointment (it is longer than the configured length)";
+  "Talent review done for this appointment (the appointment is long enough to need one)";
 
 export const EXPLICIT_ITEM = explicitItem("acting");
 

@@ -211,7 +211,7 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
       at: { from: { field: "start_date" }, days: { config: "apprenticeship.checkin_days" } },
       every: { config: "apprenticeship.checkin_days" },
       note: { template: "apprenticeship/checkin", mention: everyone },
-      checkpoint: "monthly check-in",
+      checkpoint: "check-in",
     },
     {
       key: "review-pending",

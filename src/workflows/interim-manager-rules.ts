@@ -1,6 +1,7 @@
 import * as z from "zod";
 import {
   DIRECTOR_PLUS_NOTE,
+  directorPlusReason,
   interimApplicability,
   LEVELS,
   type Level,
@@ -76,9 +77,15 @@ export function hasPriorExperience(data: InterimData, config: Config): boolean {
 export function applicability(data: InterimData, config: Config) {
   // Positions above Director: "For Director+ positions no interim is required."
   if (LEVELS.indexOf(data.desired_level) > LEVELS.indexOf("Director")) {
-    return { required: false as const, row: DIRECTOR_PLUS_NOTE, reason: DIRECTOR_PLUS_NOTE };
+    const move = `${data.current_level} → ${data.desired_level}`;
+    return { required: false as const, row: DIRECTOR_PLUS_NOTE, reason: directorPlusReason(move) };
   }
-  return interimApplicability(data.current_level, data.desired_level, hasPriorExperience(data, config));
+  return interimApplicability(
+    data.current_level,
+    data.desired_level,
+    hasPriorExperience(data, config),
+    config.interim.prior_management_months,
+  );
 }
 
 export function interimTenure(data: InterimData, config: Config): Tenure {
@@ -111,7 +118,7 @@ export function hireBeforeInterim(startDate: string | undefined, data: InterimDa
   return (
     `The hire's start date (${startDate}) is before the interim period began (${data.interim_start_date}): ` +
     "the success gate is a hire the interim manager made. Send '/career hire USERNAME YYYY-MM-DD' again " +
-    "with the right start date, or first correct interim_start_date in the data block if that is wrong"
+    "with the right start date, or first correct interim_start_date in the details at the top of this issue if that is wrong"
   );
 }
 

@@ -185,7 +185,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       ],
       records: { new_hire: "new_hire", hire_date: "start_date" },
       validate: (args, ctx) => hireBeforeInterim(args.start_date, ctx.data as InterimData),
-      help: "record the interim manager's first hire and their start date; the review opens 30 days later",
+      help: "record the interim manager's first hire and their start date, from which the hire review is dated",
     },
     {
       verb: "review",

@@ -136,8 +136,8 @@ export const managementTrial: WorkflowDefinition<TrialData> = {
     key: `checkpoint-${index + 1}`,
     stages: [part.id],
     at: checkpointDate(index),
-    // Until the check-in is ticked, the reminder comes back weekly: the due date never goes blank.
-    every: 7,
+    // Until the check-in is ticked, the reminder comes back (weekly by default): the due date never goes blank.
+    every: { config: "trial.reminder_days" },
     note: { template: "management-trial/checkpoint", mention: both },
     checkpoint: "check-in",
   })),

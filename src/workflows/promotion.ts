@@ -115,7 +115,7 @@ const coachingItems = [
   "Readiness for the target role discussed against its job family requirements",
 ];
 export const POSITION_ITEM =
-  "Position of need for the target role confirmed (see position_of_need in the data block)";
+  "Position of need for the target role confirmed (see position_of_need in the details at the top of this issue)";
 
 const documentItems = [
   "Promotion document written, showing what the team member has already done at the target level",

@@ -99,7 +99,7 @@ describe("bad data blocks: never a crash, always one clear comment", () => {
         fc.pre(!isActuallyValid(field, value));
         const lines = FIELDS.map((f) => `${f}: ${f === field ? value : BASE[f]}`).join("\n");
         const result = await openAndHandle(block(lines));
-        expectAnswered(result, new RegExp(`${field}|\\(data block\\)`));
+        expectAnswered(result, new RegExp(`${field}|\\(details at the top\\)`));
       }),
       { numRuns: 60, seed: 4242 },
     );
@@ -147,7 +147,7 @@ describe("bad data blocks: never a crash, always one clear comment", () => {
       fc.asyncProperty(fc.string({ maxLength: 500 }), async (text) => {
         fc.pre(!text.includes("```") && !text.includes("~~~"));
         const result = await openAndHandle(`${text}\n/label ~"career::interim-manager"\n`);
-        expectAnswered(result, /\(data block\)/);
+        expectAnswered(result, /\(details at the top\)/);
       }),
       { numRuns: 25, seed: 99 },
     );

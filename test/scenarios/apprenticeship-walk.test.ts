@@ -67,7 +67,7 @@ describe.each(TICK_NOTE_WORDINGS)(
         expect((await world.sweep()).code).toBe(0);
         checkins.push(world.state.now.slice(0, 10));
         const note = world.botNotes(iid).at(-1)!.body;
-        expect(note).toContain("monthly check-in");
+        expect(note).toContain("check-in for the apprenticeship in Security (every 30 days)");
         for (const who of ["@alice", "@bob", "@dave"]) expect(note).toContain(who);
         expect(await world.writesDuring(() => world.sweep())).toBe(0);
       }
@@ -127,7 +127,9 @@ describe.each(TICK_NOTE_WORDINGS)(
 
       world.state.now = "2026-09-16T06:00:00Z";
       await world.sweep();
-      expect(world.botNotes(iid).at(-1)!.body).toContain("monthly check-in");
+      expect(world.botNotes(iid).at(-1)!.body).toContain(
+        "check-in for the apprenticeship in Security (every 30 days)",
+      );
       world.state.now = "2026-10-01T06:00:00Z";
       await world.sweep();
       expect(world.stages(iid)).toEqual(["review"]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/config/schema.js";
+import { Renderer } from "../../src/engine/render.js";
 import { actingManager, TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { comment, tick } from "../support/snapshots.js";
@@ -25,6 +26,7 @@ const block = {
   end_date: "2026-06-30",
   reason: "coverage",
 };
+const renderer = new Renderer();
 const walk: Walk = {
   definition: actingManager as unknown as WorkflowDefinition,
   block,
@@ -136,6 +138,26 @@ describe("acting manager: decide", () => {
     const done = planAt(walk, notes, "2026-09-30T08:00:00Z");
     expect(done.stage).toBe("done");
     expect(labelsOf(done.actions)).toMatchObject({ add: ["career-stage::done", "career-outcome::extended"] });
+  });
+
+  it("when extended, the closing comment and the section do not say the team member is back in their original role", () => {
+    const notes = [...ticked, comment("bob", "/career extend 2026-09-30", "2026-06-20T10:00:00Z")];
+    const done = planAt(walk, notes, "2026-09-30T08:00:00Z");
+    const closing = notesOf(done.actions).find((n) => n.template === "acting-manager/done")!;
+    const text = renderer.render(closing.template, closing.data, {}, closing.mentions);
+    expect(text).toContain("was extended and reached its new end date, 2026-09-30");
+    expect(text).not.toMatch(/is back in their original role|returns to/);
+    const section = sectionOf(done.actions);
+    const guidance = renderer.render(section.guidance!, { ...section.texts, outcome: section.outcome });
+    expect(guidance).toContain("was extended and has reached its new end date");
+    expect(guidance).not.toContain("back in their original role");
+
+    // Without the extension, both say the return.
+    const returned = planAt(walk, ticked, "2026-06-30T08:00:00Z");
+    const back = notesOf(returned.actions).find((n) => n.template === "acting-manager/done")!;
+    expect(renderer.render(back.template, back.data, {}, back.mentions)).toContain(
+      "alice is back in their original role",
+    );
   });
 
   it("refuses an extension by the team member, and one that does not move the end later", () => {
