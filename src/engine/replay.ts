@@ -186,12 +186,15 @@ function workflowItems(definition: WorkflowDefinition, ctx: WorkflowContext): Ma
   const items = new Map<string, KnownItem | null>();
   for (const stage of definition.stages) {
     for (const item of stage.checklist?.(ctx) ?? []) {
-      const key = sectionItemKey(item.text);
-      const known = items.get(key);
       const tickers = tickersOf(stage, item);
-      if (known === undefined) items.set(key, { text: item.text, tickers });
-      else if (known === null || known.text !== item.text) items.set(key, null);
-      else items.set(key, { text: item.text, tickers: [...new Set([...known.tickers, ...tickers])] });
+      // A tick quoting an earlier wording is a tick of the item as it reads now.
+      for (const text of [item.text, ...(item.formerly ?? [])]) {
+        const key = sectionItemKey(text);
+        const known = items.get(key);
+        if (known === undefined) items.set(key, { text: item.text, tickers });
+        else if (known === null || known.text !== item.text) items.set(key, null);
+        else items.set(key, { text: item.text, tickers: [...new Set([...known.tickers, ...tickers])] });
+      }
     }
   }
   return items;

@@ -36,6 +36,15 @@ export const ALTERNATIVE_CRITERIA = {
   "feedback-360": "Gather 360 feedback via Culture Amp for the manager",
 } as const;
 export type Criterion = keyof typeof ALTERNATIVE_CRITERIA;
+
+/** Earlier wordings of three criteria (before they followed the page word for word): their ticks still count. */
+export const CRITERIA_FORMERLY: Partial<Record<Criterion, string[]>> = {
+  "leader-interviews": [
+    "Pass interviews with the department leaders on team management competencies and the Manager scorecard",
+  ],
+  "relations-role-play": ["Pass a team member relations case role play with the People Business Partner"],
+  "career-conversations": ["Perform career development conversations with direct reports successfully"],
+};
 const CRITERIA = Object.keys(ALTERNATIVE_CRITERIA) as [Criterion, ...Criterion[]];
 
 const LevelField = z

@@ -3,6 +3,7 @@ import { needsManagingManagers } from "../careers/interim-table.js";
 import {
   ALTERNATIVE_CRITERIA,
   applicability,
+  CRITERIA_FORMERLY,
   check,
   eligibilityItems,
   hireBeforeInterim,
@@ -102,6 +103,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
         return (criteria === "hire" ? [] : criteria).map((c) => ({
           text: ALTERNATIVE_CRITERIA[c],
           tickers: ["manager"],
+          formerly: CRITERIA_FORMERLY[c],
         }));
       },
     },

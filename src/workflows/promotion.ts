@@ -116,6 +116,9 @@ const coachingItems = [
 ];
 export const POSITION_ITEM =
   "Position of need for the target role confirmed (see position_of_need in the details at the top of this issue)";
+/** The item's wording until 0.x: ticks made on it still count. */
+const POSITION_ITEM_FORMERLY =
+  "Position of need for the target role confirmed (see position_of_need in the data block)";
 
 const documentItems = [
   "Promotion document written, showing what the team member has already done at the target level",
@@ -149,7 +152,9 @@ export const promotion: WorkflowDefinition<PromotionData> = {
       guidance: "promotion/guidance-coaching",
       checklist: (ctx) => [
         ...coachingItems.map((text) => ({ text })),
-        ...(needsPosition(ctx.data as PromotionData) ? [{ text: POSITION_ITEM }] : []),
+        ...(needsPosition(ctx.data as PromotionData)
+          ? [{ text: POSITION_ITEM, formerly: [POSITION_ITEM_FORMERLY] }]
+          : []),
       ],
     },
     {

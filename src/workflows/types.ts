@@ -64,6 +64,11 @@ export interface ChecklistItem {
    * any item; a tick by anyone else does not count and gets a reply.
    */
   tickers?: Role[];
+  /**
+   * Earlier wordings of this item. GitLab's tick note quotes the text as it was when ticked, so a
+   * reworded item lists its old text here and a tick made before the rewording still counts.
+   */
+  formerly?: string[];
 }
 
 /** A note posted once (keyed), when its stage is entered or its day comes. */

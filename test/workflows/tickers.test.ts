@@ -7,10 +7,11 @@ import { actingManager } from "../../src/workflows/acting-manager.js";
 import { AGREEMENT_ITEMS, apprenticeship } from "../../src/workflows/apprenticeship.js";
 import { conversation, conversationItem } from "../../src/workflows/conversation.js";
 import { ALTERNATIVE_CRITERIA, interimManager } from "../../src/workflows/interim-manager.js";
+import { CRITERIA_FORMERLY } from "../../src/workflows/interim-manager-rules.js";
 import { lateralTransfer } from "../../src/workflows/lateral-transfer.js";
 import { managementTrial } from "../../src/workflows/management-trial.js";
 import { LOAN_ITEMS, onLoan } from "../../src/workflows/on-loan.js";
-import { promotion, SUBMITTED_ITEM } from "../../src/workflows/promotion.js";
+import { POSITION_ITEM, promotion, SUBMITTED_ITEM } from "../../src/workflows/promotion.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { interimBlock, tick } from "../support/snapshots.js";
 import { notesOf, planAt, renderNote, sectionOf, type Walk } from "./helpers.js";
@@ -314,5 +315,27 @@ describe("the section's checklist", () => {
     expect(text).toContain(`- [ ] ${feedback} · who ticks: manager (bob)\n`);
     expect(text).toContain("Each item says who ticks it; people ops may tick any item.");
     expect(text).not.toMatch(/@\S/);
+  });
+});
+
+describe("a reworded checklist item", () => {
+  // GitLab's tick note quotes the item as it read when ticked: a tick made before the rewording counts.
+  it("counts a tick of an interim criterion's earlier wording, and the section shows the item ticked", () => {
+    const block = { ...interimBlock, success_criteria: ["leader-interviews", "feedback-360"] };
+    const walk = walkOf(interimManager, block, "2026-01-05T09:00:00Z");
+    const earlier = CRITERIA_FORMERLY["leader-interviews"]![0]!;
+    const p = planAt(walk, [...reach({ ...rows[0]!, walk }), tick("bob", earlier, AT)], NOW);
+    expect(p.stage).toBe("criteria");
+    expect(lineOf(p.actions, ALTERNATIVE_CRITERIA["leader-interviews"])).toMatchObject({
+      ticked: true,
+      note: "· ticked by bob",
+    });
+  });
+
+  it("counts a tick of the promotion's position of need in its earlier wording", () => {
+    const earlier = "Position of need for the target role confirmed (see position_of_need in the data block)";
+    const p = planAt(promote, [tick("bob", earlier, AT)], NOW);
+    expect(p.stage).toBe("coaching");
+    expect(lineOf(p.actions, POSITION_ITEM)).toMatchObject({ ticked: true, note: "· ticked by bob" });
   });
 });
