@@ -281,6 +281,22 @@ export class FakeGitLabRecords {
     return this.issues.find((issue) => issue.projectId === projectId && issue.iid === iid);
   }
 
+  /**
+   * A person (Owner or admin) deletes an issue: GitLab then answers 404 for it and lists it no more.
+   * Its notes and links go with it.
+   */
+  deleteIssue(projectId: number, iid: number): void {
+    const issue = this.findIssue(projectId, iid);
+    if (!issue) return;
+    this.issues.splice(this.issues.indexOf(issue), 1);
+    for (let i = this.notes.length - 1; i >= 0; i -= 1)
+      if (this.notes[i]!.issueId === issue.id) this.notes.splice(i, 1);
+    for (let i = this.links.length - 1; i >= 0; i -= 1) {
+      const link = this.links[i]!;
+      if (link.sourceIssueId === issue.id || link.targetIssueId === issue.id) this.links.splice(i, 1);
+    }
+  }
+
   issueById(id: number): FakeIssue | undefined {
     return this.issues.find((issue) => issue.id === id);
   }
