@@ -1,6 +1,6 @@
 import { ensureConversationIssues } from "../conversations/roster.js";
 import { findDashboards, keepDashboard } from "../dashboard/keep.js";
-import { recheckRequested, recordDashboard } from "../dashboard/recheck.js";
+import { addNotice, recheckRequested, recordDashboard } from "../dashboard/recheck.js";
 import { dashboardTarget } from "../dashboard/target.js";
 import { dayOf } from "../engine/dates.js";
 import { GroupNotFoundError } from "../errors.js";
@@ -90,7 +90,7 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
       summary.failures.push({ ref: "dashboard", error: errorLine(error, options.secrets) });
     }
   }
-  if (target.kind === "none") (summary.notices ??= []).push(target.reason);
+  if (target.kind === "none") addNotice(summary, target.reason);
   // After the work: a disabled hook makes the sweep exit 1, but must not stop it.
   if (options.project !== undefined) {
     summary.webhook = await checkHookHealth(ctx.port, options.project, options.secrets);

@@ -7,7 +7,7 @@ import { RECHECK_ITEM } from "./input.js";
  */
 
 const RECHECK_TICKED = new RegExp(
-  `^[ \\t]*[-*+][ \\t]+\\[[xX]\\][ \\t]+${escape(RECHECK_ITEM)}[ \\t]*$`,
+  `^[ \\t]*[-*+][ \\t]+\\[[xX]\\][ \\t]+${escapeRegExp(RECHECK_ITEM)}[ \\t]*$`,
   "m",
 );
 
@@ -29,6 +29,6 @@ function normalise(text: string): string {
   return text.replace(/\r\n?/g, "\n").trimEnd();
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -18,7 +18,7 @@ import type { DashboardTarget } from "./target.js";
  */
 export function recheckRequested(found: Issue[], botId: number): boolean {
   const dashboard = currentDashboard(found, botId);
-  return dashboard !== undefined && dashboard.confidential && recheckTicked(dashboard.description);
+  return dashboard?.confidential === true && recheckTicked(dashboard.description);
 }
 
 /**
@@ -57,5 +57,10 @@ export function recordDashboard(
 ): void {
   if (outcome.writes.length > 0)
     summary.issues.push({ ref: "dashboard", workflow: "dashboard", writes: outcome.writes });
-  if (outcome.line) (summary.notices ??= []).push(outcome.line);
+  if (outcome.line) addNotice(summary, outcome.line);
+}
+
+/** A line for people in the run's summary (neither a write nor a failure). */
+export function addNotice(summary: RunSummary, line: string): void {
+  summary.notices = [...(summary.notices ?? []), line];
 }

@@ -112,15 +112,13 @@ describe("the dashboard issue's lifecycle", () => {
 
   it("leaves alone a person's issue that carries the dashboard label", async () => {
     const world = new DashboardWorld();
-    const { issue } = world.state
-      .as("alice")
-      .openIssue({
-        project: PROJECT,
-        title: "My notes",
-        description: "mine",
-        labels: [DASHBOARD_LABEL],
-        confidential: true,
-      });
+    const { issue } = world.state.as("alice").openIssue({
+      project: PROJECT,
+      title: "My notes",
+      description: "mine",
+      labels: [DASHBOARD_LABEL],
+      confidential: true,
+    });
     await world.sweep();
     await world.sweep();
     expect(world.state.findIssue(issue.projectId, issue.iid)?.description).toBe("mine");
