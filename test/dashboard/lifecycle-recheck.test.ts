@@ -10,7 +10,9 @@ import { BOT, PROJECT } from "../support/world.js";
  */
 async function forgottenWorkflows(): Promise<{ world: DashboardWorld; iids: number[] }> {
   const world = new DashboardWorld();
-  const iids = ["alice", "dave", "eve"].map((name) => world.openInterim(PROJECT, `Interim manager: ${name}`).issue.iid);
+  const iids = ["alice", "dave", "eve"].map(
+    (name) => world.openInterim(PROJECT, `Interim manager: ${name}`).issue.iid,
+  );
   world.state.advance({ days: 5 });
   await world.sweep();
   for (const iid of iids) expect(stageOf(world, iid)).toEqual([]);
@@ -90,7 +92,9 @@ describe("the dashboard's re-check box", () => {
     expect(withDashboard - without).toBe(1);
     world.configure("people_ops: [carol]\ndashboard:\n  enabled: true\n");
     world.state.requestCounts.clear();
-    const own = await world.handle(world.state.as(BOT).comment(PROJECT, iids[0]!, "the bot's own note").payload);
+    const own = await world.handle(
+      world.state.as(BOT).comment(PROJECT, iids[0]!, "the bot's own note").payload,
+    );
     expect(own.ignored).toBe("event caused by the bot itself");
     // Only `GET /user`, which every run makes to know who the bot is.
     expect(world.gets()).toBe(1);

@@ -4,8 +4,11 @@ import { join } from "node:path";
 import { buildContext } from "../../src/commands/context.js";
 import { handle } from "../../src/commands/handle.js";
 import { sweep } from "../../src/commands/sweep.js";
+import { buildDashboard } from "../../src/dashboard/build.js";
 import { DASHBOARD_LABEL } from "../../src/dashboard/input.js";
+import { type DashboardScope, readDashboardInput } from "../../src/dashboard/read.js";
 import { FakeGitLab, FakeGitLabState, type WebhookPayload } from "../../src/gitlab/fake/index.js";
+import type { GitLabPort } from "../../src/gitlab/port.js";
 import type { RunSummary } from "../../src/run/summary.js";
 import { summaryLines } from "../../src/run/summary.js";
 import { workflows } from "../../src/workflows/index.js";
@@ -23,6 +26,8 @@ export class DashboardWorld {
   private readonly dir = mkdtempSync(join(tmpdir(), "career-bot-dashboard-"));
   private configPath = "";
   lines: string[] = [];
+  /** Every port call of the runs, `method query` (listings) or `method` (the rest). */
+  readonly calls: string[] = [];
 
   constructor(options: { config?: string; projects?: string[] } = {}) {
     this.state = new FakeGitLabState({
@@ -46,19 +51,43 @@ export class DashboardWorld {
     return this.run((ctx) => sweep(ctx, { ...scope, secrets: [] }));
   }
 
-  async handle(payload: WebhookPayload): Promise<RunSummary> {
+  async handle(payload: WebhookPayload | null): Promise<RunSummary> {
+    if (!payload) throw new Error("GitLab would send no webhook for that");
     return this.run((ctx) => handle(ctx, JSON.stringify(payload), { project: PROJECT, secrets: [] }));
   }
 
   private async run(command: (ctx: Awaited<ReturnType<typeof buildContext>>) => Promise<RunSummary>) {
-    const ctx = await buildContext(
-      { config: this.configPath, dryRun: false, json: false, now: this.state.now },
-      new FakeGitLab(this.state, { username: BOT }),
-      { info: () => {} },
-    );
+    const ctx = await this.context();
     const summary = await command(ctx);
     this.lines = summaryLines(summary);
     return summary;
+  }
+
+  /** The context a run gets, over a port that logs its calls in `calls`. */
+  async context() {
+    const fake: GitLabPort = new FakeGitLab(this.state, { username: BOT });
+    const calls = this.calls;
+    const port = new Proxy(fake, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          calls.push(
+            String(name).startsWith("list") ? `${String(name)} ${JSON.stringify(args.at(-1))}` : String(name),
+          );
+          return value.apply(target, args);
+        };
+      },
+    });
+    return buildContext({ config: this.configPath, dryRun: false, json: false, now: this.state.now }, port, {
+      info: () => {},
+    });
+  }
+
+  /** What the dashboard of `scope` should say now: the content built from a fresh read. */
+  async expectedMarkdown(scope: DashboardScope): Promise<string> {
+    const ctx = await this.context();
+    return buildDashboard(await readDashboardInput(ctx, scope)).markdown;
   }
 
   /** Issues carrying the dashboard label in a project, any state. */
