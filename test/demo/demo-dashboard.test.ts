@@ -5,7 +5,16 @@ import { dashboardLines, mermaidSource } from "../../src/demo/dashboard-view.js"
 
 async function demo(): Promise<{ code: number; stdout: string }> {
   let stdout = "";
-  const code = await main(["demo"], {}, { stdout: (text) => void (stdout += text), stderr: () => {} });
+  const code = await main(
+    ["demo"],
+    {},
+    {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: () => {},
+    },
+  );
   return { code, stdout };
 }
 
