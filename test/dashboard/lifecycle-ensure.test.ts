@@ -125,27 +125,10 @@ describe("the dashboard issue's lifecycle", () => {
     expect(world.dashboards().filter((d) => d.authorId === world.state.requireUser(BOT).id)).toHaveLength(1);
   });
 
-  it("writes nothing in a dry run", async () => {
+  it("writes nothing in a dry run, and says what it would write", async () => {
     const world = new DashboardWorld();
     world.state.requestCounts.clear();
-    await world.sweep();
-    world.state.requestCounts.clear();
-    world.state.deleteIssue(world.dashboard().projectId, world.dashboard().iid);
-    // A dry run through the same context: no write reaches GitLab.
-    const { buildContext } = await import("../../src/commands/context.js");
-    const { sweep } = await import("../../src/commands/sweep.js");
-    const { FakeGitLab } = await import("../../src/gitlab/fake/index.js");
-    const { writeFileSync, mkdtempSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const config = join(mkdtempSync(join(tmpdir(), "dash-dry-")), "c.yml");
-    writeFileSync(config, DASHBOARD_ON);
-    const ctx = await buildContext(
-      { config, dryRun: true, json: false, now: world.state.now },
-      new FakeGitLab(world.state, { username: BOT }),
-      { info: () => {} },
-    );
-    const summary = await sweep(ctx, { project: PROJECT, secrets: [] });
+    const summary = await world.sweep({ dryRun: true });
     expect(dashboardWrites(summary)).toEqual(["create dashboard issue"]);
     expect(world.writes()).toBe(0);
     expect(world.dashboards()).toHaveLength(0);

@@ -46,9 +46,9 @@ export class DashboardWorld {
     writeFileSync(this.configPath, config);
   }
 
-  async sweep(options: { group?: string; project?: string } = {}): Promise<RunSummary> {
+  async sweep(options: { group?: string; project?: string; dryRun?: boolean } = {}): Promise<RunSummary> {
     const scope = options.group ? { group: options.group } : { project: options.project ?? PROJECT };
-    return this.run((ctx) => sweep(ctx, { ...scope, secrets: [] }));
+    return this.run((ctx) => sweep(ctx, { ...scope, secrets: [] }), options.dryRun);
   }
 
   async handle(payload: WebhookPayload | null): Promise<RunSummary> {
@@ -56,15 +56,18 @@ export class DashboardWorld {
     return this.run((ctx) => handle(ctx, JSON.stringify(payload), { project: PROJECT, secrets: [] }));
   }
 
-  private async run(command: (ctx: Awaited<ReturnType<typeof buildContext>>) => Promise<RunSummary>) {
-    const ctx = await this.context();
+  private async run(
+    command: (ctx: Awaited<ReturnType<typeof buildContext>>) => Promise<RunSummary>,
+    dryRun = false,
+  ) {
+    const ctx = await this.context(dryRun);
     const summary = await command(ctx);
     this.lines = summaryLines(summary);
     return summary;
   }
 
   /** The context a run gets, over a port that logs its calls in `calls`. */
-  async context() {
+  async context(dryRun = false) {
     const fake: GitLabPort = new FakeGitLab(this.state, { username: BOT });
     const calls = this.calls;
     const port = new Proxy(fake, {
@@ -79,7 +82,7 @@ export class DashboardWorld {
         };
       },
     });
-    return buildContext({ config: this.configPath, dryRun: false, json: false, now: this.state.now }, port, {
+    return buildContext({ config: this.configPath, dryRun, json: false, now: this.state.now }, port, {
       info: () => {},
     });
   }
