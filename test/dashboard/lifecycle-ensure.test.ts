@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ensureDashboard } from "../../src/dashboard/ensure.js";
 import { DASHBOARD_LABEL, RECHECK_ITEM } from "../../src/dashboard/input.js";
+import { findDashboards } from "../../src/dashboard/keep.js";
 import { DASHBOARD_ON, DashboardWorld } from "../support/dashboard-world.js";
 import { BOT, PROJECT } from "../support/world.js";
 
@@ -132,5 +134,24 @@ describe("the dashboard issue's lifecycle", () => {
     expect(dashboardWrites(summary)).toEqual(["create dashboard issue"]);
     expect(world.writes()).toBe(0);
     expect(world.dashboards()).toHaveLength(0);
+  });
+
+  it("does not overwrite a re-check tick made after the run read the dashboard", async () => {
+    const world = new DashboardWorld();
+    await world.sweep();
+    const ctx = await world.context();
+    const [seen] = await findDashboards(ctx, PROJECT);
+    world.state.as("carol").tick(PROJECT, seen!.iid, RECHECK_ITEM);
+    world.state.requestCounts.clear();
+    const outcome = await ensureDashboard(
+      ctx,
+      PROJECT,
+      { kind: "update", iid: seen!.iid, description: "newer content" },
+      seen,
+    );
+    expect(outcome.writes).toEqual([]);
+    expect(outcome.line).toContain("re-check ticked meanwhile");
+    expect(world.writes()).toBe(0);
+    expect(world.dashboard().description).toContain(`- [x] ${RECHECK_ITEM}`);
   });
 });
