@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { main } from "../src/cli.js";
 import { FakeGitLabServer, FakeGitLabState } from "../src/gitlab/fake/index.js";
 import { interimAppointment } from "./appointment.js";
+import { dashboardBench } from "./dashboard.js";
 import { naiveSweep } from "./naive.js";
 import { BOT, PROJECT, seedSettled } from "./seed.js";
 
@@ -22,7 +23,8 @@ const TOKEN = "glpat-bench-token-0000";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "career-bot-bench-"));
 const config = join(dir, "career-bot.yml");
-writeFileSync(config, "people_ops: [carol]\n");
+// The workflow sweep is measured without the dashboard, which has its own part (bench/dashboard.ts).
+writeFileSync(config, "people_ops: [carol]\ndashboard:\n  enabled: false\n");
 const silent = { stdout: () => {}, stderr: () => {} };
 
 async function world(latencyMs: number, issues = TOTAL, due = DUE) {
@@ -209,8 +211,18 @@ async function appointment(): Promise<void> {
   );
 }
 
-// `node dist/bench/run.mjs startup` (or `sweep`, `appointment`) runs one part.
+// `node dist/bench/run.mjs startup` (or `sweep`, `appointment`, `dashboard`) runs one part.
 const only = process.argv[2];
 if (only === undefined || only === "sweep") await sweeps();
 if (only === undefined || only === "startup") await startup();
 if (only === undefined || only === "appointment") await appointment();
+if (only === undefined || only === "dashboard") {
+  await dashboardBench({
+    world: (latencyMs) => world(latencyMs),
+    config: { off: config, on: join(dir, "career-bot-dashboard.yml") },
+    line,
+    latencyMs: LATENCY_MS,
+    now: NOW,
+    nextDay: "2026-06-16T06:00:00Z",
+  });
+}

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { dashboardLines } from "../demo/dashboard-view.js";
 import { timelineMarkdown } from "../demo/render-markdown.js";
 import { timelineText } from "../demo/render-text.js";
 import { runInterimDemo } from "../demo/scenario.js";
@@ -24,7 +25,7 @@ export async function runDemo({ options, io }: CommandInput): Promise<CommandOut
   }
   const promoted = result.outcome === "promoted";
   return {
-    lines: timelineText(result),
+    lines: [...timelineText(result), ...dashboardLines(result.dashboard)],
     json: result,
     exitCode: promoted ? 0 : 1,
     ...(promoted ? {} : { failure: `the demo ended without the promotion (stage ${result.stage ?? "?"})` }),

@@ -1,3 +1,7 @@
+import { DASHBOARD_LABEL } from "../dashboard/input.js";
+import { findDashboards } from "../dashboard/keep.js";
+import { recheckEverything, recheckRequested } from "../dashboard/recheck.js";
+import { dashboardTarget } from "../dashboard/target.js";
 import { UsageError } from "../errors.js";
 import { InvalidPayloadError, parseEvent } from "../gitlab/events.js";
 import type { RunContext } from "../run/context.js";
@@ -18,14 +22,21 @@ export interface HandleOptions {
  */
 export async function handle(ctx: RunContext, payload: string, options: HandleOptions): Promise<RunSummary> {
   const summary = emptySummary("handle", ctx.dryRun);
-  const reason = await ignoreReason(ctx, payload, options);
+  const event = personEvent(ctx, payload, options);
+  if (typeof event === "string") {
+    summary.ignored = event;
+    return summary;
+  }
+  const rechecked = await dashboardRecheck(ctx, summary, options);
+  const reason = ignoreReason(event);
   if (typeof reason === "string") {
-    summary.ignored = reason;
+    if (!rechecked) summary.ignored = reason;
     return summary;
   }
   const { projectId, iid } = reason;
-  summary.issuesSeen = 1;
   const ref = `${projectId}#${iid}`;
+  if (rechecked?.has(ref)) return summary;
+  summary.issuesSeen += 1;
   let began = false;
   try {
     const issue = await ctx.port.getIssue(projectId, iid);
@@ -57,21 +68,49 @@ function parse(payload: string): ReturnType<typeof parseEvent> {
   }
 }
 
-/** Why an event is not for the bot (one line), or the issue it is about. */
-async function ignoreReason(
-  ctx: RunContext,
-  payload: string,
-  options: HandleOptions,
-): Promise<string | { projectId: number; iid: number }> {
+type ProjectEvent = Exclude<ReturnType<typeof parseEvent>, { kind: "ignored" }>;
+
+/** Why an event is nothing to the bot at all (one line), or the event: a person's, in the project. */
+function personEvent(ctx: RunContext, payload: string, options: HandleOptions): string | ProjectEvent {
   const event = parse(payload);
   if (event.kind === "ignored") return event.reason;
   if (!sameProject(options.project, event.projectId, event.projectPath)) {
     return `event from another project (${event.projectPath || event.projectId})`;
   }
+  // This also keeps the bot's own writes (the dashboard's untick among them) from starting anything.
   if (event.user.username.toLowerCase() === ctx.bot.username.toLowerCase() || event.user.id === ctx.bot.id) {
     return "event caused by the bot itself";
   }
+  return event;
+}
+
+/**
+ * Any person's event in the project first looks at the dashboard's re-check box (one request):
+ * ticked, every open workflow is reconciled now. Returns the refs reconciled, or undefined.
+ */
+async function dashboardRecheck(
+  ctx: RunContext,
+  summary: RunSummary,
+  options: HandleOptions,
+): Promise<Set<string> | undefined> {
+  const target = dashboardTarget(ctx.config, { project: options.project });
+  if (target.kind !== "on") return undefined;
+  try {
+    const found = await findDashboards(ctx, target.project);
+    if (!recheckRequested(found, ctx.bot.id)) return undefined;
+    return await recheckEverything(ctx, target, found, summary, options.secrets);
+  } catch (error) {
+    summary.failures.push({ ref: "dashboard", error: errorLine(error, options.secrets) });
+    return undefined;
+  }
+}
+
+/** Why the event's issue is not the bot's to reconcile (one line), or the issue it is about. */
+function ignoreReason(event: ProjectEvent): string | { projectId: number; iid: number } {
   if (event.kind === "note" && event.system) return "system note";
+  if (event.labels.some((label) => label.toLowerCase() === DASHBOARD_LABEL)) {
+    return `issue #${event.iid} is the dashboard, not a workflow`;
+  }
   if (!event.labels.some((label) => label.startsWith(WORKFLOW_LABEL_PREFIX))) {
     return `issue #${event.iid} has no ${WORKFLOW_LABEL_PREFIX} workflow label`;
   }

@@ -1,11 +1,14 @@
 import { ensureConversationIssues } from "../conversations/roster.js";
+import { findDashboards, keepDashboard } from "../dashboard/keep.js";
+import { addNotice, recheckRequested, recordDashboard } from "../dashboard/recheck.js";
+import { dashboardTarget } from "../dashboard/target.js";
 import { dayOf } from "../engine/dates.js";
 import { GroupNotFoundError } from "../errors.js";
 import { GitLabError, type Issue, type ProjectRef } from "../gitlab/port.js";
 import { settingError } from "../gitlab/setting-errors.js";
 import type { RunContext } from "../run/context.js";
 import { checkHookHealth } from "../run/hook-health.js";
-import { processIssue } from "../run/process-issue.js";
+import { reconcileIssues } from "../run/reconcile.js";
 import { errorLine } from "../run/safe-error.js";
 import { emptySummary, type RunSummary } from "../run/summary.js";
 import { workflowFor } from "../workflows/index.js";
@@ -22,6 +25,8 @@ export interface SweepOptions {
  * Reconciles the open workflow issues that need it: those due today or earlier (one query ordered
  * by due date, stopping at the first issue due later) and those updated lately (events that may
  * have been lost). Everything else has nothing to do until its due date, which the bot set.
+ * Then it keeps the dashboard issue (dashboard/keep.ts); when a person ticked its re-check box,
+ * every open workflow is reconciled, not only those.
  */
 export async function sweep(ctx: RunContext, options: SweepOptions): Promise<RunSummary> {
   const summary = emptySummary("sweep", ctx.dryRun);
@@ -46,32 +51,46 @@ export async function sweep(ctx: RunContext, options: SweepOptions): Promise<Run
       summary.failures.push({ ref: "conversations", error: errorLine(error, options.secrets) });
     }
   }
+  // The dashboard is looked up first: a ticked re-check box widens this sweep to every open workflow.
+  const target = dashboardTarget(ctx.config, options);
+  let found: Issue[] | undefined;
+  let recheck = false;
+  if (target.kind === "on") {
+    try {
+      found = await findDashboards(ctx, target.project);
+      recheck = recheckRequested(found, ctx.bot.id);
+    } catch (error) {
+      // Not knowing whether a dashboard exists, the sweep must not make another one.
+      summary.failures.push({ ref: "dashboard", error: errorLine(error, options.secrets) });
+    }
+  }
   const due = await list({ state: "opened", orderByDueDate: true, dueOnOrBefore: today });
   const recent = await list({ state: "opened", updatedAfter: since });
+  const everything = recheck ? await list({ state: "opened" }) : [];
   const recentKeys = new Set(recent.map(key));
   const byKey = new Map<string, Issue>();
-  for (const issue of [...due, ...recent]) {
+  for (const issue of [...due, ...recent, ...everything]) {
     if (!workflowFor(issue.labels)) continue;
     if (options.shard && !inShard(issue, options.shard)) continue;
     byKey.set(key(issue), issue);
   }
   const issues = [...byKey.values()].sort((a, b) => a.projectId - b.projectId || a.iid - b.iid);
   summary.issuesSeen = issues.length;
-  for (const [index, issue] of issues.entries()) {
-    const ref = key(issue);
-    ctx.reporter.beginIssue?.(ref, issue);
+  await reconcileIssues(ctx, issues, summary, {
+    secrets: options.secrets,
+    // A re-check is a person asking for everything to be looked at again, people included.
+    verifyUsers: (issue) => recheck || recentKeys.has(key(issue)),
+  });
+  // After the workflows, so it shows what this sweep made of them. One shard keeps it, as one
+  // shard makes the recurring issues.
+  if (target.kind === "on" && found && (options.shard === undefined || options.shard.index === 1)) {
     try {
-      const outcome = await processIssue(ctx, issue.projectId, issue, { verifyUsers: recentKeys.has(ref) });
-      summary.issues.push(outcome);
-      if (outcome.writes.length > 0)
-        ctx.reporter.info(`${ref}: ${outcome.writes.map((w) => w.what).join("; ")}`);
+      recordDashboard(summary, await keepDashboard(ctx, target, found));
     } catch (error) {
-      summary.failures.push({ ref, error: errorLine(error, options.secrets) });
-      ctx.reporter.info(`${ref}: FAILED ${errorLine(error, options.secrets)}`);
+      summary.failures.push({ ref: "dashboard", error: errorLine(error, options.secrets) });
     }
-    ctx.reporter.endIssue?.(ref);
-    if ((index + 1) % 100 === 0) ctx.reporter.info(`progress: ${index + 1}/${issues.length} issues`);
   }
+  if (target.kind === "none") addNotice(summary, target.reason);
   // After the work: a disabled hook makes the sweep exit 1, but must not stop it.
   if (options.project !== undefined) {
     summary.webhook = await checkHookHealth(ctx.port, options.project, options.secrets);

@@ -1,3 +1,4 @@
+import { dashboardMarkdown } from "./dashboard-view.js";
 import { byDay, CAST, closingLine, dayTitle } from "./render-text.js";
 import type { DemoResult } from "./scenario.js";
 import type { TimelineEntry } from "./timeline.js";
@@ -20,7 +21,7 @@ export function timelineMarkdown(result: DemoResult): string {
     parts.push(`## ${dayTitle(day)}`, "");
     for (const entry of entries) parts.push(...entryMarkdown(entry), "");
   }
-  parts.push("---", "", closingLine(result), "");
+  parts.push("---", "", closingLine(result), "", ...dashboardMarkdown(result.dashboard));
   return parts.join("\n");
 }
 

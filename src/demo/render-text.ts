@@ -9,6 +9,8 @@ export const CAST = [
   "@pat (people business partner)",
   "@carol (people ops)",
   "@dave (the new hire)",
+  "@erin (acting manager meanwhile)",
+  "@frank (apprentice in Security meanwhile)",
 ];
 
 /** `Mon 2026-01-05`; the weekday from the date alone (1970-01-01 was a Thursday). */

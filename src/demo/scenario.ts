@@ -3,6 +3,7 @@ import { addDays, compareIso, type Day } from "../engine/dates.js";
 import type { WebhookPayload } from "../gitlab/fake/index.js";
 import { runSetup } from "../setup/run-setup.js";
 import { workflows } from "../workflows/index.js";
+import { type DemoDashboard, demoDashboard } from "./dashboard-view.js";
 import { checklistToDo, stageOf } from "./issue-view.js";
 import { TimelineRecorder } from "./timeline.js";
 import { DEMO_PROJECT, DemoWorld } from "./world.js";
@@ -20,6 +21,8 @@ export interface DemoResult {
   closed: boolean;
   days: number;
   requests: number;
+  /** The dashboard issue as the last sweep left it: the other workflows still run. */
+  dashboard?: DemoDashboard;
 }
 
 /** A person's action at a time; returns the webhook payloads GitLab would send, in order. */
@@ -72,6 +75,27 @@ async function play(world: DemoWorld): Promise<DemoResult> {
   const opened = state.as("alice").openIssue({ title: "Interim manager: alice", description });
   const iid = opened.issue.iid;
   const project = DEMO_PROJECT;
+  // Two temporary roles run alongside, so the dashboard has more than one workflow to show. They
+  // are filed and set going; the story follows only #1.
+  const acting = state.as("bob").openIssue({
+    title: "Acting manager: erin",
+    description: filled(issueTemplate("Acting manager"), {
+      team_member: "erin",
+      manager: "bob",
+      start_date: "2026-01-19",
+      end_date: "2026-05-29",
+    }),
+  });
+  const apprentice = state.as("bob").openIssue({
+    title: "Apprenticeship: frank in Security",
+    description: filled(issueTemplate("Apprenticeship"), {
+      team_member: "frank",
+      manager: "bob",
+      company_start_date: "2024-04-01",
+      start_date: "2026-02-02",
+      end_date: "2026-07-31",
+    }),
+  });
   const steps: Step[] = [];
   const reacted = new Set<string>();
 
@@ -113,7 +137,7 @@ async function play(world: DemoWorld): Promise<DemoResult> {
     }
   }
 
-  let events: WebhookPayload[][] = [[opened.payload]];
+  let events: WebhookPayload[][] = [[opened.payload], [acting.payload], [apprentice.payload]];
   let nextSweep = later(1, "06:00");
   const end = later(MAX_DAYS, "00:00");
   for (;;) {
@@ -147,6 +171,8 @@ async function play(world: DemoWorld): Promise<DemoResult> {
   }
 
   const issue = state.findIssue(opened.issue.projectId, iid)!;
+  // The dashboard is kept by the sweep: one more run shows the closed appointment there too.
+  await world.sweep();
   return {
     url: world.url,
     issue: { iid, title: issue.title, webUrl: opened.issue.webUrl },
@@ -158,5 +184,15 @@ async function play(world: DemoWorld): Promise<DemoResult> {
     closed: issue.state === "closed",
     days: Math.round((Date.parse(state.now) - Date.parse(DEMO_START)) / 86_400_000),
     requests: state.requestCount(),
+    dashboard: demoDashboard(state, opened.issue.projectId),
   };
+}
+
+/** An issue template with some fields of its data block set (the rest of each line goes). */
+function filled(template: string, fields: Record<string, string>): string {
+  let text = template;
+  for (const [key, value] of Object.entries(fields)) {
+    text = text.replace(new RegExp(`^(#\\s*)?${key}:.*$`, "m"), `${key}: ${value}`);
+  }
+  return text;
 }

@@ -42,6 +42,8 @@ export class DemoWorld {
         { username: "carol", name: "Carol Diaz" },
         { username: "dave", name: "Dave Smith" },
         { username: "pat", name: "Pat Lee" },
+        { username: "erin", name: "Erin Kowalski" },
+        { username: "frank", name: "Frank Moreau" },
       ],
       projects: [DEMO_PROJECT],
     });

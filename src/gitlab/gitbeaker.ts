@@ -215,6 +215,7 @@ export class GitbeakerGitLab implements GitLabPort {
   updateIssue(project: ProjectRef, iid: number, update: IssueUpdate): Promise<Issue> {
     return this.call(async () => {
       const options: Record<string, unknown> = {
+        title: update.title,
         addLabels: update.addLabels?.join(","),
         removeLabels: update.removeLabels?.join(","),
         description: update.description,

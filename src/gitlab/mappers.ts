@@ -41,6 +41,7 @@ export function toIssue(issue: IssueResponse): Issue {
     assignees: (issue.assignees ?? []).map(toUser),
     createdAt: issue.created_at,
     updatedAt: issue.updated_at,
+    closedAt: issue.closed_at ?? null,
     webUrl: issue.web_url,
     ...(issue.user_notes_count === undefined ? {} : { userNotesCount: issue.user_notes_count }),
   };

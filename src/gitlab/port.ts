@@ -78,6 +78,8 @@ export interface IssueQuery {
 }
 
 export interface IssueUpdate {
+  /** Only the dashboard issue's title changes (when the config's `dashboard.title` does). */
+  title?: string;
   addLabels?: string[];
   removeLabels?: string[];
   description?: string;

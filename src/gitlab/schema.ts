@@ -27,6 +27,8 @@ export const IssueResponse = z.object({
   assignees: z.array(UserResponse).nullish(),
   created_at: z.string(),
   updated_at: z.string(),
+  // null while open; the dashboard shows when a workflow ended
+  closed_at: z.string().nullish(),
   web_url: z.string(),
   user_notes_count: z.number().optional(),
 });

@@ -14,6 +14,8 @@ export interface RunSummary {
   webhook?: HookHealth;
   /** Trigger mode only: how the run spaced its writes to stay under GitLab's pipeline limit. */
   pacing?: PacingReport;
+  /** Lines for people that are neither writes nor failures (e.g. "no group dashboard"). */
+  notices?: string[];
 }
 
 export function emptySummary(command: string, dryRun: boolean): RunSummary {
@@ -37,6 +39,7 @@ export function summaryLines(summary: RunSummary): string[] {
     `${summary.command}: ${summary.issuesSeen} issue(s) seen, ${writeCount(summary)} write(s)${summary.dryRun ? " planned (dry run)" : ""}, ${summary.failures.length} failure(s)`,
   );
   for (const failure of summary.failures) lines.push(`FAILED ${failure.ref}: ${failure.error}`);
+  for (const notice of summary.notices ?? []) lines.push(notice);
   if (summary.pacing) lines.push(pacingLine(summary.pacing));
   const hook = summary.webhook;
   if (hook && hook.status !== "ok" && hook.status !== "none") {

@@ -1,3 +1,4 @@
+import { DASHBOARD_LABEL } from "../dashboard/input.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 
 export interface LabelSpec {
@@ -14,6 +15,7 @@ const COLORS = {
   needsInfo: "#e9be74",
   overdue: "#dd2b0e",
   status: "#c17d10",
+  dashboard: "#5c5c5c",
 } as const;
 
 const STATUS: Record<string, { color: string; description: string }> = {
@@ -82,6 +84,14 @@ export function labelCatalogue(definitions: readonly WorkflowDefinition[]): Labe
       description: known?.description ?? "A status career-bot sets while it holds.",
     });
   }
+  // Made whether or not the dashboard is on: a label costs nothing, and switching it on later then
+  // needs no second setup. The REST API would create it on the fly, but grey and without a word.
+  labels.push({
+    name: DASHBOARD_LABEL,
+    color: COLORS.dashboard,
+    description:
+      "The dashboard issue career-bot keeps: every running workflow at a glance. Not a workflow; rewritten by every sweep.",
+  });
   return labels.map((label) => ({ ...label, description: clip(label.description) }));
 }
 

@@ -1,3 +1,4 @@
+import { DASHBOARD_LABEL } from "../dashboard/input.js";
 import { actingManager } from "./acting-manager.js";
 import { apprenticeship } from "./apprenticeship.js";
 import { conversation } from "./conversation.js";
@@ -22,7 +23,12 @@ export const workflows: WorkflowDefinition[] = [
 
 export const WORKFLOW_LABEL_PREFIX = "career::";
 
-/** The workflow an issue belongs to: the first `career::` label the bot knows. */
+/**
+ * The workflow an issue belongs to: the first `career::` label the bot knows. The dashboard issue
+ * belongs to none, even when a person adds a `career::` label to it: run as a workflow, the bot
+ * would write a section, labels and notes into the dashboard it rewrites whole on every sweep.
+ */
 export function workflowFor(labels: string[]): WorkflowDefinition | undefined {
+  if (labels.some((label) => label.toLowerCase() === DASHBOARD_LABEL)) return undefined;
   return workflows.find((w) => labels.includes(w.label));
 }

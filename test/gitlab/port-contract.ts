@@ -141,6 +141,33 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect(await port.getIssue(PROJECT, iid)).toEqual(issue);
     });
 
+    it("changes the title, and says when an issue was closed (closed_at)", async () => {
+      const { iid } = await port.createIssue(PROJECT, {
+        title: "t",
+        description: "d",
+        labels: [],
+        confidential: true,
+      });
+      expect((await port.getIssue(PROJECT, iid)).closedAt ?? null).toBeNull();
+      expect((await port.updateIssue(PROJECT, iid, { title: "renamed" })).title).toBe("renamed");
+      state.now = "2026-02-03T10:00:00Z";
+      const closed = await port.updateIssue(PROJECT, iid, { stateEvent: "close" });
+      expect(closed.closedAt).toBe(state.now);
+      expect((await port.listIssues(PROJECT, { state: "closed" }))[0]?.closedAt).toBe(state.now);
+    });
+
+    it("answers not-found for a deleted issue and lists it no more", async () => {
+      const { iid } = await port.createIssue(PROJECT, {
+        title: "t",
+        description: "d",
+        labels: ["x"],
+        confidential: true,
+      });
+      state.deleteIssue(state.requireProject(PROJECT).id, iid);
+      expect((await rejection(port.getIssue(PROJECT, iid))).kind).toBe("not-found");
+      expect(await port.listIssues(PROJECT, { labels: ["x"], state: "all" })).toEqual([]);
+    });
+
     it("refuses an update with nothing to change", async () => {
       const { iid } = await port.createIssue(PROJECT, {
         title: "t",
@@ -286,6 +313,18 @@ export function describePortContract(name: string, factory: PortFactory): void {
         state.as("alice").openIssue({ project: PROJECT, title: `issue ${index}` });
       }
       expect(await port.listIssues(PROJECT, { state: "opened" })).toHaveLength(130);
+    });
+
+    it("lists 100 issues a request (per_page at GitLab's maximum): 250 issues take 3 requests", async () => {
+      for (let index = 0; index < 250; index += 1) {
+        state.as("alice").openIssue({ project: PROJECT, title: `issue ${index}` });
+      }
+      state.requestCounts.clear();
+      expect(await port.listIssues(PROJECT, { state: "opened" })).toHaveLength(250);
+      expect(state.requestCount("GET /projects/:id/issues")).toBe(3);
+      state.requestCounts.clear();
+      expect(await port.listIssues(PROJECT, { state: "closed" })).toHaveLength(0);
+      expect(state.requestCount("GET /projects/:id/issues")).toBe(1);
     });
 
     it("lists issues across a group's projects only", async () => {

@@ -11,7 +11,7 @@ import type { RunSummary } from "../../src/run/summary.js";
 import type { RunClock } from "../../src/run/trigger-mode.js";
 import { createEventProcessor } from "../../src/serve/processor.js";
 import { INTERIM_ELIGIBILITY } from "../support/interim-items.js";
-import { interimDescription } from "../support/world.js";
+import { interimDescription, workflowSuiteConfig } from "../support/world.js";
 
 /*
  * Trigger mode: every write that fires the webhook starts a pipeline, and GitLab.com refuses more
@@ -59,7 +59,7 @@ function setup(options: { issues: number; perMinute?: number }) {
   const config = join(mkdtempSync(join(tmpdir(), "career-bot-pacing-")), "career-bot.yml");
   const perMinute =
     options.perMinute === undefined ? "" : `trigger_writes_per_minute: ${options.perMinute}\n`;
-  writeFileSync(config, `people_ops: [carol]\n${perMinute}`);
+  writeFileSync(config, workflowSuiteConfig(`people_ops: [carol]\n${perMinute}`));
   const clock = fakeClock(state.now);
   const wiring = { connect: () => new FakeGitLab(state, { username: "career-bot" }), clock };
   const env = { GITLAB_URL: "http://127.0.0.1:9", CAREER_BOT_TOKEN: "t", CAREER_BOT_PROJECT: PROJECT };

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli.js";
 import { FakeGitLabState } from "../../src/gitlab/fake/index.js";
 import { workflows } from "../../src/workflows/index.js";
-import { BOT, BOT_TOKEN, PROJECT } from "./world.js";
+import { BOT, BOT_TOKEN, PROJECT, workflowSuiteConfig } from "./world.js";
 
 /**
  * The whole CLI (`main`: yargs, config, exit codes) over the in-memory fake, for suites that run the
@@ -25,7 +25,7 @@ export function freshState(): FakeGitLabState {
 
 const dir = mkdtempSync(join(tmpdir(), "career-bot-cli-"));
 const config = join(dir, "career-bot.yml");
-writeFileSync(config, "people_ops: [carol]\n");
+writeFileSync(config, workflowSuiteConfig("people_ops: [carol]\n"));
 let files = 0;
 
 export interface MemoryCli {

@@ -10,7 +10,7 @@ import type { GitLabPort } from "../../src/gitlab/port.js";
 import type { RunSummary } from "../../src/run/summary.js";
 import { summaryLines } from "../../src/run/summary.js";
 import type { BotRunner, RunOutcome } from "./scenario.js";
-import { BOT, PROJECT } from "./world.js";
+import { BOT, PROJECT, workflowSuiteConfig } from "./world.js";
 
 /** The port methods that change GitLab. */
 export const WRITE_METHODS = new Set([
@@ -35,7 +35,7 @@ export class MemoryBot implements BotRunner {
     private readonly options: { config?: string; wrap?: (port: GitLabPort) => GitLabPort } = {},
   ) {
     this.config = join(mkdtempSync(join(tmpdir(), "career-bot-mem-")), "career-bot.yml");
-    writeFileSync(this.config, options.config ?? "people_ops: [carol]\n");
+    writeFileSync(this.config, workflowSuiteConfig(options.config ?? "people_ops: [carol]\n"));
   }
 
   handle(payload: WebhookPayload | string): Promise<RunOutcome> {

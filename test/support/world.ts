@@ -11,6 +11,17 @@ import {
 import { workflows } from "../../src/workflows/index.js";
 
 export const BOT = "career-bot";
+
+/**
+ * The config of the workflow suites. The dashboard is switched off there: those suites count every
+ * request and write a handle or sweep makes, and keeping a dashboard adds its own (one lookup per
+ * event, a listing and sometimes a write per sweep). The dashboard's suites (test/dashboard/) turn
+ * it on; a config that says anything about `dashboard` is left as it is.
+ */
+export function workflowSuiteConfig(text: string): string {
+  if (/^dashboard:/m.test(text)) return text;
+  return `${text.endsWith("\n") || text === "" ? text : `${text}\n`}dashboard:\n  enabled: false\n`;
+}
 export const BOT_TOKEN = "glpat-bot-secret-token-123";
 export const PROJECT = "org/careers";
 
@@ -48,7 +59,7 @@ export class World {
     }
     this.server = new FakeGitLabServer(this.state, { tokens: { [BOT_TOKEN]: BOT } });
     this.configPath = join(this.dir, "career-bot.yml");
-    writeFileSync(this.configPath, options.config ?? "people_ops: [carol]\n");
+    writeFileSync(this.configPath, workflowSuiteConfig(options.config ?? "people_ops: [carol]\n"));
   }
 
   async start(): Promise<this> {

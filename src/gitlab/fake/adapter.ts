@@ -30,6 +30,7 @@ import {
   linkIssues,
   updateIssue,
 } from "./ops.js";
+import { MAX_PER_PAGE } from "./pagination.js";
 import { updateProjectSettings } from "./pipeline-variables.js";
 import { portPipeline, projectPipelines } from "./pipelines.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
@@ -77,15 +78,17 @@ export class FakeGitLab implements GitLabPort {
   }
 
   async listIssues(project: ProjectRef, query: IssueQuery): Promise<Issue[]> {
-    this.state.countRequest("GET", "/projects/:id/issues");
-    return this.list([this.project(project).id], query);
+    const ids = [this.project(project).id];
+    return this.list(ids, query, "/projects/:id/issues");
   }
 
   async listGroupIssues(group: string, query: IssueQuery): Promise<Issue[]> {
-    this.state.countRequest("GET", "/groups/:id/issues");
     const found = this.state.findGroup(group);
-    if (!found) throw notFound("Group");
-    return this.list(groupProjectIds(this.state, found.path), query);
+    if (!found) {
+      this.state.countRequest("GET", "/groups/:id/issues");
+      throw notFound("Group");
+    }
+    return this.list(groupProjectIds(this.state, found.path), query, "/groups/:id/issues");
   }
 
   async createIssue(project: ProjectRef, issue: NewIssue): Promise<Issue> {
@@ -244,10 +247,21 @@ export class FakeGitLab implements GitLabPort {
     return portSchedule(this.state, updated);
   }
 
-  private list(projectIds: number[], query: IssueQuery): Issue[] {
+  /**
+   * One counted request per page of 100, as the real adapter pages (`per_page=100`, GitLab's
+   * maximum): request counts of a listing then mean what they would against GitLab. With
+   * `dueOnOrBefore` paging stops at the page holding the first issue due later.
+   */
+  private list(projectIds: number[], query: IssueQuery, route: string): Issue[] {
     const issues = queryIssues(this.state, projectIds, toIssueFilter(query));
     const day = query.dueOnOrBefore;
-    const due = day ? issues.filter((issue) => issue.dueDate !== null && issue.dueDate <= day) : issues;
+    const later = day ? issues.findIndex((issue) => issue.dueDate === null || issue.dueDate > day) : -1;
+    const pages =
+      later >= 0
+        ? Math.floor(later / MAX_PER_PAGE) + 1
+        : Math.max(1, Math.ceil(issues.length / MAX_PER_PAGE));
+    for (let page = 0; page < pages; page += 1) this.state.countRequest("GET", route);
+    const due = later >= 0 ? issues.slice(0, later) : issues;
     return due.map((issue) => portIssue(this.state, issue));
   }
 

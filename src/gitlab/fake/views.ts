@@ -28,6 +28,7 @@ export function portIssue(state: FakeGitLabRecords, issue: FakeIssue): Issue {
     assignees: issue.assigneeIds.map((id) => portUser(state.userById(id))),
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
+    closedAt: issue.closedAt,
     webUrl: issueWebUrl(state, issue),
     userNotesCount: state.notesOf(issue.id).filter((note) => !note.system).length,
   };
