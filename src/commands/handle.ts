@@ -27,7 +27,9 @@ export async function handle(ctx: RunContext, payload: string, options: HandleOp
     summary.ignored = event;
     return summary;
   }
-  const rechecked = await dashboardRecheck(ctx, summary, options);
+  // Ticking the box edits the dashboard, and that edit is the event that asks for the re-check; a
+  // workflow's events never look at the dashboard, so they cost no request for it.
+  const rechecked = isDashboardEvent(event) ? await dashboardRecheck(ctx, summary, options) : undefined;
   const reason = ignoreReason(event);
   if (typeof reason === "string") {
     if (!rechecked) summary.ignored = reason;
@@ -85,8 +87,9 @@ function personEvent(ctx: RunContext, payload: string, options: HandleOptions): 
 }
 
 /**
- * Any person's event in the project first looks at the dashboard's re-check box (one request):
- * ticked, every open workflow is reconciled now. Returns the refs reconciled, or undefined.
+ * A person's event on the dashboard looks at its re-check box (one request): ticked, every open
+ * workflow is reconciled now. Returns the refs reconciled, or undefined. A tick whose webhook was
+ * lost is found by the next sweep, which reads the box too.
  */
 async function dashboardRecheck(
   ctx: RunContext,
@@ -105,10 +108,14 @@ async function dashboardRecheck(
   }
 }
 
+function isDashboardEvent(event: ProjectEvent): boolean {
+  return event.labels.some((label) => label.toLowerCase() === DASHBOARD_LABEL);
+}
+
 /** Why the event's issue is not the bot's to reconcile (one line), or the issue it is about. */
 function ignoreReason(event: ProjectEvent): string | { projectId: number; iid: number } {
   if (event.kind === "note" && event.system) return "system note";
-  if (event.labels.some((label) => label.toLowerCase() === DASHBOARD_LABEL)) {
+  if (isDashboardEvent(event)) {
     return `issue #${event.iid} is the dashboard, not a workflow`;
   }
   if (!event.labels.some((label) => label.startsWith(WORKFLOW_LABEL_PREFIX))) {
