@@ -27,17 +27,18 @@ export async function handle(ctx: RunContext, payload: string, options: HandleOp
     summary.ignored = event;
     return summary;
   }
-  // Ticking the box edits the dashboard, and that edit is the event that asks for the re-check; a
-  // workflow's events never look at the dashboard, so they cost no request for it.
-  const rechecked = isDashboardEvent(event) ? await dashboardRecheck(ctx, summary, options) : undefined;
   const reason = ignoreReason(event);
   if (typeof reason === "string") {
+    // Ticking the box edits the dashboard, and that edit is the event that asks for the re-check
+    // (a system note on it is not: GitLab's own notes would start a second re-check). A workflow's
+    // events never look at the dashboard, so they cost no request for it.
+    const rechecked =
+      isDashboardEvent(event) && !isSystemNote(event) && (await dashboardRecheck(ctx, summary, options));
     if (!rechecked) summary.ignored = reason;
     return summary;
   }
   const { projectId, iid } = reason;
   const ref = `${projectId}#${iid}`;
-  if (rechecked?.has(ref)) return summary;
   summary.issuesSeen += 1;
   let began = false;
   try {
@@ -88,24 +89,29 @@ function personEvent(ctx: RunContext, payload: string, options: HandleOptions): 
 
 /**
  * A person's event on the dashboard looks at its re-check box (one request): ticked, every open
- * workflow is reconciled now. Returns the refs reconciled, or undefined. A tick whose webhook was
- * lost is found by the next sweep, which reads the box too.
+ * workflow is reconciled now. Says whether it re-checked. A tick whose webhook was lost
+ * is found by the next sweep, which reads the box too.
  */
 async function dashboardRecheck(
   ctx: RunContext,
   summary: RunSummary,
   options: HandleOptions,
-): Promise<Set<string> | undefined> {
+): Promise<boolean> {
   const target = dashboardTarget(ctx.config, { project: options.project });
-  if (target.kind !== "on") return undefined;
+  if (target.kind !== "on") return false;
   try {
     const found = await findDashboards(ctx, target.project);
-    if (!recheckRequested(found, ctx.bot.id)) return undefined;
-    return await recheckEverything(ctx, target, found, summary, options.secrets);
+    if (!recheckRequested(found, ctx.bot.id)) return false;
+    await recheckEverything(ctx, target, found, summary, options.secrets);
+    return true;
   } catch (error) {
     summary.failures.push({ ref: "dashboard", error: errorLine(error, options.secrets) });
-    return undefined;
+    return false;
   }
+}
+
+function isSystemNote(event: ProjectEvent): boolean {
+  return event.kind === "note" && event.system;
 }
 
 function isDashboardEvent(event: ProjectEvent): boolean {
@@ -114,7 +120,7 @@ function isDashboardEvent(event: ProjectEvent): boolean {
 
 /** Why the event's issue is not the bot's to reconcile (one line), or the issue it is about. */
 function ignoreReason(event: ProjectEvent): string | { projectId: number; iid: number } {
-  if (event.kind === "note" && event.system) return "system note";
+  if (isSystemNote(event)) return "system note";
   if (isDashboardEvent(event)) {
     return `issue #${event.iid} is the dashboard, not a workflow`;
   }

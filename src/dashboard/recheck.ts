@@ -22,11 +22,10 @@ export function recheckRequested(found: Issue[], botId: number): boolean {
 }
 
 /**
- * The re-check outside a sweep (`handle` of any event of the project): every open workflow of the
+ * The re-check outside a sweep (`handle` of a person's event on the dashboard): every open workflow of the
  * dashboard's scope is reconciled as a sweep would, then the dashboard is rewritten, unticked (the
  * content always renders the box unticked). The bot's own rewrite cannot start it again: events
  * the bot caused are ignored before this, and the rewritten box is unticked anyway.
- * Returns the refs it reconciled, so the caller does not do the event's issue twice.
  */
 export async function recheckEverything(
   ctx: RunContext,
@@ -34,7 +33,7 @@ export async function recheckEverything(
   found: Issue[],
   summary: RunSummary,
   secrets: string[],
-): Promise<Set<string>> {
+): Promise<void> {
   const { scope } = target;
   const open = await ("group" in scope
     ? ctx.port.listGroupIssues(scope.group, { state: "opened" })
@@ -47,7 +46,6 @@ export async function recheckEverything(
   await reconcileIssues(ctx, workflows, summary, { secrets, verifyUsers: () => true });
   const outcome = await keepDashboard(ctx, target, found);
   recordDashboard(summary, outcome);
-  return new Set(workflows.map((issue) => `${issue.projectId}#${issue.iid}`));
 }
 
 /** The dashboard's writes count in the summary like any issue's; its remark becomes a summary line. */

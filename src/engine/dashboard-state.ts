@@ -3,7 +3,7 @@ import type { WorkflowDefinition } from "../workflows/types.js";
 import { upcomingCheckpoints } from "./checkpoints.js";
 import { type Day, dayOf, parseDay } from "./dates.js";
 import { resolveDate } from "./gates.js";
-import { findSection } from "./markers.js";
+import { findSection, SECTION_BEGIN } from "./markers.js";
 import type { CommandResult } from "./replay.js";
 import { peopleIn, type RoleMap } from "./roles.js";
 import { contextOf, type DefinitionInput, stageOf, type WorkflowState } from "./workflow-state.js";
@@ -55,6 +55,9 @@ export function stateMarker(state: DashboardState): string {
  * Text outside the section (what people own) is never read.
  */
 export function stateMarkerPayload(description: string): unknown {
+  // One section only: a person can paste a whole section, marker and all, above the bot's; the bot
+  // replaces it on an open issue's next run, but a closed issue is never run again.
+  if (description.split(SECTION_BEGIN).length !== 2) return undefined;
   const bounds = findSection(description);
   if (!bounds) return undefined;
   const match = MARKER.exec(description.slice(bounds.start, bounds.end));

@@ -117,6 +117,17 @@ describe("a forged state marker", () => {
     expect(readState(workflowIssue(undefined, { description: notLast }), interim)).toBeUndefined();
   });
 
+  it("does not count when a person pasted a whole section, marker and all, above the bot's", () => {
+    const real = stateOf("interim-manager", { stage: "eligibility" });
+    // The same stage as the label, so only the count of sections can tell the forgery.
+    const lie = stateMarker(stateOf("interim-manager", { stage: "eligibility", member: "mallory" }));
+    const fake = `${SECTION_BEGIN}\n${lie}\n${SECTION_END}`;
+    const text = withSection("```yaml career\nteam_member: alice\n```", real);
+    expect(readState(workflowIssue(real, { description: text }), interim)?.stage).toBe("eligibility");
+    const pasted = workflowIssue(real, { description: `${fake}\n\n${text}` });
+    expect(readState(pasted, interim)).toBeUndefined();
+  });
+
   it("does not count for another workflow, an unknown stage, or a stage its label contradicts", () => {
     const acting = stateOf("acting-manager");
     expect(readState(workflowIssue(acting, { workflow: "interim-manager" }), interim)).toBeUndefined();

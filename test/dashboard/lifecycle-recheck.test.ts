@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RECHECK_ITEM } from "../../src/dashboard/input.js";
 import { recheckTicked } from "../../src/dashboard/lifecycle-text.js";
+import { noteHookPayload } from "../../src/gitlab/fake/payloads.js";
 import { DashboardWorld } from "../support/dashboard-world.js";
 import { BOT, PROJECT } from "../support/world.js";
 
@@ -77,6 +78,20 @@ describe("the dashboard's re-check box", () => {
     await world.sweep();
     for (const issue of iids) expect(stageOf(world, issue)).not.toEqual([]);
     expect(recheckTicked(world.dashboard().description)).toBe(false);
+  });
+
+  it("is not started by a system note on the dashboard (GitLab's note of the tick is not a second request)", async () => {
+    const { world, iids } = await forgottenWorkflows();
+    const { iid } = world.dashboard();
+    world.state.as("carol").tick(PROJECT, iid, RECHECK_ITEM);
+    const issue = world.state.findIssue(world.state.requireProject(PROJECT).id, iid)!;
+    const systemNote = world.state.notesOf(issue.id).findLast((note) => note.system);
+    // GitLab escapes the item's Markdown in its note (the "-" of "Re-check").
+    expect(systemNote?.body).toMatch(/^marked the checklist item \*\*Re\\-check every workflow now\*\*/);
+    const summary = await world.handle(noteHookPayload(world.state, systemNote!, issue));
+    expect(summary.ignored).toBe("system note");
+    for (const other of iids) expect(stageOf(world, other)).toEqual([]);
+    expect(recheckTicked(world.dashboard().description)).toBe(true);
   });
 
   it("costs a workflow's event no request, and the bot's own events nothing", async () => {
