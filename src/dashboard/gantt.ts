@@ -70,7 +70,9 @@ export function ganttSource(rows: GanttRow[]): string[] {
       lines.push(`  section ${ganttName(section)}`);
     }
     const id = `t${view.issue.projectId}x${view.issue.iid}`;
-    const who = ganttName(`${view.member ?? "unknown"} issue ${view.issue.iid}`);
+    // Fixed text first: a name that began with the username could begin with a Mermaid keyword
+    // (`section`, `click`, `dateFormat`, a date...) that breaks the chart or silently changes it.
+    const who = `Issue ${view.issue.iid} ${ganttName(view.member ?? "unknown")}`;
     const tags = row.overdue ? "crit, " : "";
     lines.push(`  ${who} :${tags}${id}, ${row.start}, ${row.end}`);
     for (const m of row.milestones) {
