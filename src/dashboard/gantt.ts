@@ -1,4 +1,4 @@
-import type { Day } from "../engine/dates.js";
+import { addDays, type Day } from "../engine/dates.js";
 import { workflows } from "../workflows/index.js";
 import type { WorkflowView } from "./view.js";
 
@@ -74,7 +74,9 @@ export function ganttSource(rows: GanttRow[]): string[] {
     // (`section`, `click`, `dateFormat`, a date...) that breaks the chart or silently changes it.
     const who = `Issue ${view.issue.iid} ${ganttName(view.member ?? "unknown")}`;
     const tags = row.overdue ? "crit, " : "";
-    lines.push(`  ${who} :${tags}${id}, ${row.start}, ${row.end}`);
+    // Mermaid reads a task's end date as exclusive (the bar stops the day before it), and our end
+    // is the bar's last day (the planned end or the limit), so the chart gets the day after.
+    lines.push(`  ${who} :${tags}${id}, ${row.start}, ${addDays(row.end, 1)}`);
     for (const m of row.milestones) {
       lines.push(`  ${ganttName(`${view.issue.iid} ${m.label}`)} :milestone, ${m.day}, 0d`);
     }
