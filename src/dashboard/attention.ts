@@ -14,7 +14,8 @@ export interface AttentionItem {
   what: string;
   /** Usernames, raw (rendered without `@`). */
   waitsFor: string[];
-  since: Day;
+  /** Undefined: overdue by its label, with no recorded day (listed last). */
+  since?: Day;
 }
 
 /**
@@ -33,7 +34,7 @@ export function attentionItems(
   for (const view of views) {
     if (view.issue.state !== "opened") continue;
     const owners = view.actors.length > 0 ? view.actors : view.member ? [view.member] : [];
-    if (view.overdueSince)
+    if (view.overdue)
       items.push(
         item(
           "overdue",
@@ -63,7 +64,7 @@ export function attentionItems(
   }
   return items.sort(
     (a, b) =>
-      a.since.localeCompare(b.since) ||
+      (a.since ?? "~").localeCompare(b.since ?? "~") ||
       a.issue.projectId - b.issue.projectId ||
       a.issue.iid - b.issue.iid ||
       a.kind.localeCompare(b.kind) ||
@@ -76,7 +77,7 @@ function item(
   view: WorkflowView,
   what: string,
   waitsFor: string[],
-  since: Day,
+  since: Day | undefined,
 ): AttentionItem {
-  return { kind, issue: view.issue, what, waitsFor, since };
+  return { kind, issue: view.issue, what, waitsFor, ...(since ? { since } : {}) };
 }

@@ -31,7 +31,7 @@ export function ganttRows(views: WorkflowView[]): GanttRow[] {
         view,
         start,
         end,
-        overdue: view.overdueSince !== undefined,
+        overdue: view.overdue === true,
         milestones: (view.state?.milestones ?? []).slice(0, MILESTONES_PER_ROW),
       };
     })

@@ -11,7 +11,7 @@ export function dashboardJson(parts: DashboardParts): unknown {
       issue: ref(i.issue),
       what: safeInline(i.what),
       waitsFor: i.waitsFor.map((u) => safeInline(u.replace(/@/g, ""))),
-      since: i.since,
+      since: i.since ?? null,
     })),
     workflows: parts.views.map(workflowJson),
     gantt: parts.gantt.map((r) => ({
