@@ -28,6 +28,7 @@ export function attentionItems(
   followUps: Issue[],
   today: Day,
   timezone: string,
+  botId: number,
 ): AttentionItem[] {
   const items: AttentionItem[] = [];
   const firstRecent = addDays(today, -(REFUSAL_WINDOW_DAYS - 1));
@@ -46,7 +47,7 @@ export function attentionItems(
       );
     if (view.needsInfo)
       items.push(
-        item("needs-info", view, "the data block needs fixing", [view.issue.author.username], view.needsInfo),
+        item("needs-info", view, "the data block needs fixing", fixers(view, botId), view.needsInfo),
       );
     for (const refusal of view.state?.refused ?? []) {
       if (refusal.day < firstRecent || refusal.day > today) continue;
@@ -70,6 +71,18 @@ export function attentionItems(
       a.kind.localeCompare(b.kind) ||
       a.what.localeCompare(b.what),
   );
+}
+
+/**
+ * Who fixes a data block: its author, unless the bot opened the issue (a conversation issue, say),
+ * which cannot fix it; then the people the state marker names (who acts, else the member, for a
+ * conversation issue the manager), else the assignees.
+ */
+function fixers(view: WorkflowView, botId: number): string[] {
+  if (view.issue.author.id !== botId) return [view.issue.author.username];
+  if (view.actors.length > 0) return view.actors;
+  if (view.member) return [view.member];
+  return view.issue.assignees.map((a) => a.username).sort();
 }
 
 function item(

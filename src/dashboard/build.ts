@@ -22,7 +22,7 @@ export function buildDashboard(input: DashboardInput): DashboardContent {
   const all = [...open, ...closed];
   const parts: DashboardParts = {
     today,
-    attention: attentionItems(open, sortedIssues(input.followUps), today, tz),
+    attention: attentionItems(open, sortedIssues(input.followUps), today, tz, input.botId),
     views: open,
     gantt: ganttRows(open),
     conversations: conversationRows(all, config, today),
