@@ -25,7 +25,7 @@ export function buildDashboard(input: DashboardInput): DashboardContent {
     attention: attentionItems(open, sortedIssues(input.followUps), today, tz, input.botId),
     views: open,
     gantt: ganttRows(open),
-    conversations: conversationRows(all, config, today),
+    conversations: conversationRows(all, config, today, input.botId),
     outcomes: outcomeSummary(closed, config, today),
   };
   return {
