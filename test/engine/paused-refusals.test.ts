@@ -10,7 +10,11 @@ const interimManager = definition("interim-manager");
 /** A data block the interim workflow cannot read (no team member), so the workflow pauses. */
 const BROKEN = yamlBlock({ manager: "bob", interim_start_date: "2026-01-05" });
 
-function pausedState(before: DashboardState | undefined, notes: ReturnType<typeof comment>[]) {
+function pausedState(
+  before: DashboardState | undefined,
+  notes: ReturnType<typeof comment>[],
+  timezone = config.timezone,
+) {
   const paused = issue({
     labels: [interimManager.label, "career-status::needs-info"],
     description: withSection(BROKEN, before),
@@ -18,7 +22,7 @@ function pausedState(before: DashboardState | undefined, notes: ReturnType<typeo
   const plan = decide({
     definition: interimManager,
     snapshot: snapshot(paused, notes),
-    config,
+    config: { ...config, timezone },
     now: new Date("2026-03-06T09:00:00Z"),
   });
   const section = plan.actions.find((a): a is Extract<Action, { kind: "section" }> => a.kind === "section");
@@ -43,6 +47,13 @@ describe("refusals while a workflow is paused for its data block", () => {
     ]);
     expect(pausedState(undefined, [during])?.refused).toEqual([
       { day: "2026-03-05", verb: "decision", by: "bob" },
+    ]);
+  });
+
+  it("dates a refusal by its comment's day in the config's time zone", () => {
+    const during = comment("bob", "/career decision promote", "2026-03-05T03:00:00Z");
+    expect(pausedState(undefined, [during], "America/Los_Angeles")?.refused).toEqual([
+      { day: "2026-03-04", verb: "decision", by: "bob" },
     ]);
   });
 
