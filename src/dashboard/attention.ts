@@ -14,7 +14,8 @@ export interface AttentionItem {
   what: string;
   /** Usernames, raw (rendered without `@`). */
   waitsFor: string[];
-  since: Day;
+  /** Undefined: overdue by its label, with no recorded day (listed last). */
+  since?: Day;
 }
 
 /**
@@ -27,13 +28,14 @@ export function attentionItems(
   followUps: Issue[],
   today: Day,
   timezone: string,
+  botId: number,
 ): AttentionItem[] {
   const items: AttentionItem[] = [];
   const firstRecent = addDays(today, -(REFUSAL_WINDOW_DAYS - 1));
   for (const view of views) {
     if (view.issue.state !== "opened") continue;
     const owners = view.actors.length > 0 ? view.actors : view.member ? [view.member] : [];
-    if (view.overdueSince)
+    if (view.overdue)
       items.push(
         item(
           "overdue",
@@ -45,7 +47,7 @@ export function attentionItems(
       );
     if (view.needsInfo)
       items.push(
-        item("needs-info", view, "the data block needs fixing", [view.issue.author.username], view.needsInfo),
+        item("needs-info", view, "the data block needs fixing", fixers(view, botId), view.needsInfo),
       );
     for (const refusal of view.state?.refused ?? []) {
       if (refusal.day < firstRecent || refusal.day > today) continue;
@@ -63,7 +65,7 @@ export function attentionItems(
   }
   return items.sort(
     (a, b) =>
-      a.since.localeCompare(b.since) ||
+      (a.since ?? "~").localeCompare(b.since ?? "~") ||
       a.issue.projectId - b.issue.projectId ||
       a.issue.iid - b.issue.iid ||
       a.kind.localeCompare(b.kind) ||
@@ -71,12 +73,24 @@ export function attentionItems(
   );
 }
 
+/**
+ * Who fixes a data block: its author, unless the bot opened the issue (a conversation issue, say),
+ * which cannot fix it; then the people the state marker names (who acts, else the member, for a
+ * conversation issue the manager), else the assignees.
+ */
+function fixers(view: WorkflowView, botId: number): string[] {
+  if (view.issue.author.id !== botId) return [view.issue.author.username];
+  if (view.actors.length > 0) return view.actors;
+  if (view.member) return [view.member];
+  return view.issue.assignees.map((a) => a.username).sort();
+}
+
 function item(
   kind: AttentionKind,
   view: WorkflowView,
   what: string,
   waitsFor: string[],
-  since: Day,
+  since: Day | undefined,
 ): AttentionItem {
-  return { kind, issue: view.issue, what, waitsFor, since };
+  return { kind, issue: view.issue, what, waitsFor, ...(since ? { since } : {}) };
 }

@@ -22,10 +22,10 @@ export function buildDashboard(input: DashboardInput): DashboardContent {
   const all = [...open, ...closed];
   const parts: DashboardParts = {
     today,
-    attention: attentionItems(open, sortedIssues(input.followUps), today, tz),
+    attention: attentionItems(open, sortedIssues(input.followUps), today, tz, input.botId),
     views: open,
     gantt: ganttRows(open),
-    conversations: conversationRows(all, config, today),
+    conversations: conversationRows(all, config, today, input.botId),
     outcomes: outcomeSummary(closed, config, today),
   };
   return {

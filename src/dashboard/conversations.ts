@@ -17,7 +17,12 @@ export interface ConversationRow {
  * (it carries the quarter's token), else one a person opened for that manager this quarter (its
  * state names the manager). Done: closed, or at the final stage.
  */
-export function conversationRows(views: WorkflowView[], config: Config, today: Day): ConversationRow[] {
+export function conversationRows(
+  views: WorkflowView[],
+  config: Config,
+  today: Day,
+  botId: number,
+): ConversationRow[] {
   const quarter = quarterOf(today);
   const ours = views.filter((v) => v.definition.id === conversation.id);
   return [...config.conversations.roster]
@@ -26,7 +31,8 @@ export function conversationRows(views: WorkflowView[], config: Config, today: D
       const token = followUpMarker(conversationToken(entry.manager, quarter.id));
       const manager = entry.manager.toLowerCase();
       const view =
-        ours.find((v) => v.issue.description.includes(token)) ??
+        // Only the bot's own issue counts by its token: anyone can paste the token into an issue.
+        ours.find((v) => v.issue.author.id === botId && v.issue.description.includes(token)) ??
         ours.find(
           (v) =>
             v.member?.toLowerCase() === manager &&

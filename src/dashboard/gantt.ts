@@ -1,4 +1,4 @@
-import type { Day } from "../engine/dates.js";
+import { addDays, type Day } from "../engine/dates.js";
 import { workflows } from "../workflows/index.js";
 import type { WorkflowView } from "./view.js";
 
@@ -31,7 +31,7 @@ export function ganttRows(views: WorkflowView[]): GanttRow[] {
         view,
         start,
         end,
-        overdue: view.overdueSince !== undefined,
+        overdue: view.overdue === true,
         milestones: (view.state?.milestones ?? []).slice(0, MILESTONES_PER_ROW),
       };
     })
@@ -70,9 +70,13 @@ export function ganttSource(rows: GanttRow[]): string[] {
       lines.push(`  section ${ganttName(section)}`);
     }
     const id = `t${view.issue.projectId}x${view.issue.iid}`;
-    const who = ganttName(`${view.member ?? "unknown"} issue ${view.issue.iid}`);
+    // Fixed text first: a name that began with the username could begin with a Mermaid keyword
+    // (`section`, `click`, `dateFormat`, a date...) that breaks the chart or silently changes it.
+    const who = `Issue ${view.issue.iid} ${ganttName(view.member ?? "unknown")}`;
     const tags = row.overdue ? "crit, " : "";
-    lines.push(`  ${who} :${tags}${id}, ${row.start}, ${row.end}`);
+    // Mermaid reads a task's end date as exclusive (the bar stops the day before it), and our end
+    // is the bar's last day (the planned end or the limit), so the chart gets the day after.
+    lines.push(`  ${who} :${tags}${id}, ${row.start}, ${addDays(row.end, 1)}`);
     for (const m of row.milestones) {
       lines.push(`  ${ganttName(`${view.issue.iid} ${m.label}`)} :milestone, ${m.day}, 0d`);
     }

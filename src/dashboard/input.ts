@@ -13,6 +13,8 @@ export interface DashboardInput {
   now: Date;
   /** `now` as a day in the config's time zone. */
   today: Day;
+  /** The bot's user id: what it wrote (issues it opened, its conversation tokens) is told apart by it. */
+  botId: number;
   /** Open issues that carry a `career::` workflow label, conversation issues included. */
   open: Issue[];
   /** Workflow issues (a `career::` label) closed in the last 12 months. */

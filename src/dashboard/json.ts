@@ -11,7 +11,7 @@ export function dashboardJson(parts: DashboardParts): unknown {
       issue: ref(i.issue),
       what: safeInline(i.what),
       waitsFor: i.waitsFor.map((u) => safeInline(u.replace(/@/g, ""))),
-      since: i.since,
+      since: i.since ?? null,
     })),
     workflows: parts.views.map(workflowJson),
     gantt: parts.gantt.map((r) => ({
@@ -27,7 +27,11 @@ export function dashboardJson(parts: DashboardParts): unknown {
       issue: c.view ? ref(c.view.issue) : null,
       done: c.done,
     })),
-    outcomes: parts.outcomes,
+    // Outcomes and stages come from a person's label when the bot's state is absent: safe text too.
+    outcomes: {
+      ...parts.outcomes,
+      counts: parts.outcomes.counts.map((c) => ({ ...c, outcome: safeInline(c.outcome) })),
+    },
   };
 }
 
@@ -38,13 +42,13 @@ function workflowJson(view: WorkflowView) {
     state: view.issue.state,
     title: safeInline(view.issue.title),
     member: view.member ?? null,
-    stage: view.stageId,
+    stage: safeInline(view.stageId),
     since: view.since ?? null,
     next: view.next ? { label: safeInline(view.next.label), day: view.next.day } : null,
     actsNext: view.actors,
     needsInfoSince: view.needsInfo ?? null,
     overdueSince: view.overdueSince ?? null,
-    outcome: view.outcome ?? null,
+    outcome: view.outcome !== undefined ? safeInline(view.outcome) : null,
   };
 }
 

@@ -64,7 +64,8 @@ function attentionLines(items: AttentionItem[]): string[] {
     ...items
       .slice(0, TABLE_ROW_CAP)
       .map(
-        (i) => `- ${issueLink(i.issue)} ${cell(i.what)}: waits for ${people(i.waitsFor)} since ${i.since}`,
+        (i) =>
+          `- ${issueLink(i.issue)} ${cell(i.what)}: waits for ${people(i.waitsFor)}${i.since ? ` since ${i.since}` : ""}`,
       ),
     ...andMore(items.length - TABLE_ROW_CAP),
   ];

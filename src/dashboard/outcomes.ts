@@ -23,7 +23,7 @@ export interface OutcomeSummary {
 
 /**
  * Outcomes of the workflows closed in the last 12 months, and for interims how long they took:
- * from the interim start to the day the final stage was entered, against the config's limit.
+ * from the interim start to the day the final stage was entered, against its recorded limit (else the config's).
  */
 export function outcomeSummary(views: WorkflowView[], config: Config, today: Day): OutcomeSummary {
   const from = addMonths(today, -OUTCOME_WINDOW_MONTHS);
@@ -43,8 +43,13 @@ export function outcomeSummary(views: WorkflowView[], config: Config, today: Day
     const start = view.state?.period?.start;
     // An interim found not required never started: it has no period to measure.
     if (view.definition.id !== interimManager.id || !start || view.outcome === "not-required") return [];
-    const end = view.state?.since ?? view.closedDay!;
-    return [{ view, start, end, days: daysBetween(start, end) }];
+    // The day the final stage was entered, when it was: an interim closed by hand mid-way ended on
+    // the day it was closed, not the day its last stage began.
+    const final = view.definition.stages.find((s) => s.id === view.stageId)?.final === true;
+    const end = (final ? view.state?.since : undefined) ?? view.closedDay!;
+    // The limit the bot recorded for this interim (the config may have changed since), else the config's.
+    const limit = view.state?.period?.limit ?? addMonths(start, limitMonths);
+    return [{ view, start, end, limit, days: daysBetween(start, end) }];
   });
   const promotions = interims.filter((i) => i.view.outcome === "promoted").map((i) => i.days);
   const median = medianOf(promotions);
@@ -55,7 +60,7 @@ export function outcomeSummary(views: WorkflowView[], config: Config, today: Day
     interim: {
       ...(median !== undefined ? { medianDaysToPromotion: median } : {}),
       promoted: promotions.length,
-      withinLimit: interims.filter((i) => i.end <= addMonths(i.start, limitMonths)).length,
+      withinLimit: interims.filter((i) => i.end <= i.limit).length,
       ended: interims.length,
       limitMonths,
     },

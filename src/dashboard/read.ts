@@ -30,6 +30,7 @@ export async function readDashboardInput(ctx: RunContext, scope: DashboardScope)
     config: ctx.config,
     now: ctx.now,
     today: dayOf(ctx.now, ctx.config.timezone),
+    botId: ctx.bot.id,
     open: opened.filter(isWorkflowIssue),
     closed: closed.filter(isWorkflowIssue),
     followUps: opened.filter(

@@ -25,6 +25,8 @@ export interface WorkflowView {
   needsInfo?: Day;
   /** The day a limit or planned end passed, for an open appointment that is past it. */
   overdueSince?: Day;
+  /** Past its limit or planned end (dated by `overdueSince` when a day is known). */
+  overdue?: true;
   outcome?: string;
   closedDay?: Day;
 }
@@ -56,27 +58,36 @@ export function viewOf(issue: Issue, timezone: string, today: Day): WorkflowView
   if (outcome) view.outcome = outcome;
   if (issue.state === "closed") view.closedDay = dayOf(issue.closedAt ?? issue.updatedAt, timezone);
   const overdue = overdueSince(issue, state, today, stage?.final === true);
+  if (overdue !== undefined) view.overdue = true;
   if (overdue) view.overdueSince = overdue;
   return view;
 }
 
 /**
  * An open appointment past its limit, or past its planned end without being wrapped up; the
- * overdue label (set by the bot's limit reminder) counts too, dated by the due date it keeps.
+ * overdue label (set by the bot's limit reminder) counts too. The bot's limit reminder fires on the
+ * limit day itself (a reminder is due on its day), so that day counts as passed; a planned end is the
+ * appointment's last day, so it has passed only the day after. `null`: overdue (the label says so)
+ * but no recorded day to date it by. Never `today` or a later day: the day must not move, else the
+ * dashboard would change (and be written) every day, and a future day is not "since".
  */
 function overdueSince(
   issue: Issue,
   state: DashboardState | undefined,
   today: Day,
   final: boolean,
-): Day | undefined {
+): Day | null | undefined {
   if (issue.state !== "opened" || final) return undefined;
-  const passed = [state?.period?.limit, state?.period?.end].filter(
-    (d): d is Day => d !== undefined && d < today,
-  );
+  const limit = state?.period?.limit;
+  const end = state?.period?.end;
+  const passed = [
+    limit !== undefined && limit <= today ? limit : undefined,
+    end !== undefined && end < today ? end : undefined,
+  ].filter((d): d is Day => d !== undefined);
   if (passed.length > 0) return passed.sort()[0];
-  if (issue.labels.includes(OVERDUE)) return issue.dueDate ?? today;
-  return undefined;
+  if (!issue.labels.includes(OVERDUE)) return undefined;
+  // The due date the bot keeps is the next checkpoint when one is ahead, so only a passed one dates it.
+  return issue.dueDate && issue.dueDate <= today ? issue.dueDate : null;
 }
 
 /** Views of the issues, in a stable order: workflow, project, iid. */

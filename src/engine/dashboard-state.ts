@@ -116,8 +116,15 @@ export function recentRefusals(commands: CommandResult[], notes: Note[], timezon
   const at = new Map(notes.map((note) => [note.id, note.createdAt]));
   return commands
     .filter((c) => c.verdict === "refused" && at.has(c.noteId))
-    .map((c) => ({ day: dayOf(at.get(c.noteId)!, timezone), verb: verbWord(c.line.verb), by: c.author }))
+    .map((c) => refusal(at.get(c.noteId)!, c.line.verb, c.author, timezone))
     .slice(-KEPT_REFUSALS);
+}
+
+export type Refusal = NonNullable<DashboardState["refused"]>[number];
+
+/** One refused command as the state keeps it: the day its comment was written, in the config's zone. */
+export function refusal(at: string, verb: string, by: string, timezone: string): Refusal {
+  return { day: dayOf(at, timezone), verb: verbWord(verb), by };
 }
 
 /** A refused verb is whatever word a person typed: kept only when it is a plain word. */
@@ -128,8 +135,16 @@ function verbWord(verb: string): string {
 /**
  * The state while the data block has problems: what the dashboard knew before (the last state the
  * bot wrote) stays, with the day the problems were first seen, so the day does not move on each run.
+ * Refusals stay too, and those of this run (`refused`: commands refused while paused) join them:
+ * a refusal made during the pause needs attention as much as one made before it.
  */
-export function needsInfoState(definition: WorkflowDefinition, stage: string, issue: Issue, today: Day) {
+export function needsInfoState(
+  definition: WorkflowDefinition,
+  stage: string,
+  issue: Issue,
+  today: Day,
+  refused: Refusal[] = [],
+) {
   const before = previousState(issue.description, definition.id);
   const sameStage = before?.stage === stage;
   const state: DashboardState = {
@@ -142,6 +157,13 @@ export function needsInfoState(definition: WorkflowDefinition, stage: string, is
   };
   if (before?.member) state.member = before.member;
   if (before?.period) state.period = before.period;
+  const kept = before?.refused ?? [];
+  // A refusal already kept (its reply was not posted, so it is refused again) is not kept twice.
+  const fresh = refused.filter(
+    (r) => !kept.some((k) => k.day === r.day && k.verb === r.verb && k.by === r.by),
+  );
+  const all = [...kept, ...fresh].slice(-KEPT_REFUSALS);
+  if (all.length > 0) state.refused = all;
   return state;
 }
 
@@ -156,11 +178,27 @@ function previousState(description: string, workflow: string) {
   const days = Object.fromEntries(
     ["start", "end", "limit"].flatMap((k) => (day(period[k]) ? [[k, day(period[k])!]] : [])),
   );
+  const refused = Array.isArray(value.refused) ? value.refused.filter(isRefusal) : [];
   return {
+    refused: refused.length > 0 ? refused : undefined,
     stage: typeof value.stage === "string" ? value.stage : undefined,
     since: day(value.since),
     needsInfo: day(value.needsInfo),
     member: member ? (value.member as string) : undefined,
     period: Object.keys(days).length > 0 ? days : undefined,
   };
+}
+
+/** A refusal read back from the marker, checked as the dashboard checks it (src/dashboard/state.ts). */
+function isRefusal(value: unknown): value is Refusal {
+  if (!value || typeof value !== "object") return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.day === "string" &&
+    parseDay(r.day) === r.day &&
+    typeof r.verb === "string" &&
+    /^[a-z-]{1,30}$/.test(r.verb) &&
+    typeof r.by === "string" &&
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/.test(r.by)
+  );
 }

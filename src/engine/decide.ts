@@ -41,7 +41,15 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   if (!validated.ok) {
     const problems = validated.problems.map(describeProblem);
     const today = dayOf(now, config.timezone);
-    const paused = pausedPlan(definition, snapshot, history, problems, issueData(issue, definition), today);
+    const paused = pausedPlan(
+      definition,
+      snapshot,
+      history,
+      problems,
+      issueData(issue, definition),
+      today,
+      config.timezone,
+    );
     const notes = newNotes([...warning, ...paused.notes], history, snapshot);
     const texts = textContext(config, definition.id, paused.stage);
     return { ...plan, stage: paused.stage, actions: withTextContext([...paused.actions, ...notes], texts) };

@@ -3,7 +3,7 @@ import type { WorkflowDefinition } from "../workflows/types.js";
 import type { Action } from "./actions.js";
 import type { BotHistory } from "./bot-history.js";
 import { parseCommandLines } from "./command-parse.js";
-import { needsInfoState } from "./dashboard-state.js";
+import { needsInfoState, type Refusal, refusal } from "./dashboard-state.js";
 import type { Day } from "./dates.js";
 import { labelActions, NEEDS_INFO, STAGE_PREFIX } from "./issue-labels.js";
 import { type NoteDraft, textHash } from "./note-drafts.js";
@@ -21,6 +21,7 @@ export function pausedPlan(
   problems: string[],
   issueData: Record<string, unknown>,
   today: Day,
+  timezone: string,
 ): { stage?: string; actions: Action[]; notes: NoteDraft[] } {
   const { issue } = snapshot;
   const currentStage = issue.labels.find((l) => l.startsWith(STAGE_PREFIX))?.slice(STAGE_PREFIX.length);
@@ -34,10 +35,13 @@ export function pausedPlan(
       mentions: [],
     },
   ];
+  const refused: Refusal[] = [];
   for (const command of unansweredCommands(snapshot, history)) {
     // help and status are answered (the answer is the problem); anything else waits for a fixed block.
     const informative = command.record.verb === "help" || command.record.verb === "status";
     const verdict = informative ? "accepted" : "refused";
+    if (!informative)
+      refused.push(refusal(command.record.at, command.record.verb, command.record.author, timezone));
     const message = informative
       ? "The workflow is paused: some of the details at the top of this issue need a fix (listed in the comment above and in the description). Fix them and the workflow resumes by itself."
       : "Some of the details at the top of this issue need a fix (see the comment above); fix them first, then try again.";
@@ -56,7 +60,7 @@ export function pausedPlan(
       kind: "section",
       model: {
         ...needsInfoSection(definition, known, problems),
-        state: needsInfoState(definition, known ?? "", issue, today),
+        state: needsInfoState(definition, known ?? "", issue, today, refused),
       },
     },
   ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDashboard } from "../../src/dashboard/build.js";
-import { issue, people } from "../support/snapshots.js";
+import { bot, issue, people } from "../support/snapshots.js";
 import { dashboardInput, stateOf, workflowIssue } from "./content-fixtures.js";
 
 function attention(input: Parameters<typeof buildDashboard>[0]): string[] {
@@ -40,6 +40,22 @@ describe("needs attention", () => {
     const open = workflowIssue(state, { iid: 4, author: people.dave! });
     expect(attention(dashboardInput({ open: [open] }))).toEqual([
       "- [#4](http://gitlab.test/org/careers/-/issues/4) the data block needs fixing: waits for dave since 2026-03-02",
+    ]);
+  });
+
+  it("on an issue the bot opened, waits for whom its state names, else its assignees, never the bot", () => {
+    const conversation = workflowIssue(
+      stateOf("conversation", { stage: "conversations", member: "bob", needsInfo: "2026-03-02" }),
+      { iid: 5, author: bot },
+    );
+    const unnamed = workflowIssue(stateOf("promotion", { needsInfo: "2026-03-03" }), {
+      iid: 7,
+      author: bot,
+      assignees: [people.eve!, people.carol!],
+    });
+    expect(attention(dashboardInput({ open: [conversation, unnamed] }))).toEqual([
+      "- [#5](http://gitlab.test/org/careers/-/issues/5) the data block needs fixing: waits for bob since 2026-03-02",
+      "- [#7](http://gitlab.test/org/careers/-/issues/7) the data block needs fixing: waits for carol, eve since 2026-03-03",
     ]);
   });
 

@@ -3,6 +3,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { conversationToken } from "../../src/conversations/roster.js";
 import { buildDashboard } from "../../src/dashboard/build.js";
 import { followUpMarker } from "../../src/engine/markers.js";
+import { bot, people } from "../support/snapshots.js";
 import { dashboardInput, stateOf, withSection, workflowIssue } from "./content-fixtures.js";
 
 const config = {
@@ -18,10 +19,11 @@ const config = {
   },
 };
 
-function conversationIssue(manager: string, iid: number, stage: string, extra = "") {
+function conversationIssue(manager: string, iid: number, stage: string, extra = "", author = bot) {
   const state = stateOf("conversation", { stage, member: manager });
   return workflowIssue(state, {
     iid,
+    author,
     description: withSection(`${extra}\n\`\`\`yaml career\nmanager: ${manager}\n\`\`\``, state),
     createdAt: "2026-01-02T08:00:00Z",
   });
@@ -47,6 +49,19 @@ describe("career conversations this quarter", () => {
       "| carol | none yet | no |",
       "| dave | [#32](http://gitlab.test/org/careers/-/issues/32) | yes |",
       "| pat | [#34](http://gitlab.test/org/careers/-/issues/34) | no (Conversations) |",
+    ]);
+  });
+
+  it("counts the token only in an issue the bot opened: a person's issue with it marks nobody done", () => {
+    const token = followUpMarker(conversationToken("dave", "2026-Q1"));
+    // A person's issue about someone else, closed, that quotes dave's token.
+    const pasted = {
+      ...conversationIssue("eve", 40, "done", token, people.carol!),
+      state: "closed" as const,
+    };
+    const { markdown } = buildDashboard(dashboardInput({ config, closed: [pasted], today: "2026-02-15" }));
+    expect(markdown.split("\n").filter((l) => l.startsWith("| dave |"))).toEqual([
+      "| dave | none yet | no |",
     ]);
   });
 

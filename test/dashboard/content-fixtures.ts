@@ -7,7 +7,7 @@ import { SECTION_BEGIN, SECTION_END } from "../../src/engine/markers.js";
 import type { Issue } from "../../src/gitlab/port.js";
 import { workflows } from "../../src/workflows/index.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
-import { issue, people, snapshot, yamlBlock } from "../support/snapshots.js";
+import { bot, issue, people, snapshot, yamlBlock } from "../support/snapshots.js";
 
 /** Test data for the dashboard's content: workflow issues as listings return them. */
 
@@ -62,6 +62,7 @@ export function dashboardInput(parts: Partial<DashboardInput> & { config?: Confi
     config: parts.config ?? defaultConfig(),
     now: new Date(`${today}T09:00:00Z`),
     today,
+    botId: bot.id,
     open: [],
     closed: [],
     followUps: [],

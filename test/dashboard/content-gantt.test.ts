@@ -25,22 +25,22 @@ describe("the Gantt chart of temporary appointments", () => {
 
   const expected: Record<string, { bar: string; milestones: string[] }> = {
     "interim-manager": {
-      bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-05-05",
+      bar: "  Issue 5 alice :t7x5, 2026-01-05, 2026-05-06",
       milestones: [
         "  5 reminder ahead of the interim period s limit :milestone, 2026-04-05, 0d",
         "  5 interim period limit :milestone, 2026-05-05, 0d",
       ],
     },
-    "acting-manager": { bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-04-30", milestones: [] },
+    "acting-manager": { bar: "  Issue 5 alice :t7x5, 2026-01-05, 2026-05-01", milestones: [] },
     "on-loan": {
-      bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-06-30",
+      bar: "  Issue 5 alice :t7x5, 2026-01-05, 2026-07-01",
       milestones: [
         "  5 reminder ahead of the end of the loan :milestone, 2026-06-16, 0d",
         "  5 loan ends :milestone, 2026-06-30, 0d",
       ],
     },
-    apprenticeship: { bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-07-05", milestones: [] },
-    "management-trial": { bar: "  alice issue 5 :t7x5, 2026-01-05, 2026-04-05", milestones: [] },
+    apprenticeship: { bar: "  Issue 5 alice :t7x5, 2026-01-05, 2026-07-06", milestones: [] },
+    "management-trial": { bar: "  Issue 5 alice :t7x5, 2026-01-05, 2026-04-06", milestones: [] },
   };
 
   it.each(TEMPORARY)(
@@ -63,6 +63,18 @@ describe("the Gantt chart of temporary appointments", () => {
     expect(chart(buildDashboard(input).markdown).join("\n")).toContain("2026-05-05");
   });
 
+  it("draws a bar through its last day: Mermaid's end date is exclusive, so the chart gets the day after", () => {
+    const state = stateOf("acting-manager", {
+      member: "alice",
+      period: { start: "2026-03-01", end: "2026-03-31" },
+    });
+    const input = dashboardInput({ open: [workflowIssue(state, { iid: 6 })] });
+    const content = buildDashboard(input);
+    expect(chart(content.markdown)).toContain("  Issue 6 alice :t7x6, 2026-03-01, 2026-04-01");
+    // The data keeps the last day itself; only Mermaid's source needs the shift.
+    expect(JSON.stringify(content.json)).toContain('"start":"2026-03-01","end":"2026-03-31"');
+  });
+
   it("marks an appointment past its limit as critical", () => {
     const state = stateOf("interim-manager", {
       member: "alice",
@@ -71,7 +83,7 @@ describe("the Gantt chart of temporary appointments", () => {
     const lines = chart(
       buildDashboard(dashboardInput({ open: [workflowIssue(state, { iid: 9 })] })).markdown,
     );
-    expect(lines).toContain("  alice issue 9 :crit, t7x9, 2025-09-01, 2026-01-01");
+    expect(lines).toContain("  Issue 9 alice :crit, t7x9, 2025-09-01, 2026-01-02");
   });
 
   it("draws 50 appointments in sections per workflow and lists the rest below", () => {
@@ -97,6 +109,40 @@ describe("the Gantt chart of temporary appointments", () => {
     expect(markdown.split("\n").filter((l) => /^- \[#\d+\].*2026-03-01 to 2026-09-01/.test(l))).toHaveLength(
       10,
     );
+  });
+
+  it.each([
+    "gantt",
+    "gantt.x",
+    "click",
+    "Section",
+    "title",
+    "dateFormat",
+    "inclusiveEndDates",
+    "excludes",
+    "includes",
+    "todayMarker",
+    "tickInterval",
+    "axisFormat",
+    "weekday",
+    "2026-01-05",
+    "accTitle",
+    "accDescr",
+  ])("starts every task name with fixed text, whatever the username (%s)", (username) => {
+    const plain = stateOf("acting-manager", {
+      member: "alice",
+      period: { start: "2026-01-05", end: "2026-04-30" },
+    });
+    const keyword = { ...plain, member: username };
+    const linesOf = (state: typeof plain) =>
+      chart(buildDashboard(dashboardInput({ open: [workflowIssue(state, { iid: 5 })] })).markdown);
+    const task = (l: string) => / :(crit, )?t7x\d+, /.test(l);
+    const lines = linesOf(keyword);
+    const tasks = lines.filter(task);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.startsWith("  Issue 5 ")).toBe(true);
+    // Everything but the task line is what the chart of a plain username holds.
+    expect(lines.filter((l) => !task(l))).toEqual(linesOf(plain).filter((l) => !task(l)));
   });
 
   it("keeps task names to characters Mermaid cannot misread", () => {

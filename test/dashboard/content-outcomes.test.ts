@@ -10,12 +10,13 @@ function closedInterim(
   end: string,
   outcome: string,
   closedAt = `${end}T12:00:00Z`,
+  limit?: string,
 ) {
   const state = stateOf("interim-manager", {
     stage: "done",
     since: end,
     outcome,
-    period: { start, limit: "2099-01-01" },
+    period: { start, ...(limit ? { limit } : {}) },
   });
   return workflowIssue(state, {
     iid,
@@ -58,6 +59,32 @@ describe("outcomes of the last 12 months", () => {
     expect(text).toContain(
       "Interim managers: median 70 days from start to promotion (3 promoted); 3 of 4 stayed within the 4-month limit.",
     );
+  });
+
+  it("measures an interim closed by hand before its final stage to the day it was closed", () => {
+    const state = stateOf("interim-manager", {
+      stage: "hiring",
+      since: "2025-02-01",
+      member: "alice",
+      // Labelled by hand as promoted, so the median shows the days measured.
+      outcome: "promoted",
+      period: { start: "2025-01-05", limit: "2025-05-05" },
+    });
+    const closed = [workflowIssue(state, { iid: 1, state: "closed", closedAt: "2026-01-10T12:00:00Z" })];
+    const { json } = buildDashboard(dashboardInput({ closed, today: "2026-03-10" }));
+    const { interim } = (json as { outcomes: { interim: Record<string, number> } }).outcomes;
+    // 2025-01-05 to 2026-01-10, not to 2025-02-01 when the stage began.
+    expect(interim).toMatchObject({ withinLimit: 0, ended: 1, medianDaysToPromotion: 370 });
+  });
+
+  it("compares against the limit the bot recorded for the interim, when there is one", () => {
+    const closed = [
+      closedInterim(1, "2025-06-01", "2025-11-01", "promoted", undefined, "2025-12-01"),
+      closedInterim(2, "2025-06-01", "2025-07-01", "promoted", undefined, "2025-08-01"),
+    ];
+    const text = outcomes(buildDashboard(dashboardInput({ closed, today: "2026-03-10" })).markdown);
+    // The first ended past 4 months from its start, but within the limit recorded for it.
+    expect(text).toContain("2 of 2 stayed within the 4-month limit.");
   });
 
   it("reads the limit's months from the config", () => {

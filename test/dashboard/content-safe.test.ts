@@ -65,6 +65,24 @@ describe("text a person wrote, on the dashboard", () => {
     expect(markdown).toContain("#43");
   });
 
+  it("is safe in JSON too, stage and outcome from a person's label included", () => {
+    // No marker: the dashboard falls back to the labels, which a person can write.
+    const label = `@all <!-- x --> ${INJECTION.replace(/\n/g, " ")}`;
+    const labels = ["career::promotion", `career-stage::${label}`, `career-outcome::${label}`];
+    const open = workflowIssue(undefined, { iid: 44, labels, workflow: "promotion" });
+    const closed = workflowIssue(undefined, {
+      iid: 45,
+      labels,
+      workflow: "promotion",
+      state: "closed",
+      closedAt: "2026-03-01T10:00:00Z",
+    });
+    const json = JSON.stringify(buildDashboard(dashboardInput({ open: [open], closed: [closed] })).json);
+    expect(json).toContain("career-bot:note".slice(0, 0) || "@\u200ball");
+    expect(json).not.toContain("<!--");
+    expect(json).not.toMatch(/@all|@here|@eve/);
+  });
+
   it("is safe in JSON too", () => {
     const json = JSON.stringify(buildDashboard(attackInput()).json);
     expect(json).not.toContain("<!--");

@@ -49,4 +49,46 @@ describe("the same issues give the same dashboard", () => {
     expect(within.markdown).toContain("refused command: career approve");
     expect(after.markdown).not.toContain("refused command: career approve");
   });
+
+  it("on the limit day and the next: the bot marks an interim overdue on its limit day, dated by that day", () => {
+    const state = stateOf("interim-manager", {
+      member: "alice",
+      actors: ["bob"],
+      period: { start: "2025-11-10", limit: "2026-03-10" },
+    });
+    // The bot's label and due date on the limit day (its due date may be a later checkpoint).
+    const open = [
+      workflowIssue(state, { iid: 3, dueDate: "2026-03-10" }),
+      workflowIssue(undefined, {
+        iid: 4,
+        labels: ["career::interim-manager", "career-status::overdue"],
+        dueDate: "2026-04-01",
+      }),
+    ];
+    const limitDay = buildDashboard(dashboardInput({ open, today: "2026-03-10" }));
+    const nextDay = buildDashboard(dashboardInput({ open, today: "2026-03-11" }));
+    expect(nextDay.markdown).toBe(limitDay.markdown);
+    expect(limitDay.markdown).toContain(
+      "- [#3](http://gitlab.test/org/careers/-/issues/3) Interim manager past its limit or planned end: waits for bob since 2026-03-10",
+    );
+    // No recorded day for the label-only issue: undated, never today or its future checkpoint.
+    expect(limitDay.markdown).toContain(
+      "- [#4](http://gitlab.test/org/careers/-/issues/4) Interim manager past its limit or planned end: waits for nobody named\n",
+    );
+  });
+
+  it("a planned end is the appointment's last day: overdue from the day after", () => {
+    const state = stateOf("acting-manager", {
+      member: "alice",
+      actors: ["bob"],
+      period: { start: "2026-01-05", end: "2026-03-10" },
+    });
+    const open = [workflowIssue(state, { iid: 3 })];
+    expect(buildDashboard(dashboardInput({ open, today: "2026-03-10" })).markdown).not.toContain(
+      "past its limit",
+    );
+    expect(buildDashboard(dashboardInput({ open, today: "2026-03-11" })).markdown).toContain(
+      "past its limit or planned end: waits for bob since 2026-03-10",
+    );
+  });
 });

@@ -26,6 +26,8 @@ describe("where the dashboard lives", () => {
     const { readDashboardInput } = await import("../../src/dashboard/read.js");
     const input = await readDashboardInput(ctx, { group: "people" });
     expect(input.open.map((i) => i.projectId).sort()).toEqual([emea.projectId, amer.projectId].sort());
+    // The bot's own issues (conversation tokens, needs-info on its issues) are told apart by its id.
+    expect(input.botId).toBe(ctx.bot.id);
     expect(dashboard.description).toBe(await world.expectedMarkdown({ group: "people" }));
     expect(dashboard.description).not.toBe(await world.expectedMarkdown({ project: EMEA }));
     // A second group sweep keeps the same one and writes nothing to it.

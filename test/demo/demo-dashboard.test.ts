@@ -39,8 +39,8 @@ describe("career-bot demo: the dashboard", () => {
     expect(stdout).toContain("== Gantt chart (Mermaid source) ==");
     expect(stdout).toMatch(/== Gantt chart \(Mermaid source\) ==\n\n\s+gantt/);
     const chart = stdout.slice(stdout.indexOf("== Gantt chart (Mermaid source) =="));
-    expect(chart).toMatch(/section Acting manager\n\s+erin issue 2 :\S+, 2026-01-19, 2026-05-29/);
-    expect(chart).toMatch(/section Apprenticeship\n\s+frank issue 3 :\S+, 2026-02-02, 2026-07-31/);
+    expect(chart).toMatch(/section Acting manager\n\s+Issue 2 erin :\S+, 2026-01-19, 2026-05-30/);
+    expect(chart).toMatch(/section Apprenticeship\n\s+Issue 3 frank :\S+, 2026-02-02, 2026-08-01/);
   });
 
   it("prints a mermaid block's source under its own heading", () => {
