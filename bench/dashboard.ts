@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { main } from "../src/cli.js";
 import type { FakeGitLabState, RunningServer } from "../src/gitlab/fake/index.js";
+import { counts } from "./seed.js";
 
 /*
  * The dashboard's cost on a large project: the same sweep of 10,000 open workflow issues (100 due)
@@ -24,16 +25,6 @@ interface DashboardBenchOptions {
 }
 
 const silent = { stdout: () => {}, stderr: () => {} };
-
-function counts(state: FakeGitLabState): { gets: number; writes: number } {
-  let gets = 0;
-  let writes = 0;
-  for (const [key, n] of state.requestCounts) {
-    if (key.startsWith("GET ")) gets += n;
-    else writes += n;
-  }
-  return { gets, writes };
-}
 
 async function sweepOnce(w: BenchWorld, config: string, now: string) {
   w.state.requestCounts.clear();

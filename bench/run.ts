@@ -7,7 +7,7 @@ import { FakeGitLabServer, FakeGitLabState } from "../src/gitlab/fake/index.js";
 import { interimAppointment } from "./appointment.js";
 import { dashboardBench } from "./dashboard.js";
 import { naiveSweep } from "./naive.js";
-import { BOT, PROJECT, seedSettled } from "./seed.js";
+import { BOT, counts, PROJECT, seedSettled } from "./seed.js";
 
 /*
  * `npm run bench`: request counts and timings against the fake GitLab on 127.0.0.1 (see README,
@@ -40,16 +40,6 @@ async function world(latencyMs: number, issues = TOTAL, due = DUE) {
   const running = await server.start();
   const env = { GITLAB_URL: running.url, CAREER_BOT_TOKEN: TOKEN, CAREER_BOT_PROJECT: PROJECT };
   return { state, server, running, env };
-}
-
-function counts(state: FakeGitLabState) {
-  let gets = 0;
-  let writes = 0;
-  for (const [key, n] of state.requestCounts) {
-    if (key.startsWith("GET ")) gets += n;
-    else writes += n;
-  }
-  return { gets, writes };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {

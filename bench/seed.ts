@@ -113,3 +113,14 @@ export async function seedSettled(
   }
   state.requestCounts.clear();
 }
+
+/** GETs and writes the fake served, from its per-route request counts. */
+export function counts(state: FakeGitLabState): { gets: number; writes: number } {
+  let gets = 0;
+  let writes = 0;
+  for (const [key, n] of state.requestCounts) {
+    if (key.startsWith("GET ")) gets += n;
+    else writes += n;
+  }
+  return { gets, writes };
+}

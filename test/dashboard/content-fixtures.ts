@@ -7,7 +7,7 @@ import { SECTION_BEGIN, SECTION_END } from "../../src/engine/markers.js";
 import type { Issue } from "../../src/gitlab/port.js";
 import { workflows } from "../../src/workflows/index.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
-import { bot, issue, people, snapshot, yamlBlock } from "../support/snapshots.js";
+import { bot, interimBlock, issue, people, snapshot, yamlBlock } from "../support/snapshots.js";
 
 /** Test data for the dashboard's content: workflow issues as listings return them. */
 
@@ -72,16 +72,7 @@ export function dashboardInput(parts: Partial<DashboardInput> & { config?: Confi
 
 /** A data block that each workflow accepts, for walks through the real `decide`. */
 export const SAMPLE_DATA: Record<string, Record<string, unknown>> = {
-  "interim-manager": {
-    team_member: "alice",
-    manager: "bob",
-    current_level: "Senior",
-    desired_level: "Manager",
-    previous_management_experience: false,
-    company_start_date: "2025-03-01",
-    interim_start_date: "2026-01-05",
-    success_criteria: "hire",
-  },
+  "interim-manager": interimBlock,
   "acting-manager": {
     team_member: "alice",
     manager: "bob",
