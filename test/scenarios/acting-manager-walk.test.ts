@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
+import { ACTING_ITEMS } from "../support/acting-items.js";
 import {
   expectFinished,
   expectFixedAndResumed,
@@ -18,25 +19,7 @@ import {
 } from "../support/walk.js";
 import { PROJECT } from "../support/world.js";
 
-const criteria = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Is thriving in our remote-only context",
-  "Exemplifies the company values",
-];
-const selection = [
-  "The upcoming role was discussed over the Engineering and Development Staff meetings",
-  "Leadership gathered interest from their team members for the upcoming role",
-  "The assessment took place against the criteria above and the most suitable team member was selected for the role",
-];
-const explicit =
-  "Made explicit with the team member and the team that the role is acting (temporary) and ends with a return to the original role";
-/** The template's appointment is 149 days, longer than the config's 90: the talent review comes first. */
-const eligibility = [...criteria, TALENT_REVIEW_ITEM, ...selection, explicit];
-const shortEligibility = [...criteria, ...selection, explicit];
-const active = [
-  "Direct reports stay with their current manager in BambooHR (they are not moved to an acting manager)",
-];
+const { eligibility, shortEligibility, active, explicit } = ACTING_ITEMS;
 
 const world = worldPerTest({ now: "2026-01-20T09:00:00Z" });
 const open = (fields: Record<string, string | null> = {}) =>

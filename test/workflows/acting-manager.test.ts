@@ -3,6 +3,7 @@ import { Config } from "../../src/config/schema.js";
 import { Renderer } from "../../src/engine/render.js";
 import { actingManager, TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
+import { ACTING_ITEMS } from "../support/acting-items.js";
 import { comment, tick } from "../support/snapshots.js";
 import {
   checklistOf,
@@ -33,26 +34,7 @@ const walk: Walk = {
   createdAt: "2026-01-20T09:00:00Z",
 };
 
-// Written out, not imported: GitLab's tick notes quote these texts, so a change must show here.
-const criteria = [
-  "Shows managerial interest",
-  "Has experience in the individual contributor role they would manage",
-  "Is thriving in our remote-only context",
-  "Exemplifies the company values",
-];
-const selection = [
-  "The upcoming role was discussed over the Engineering and Development Staff meetings",
-  "Leadership gathered interest from their team members for the upcoming role",
-  "The assessment took place against the criteria above and the most suitable team member was selected for the role",
-];
-const explicit =
-  "Made explicit with the team member and the team that the role is acting (temporary) and ends with a return to the original role";
-/** A long appointment (149 days, more than the 90 of the config): the talent review comes first. */
-const eligibility = [...criteria, TALENT_REVIEW_ITEM, ...selection, explicit];
-const shortEligibility = [...criteria, ...selection, explicit];
-const active = [
-  "Direct reports stay with their current manager in BambooHR (they are not moved to an acting manager)",
-];
+const { eligibility, shortEligibility, active, selection, explicit } = ACTING_ITEMS;
 const ticked = [
   ...eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z")),
   ...active.map((item) => tick("bob", item, "2026-02-02T10:00:00Z")),
