@@ -1,4 +1,5 @@
 import { noteKey, noteMarker } from "../engine/markers.js";
+import { CONFIDENTIAL_WARNING } from "../engine/notices.js";
 import { issueRef, type WriteRecord } from "../engine/write-record.js";
 import { budgetedWriter } from "../engine/writer.js";
 import type { Issue, ProjectRef } from "../gitlab/port.js";
@@ -13,9 +14,8 @@ export interface DashboardOutcome {
   line?: string;
 }
 
-/* The key and template the workflows use for the same warning (engine/notices.ts). */
-const WARNING_KEY = "confidential-warning";
-const WARNING_TEMPLATE = "common/not-confidential";
+/* The workflows' warning, so a person reads the same words on the dashboard. */
+const { key: WARNING_KEY, template: WARNING_TEMPLATE } = CONFIDENTIAL_WARNING;
 
 /**
  * Applies a decision through the port. Writes go through the run's budgeted writer, so the dry

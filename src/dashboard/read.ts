@@ -1,4 +1,5 @@
 import { dayOf } from "../engine/dates.js";
+import { hasFollowUpMarker } from "../engine/markers.js";
 import type { Issue, IssueQuery, ProjectRef } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { workflowFor } from "../workflows/index.js";
@@ -7,7 +8,6 @@ import type { DashboardInput } from "./input.js";
 /** Where the dashboard's issues come from: one project, or every project of a group. */
 export type DashboardScope = { project: ProjectRef } | { group: string };
 
-const FOLLOW_UP_PREFIX = "<!-- career-bot-followup-";
 const OUTCOME_WINDOW_DAYS = 366;
 
 /**
@@ -35,9 +35,7 @@ export async function readDashboardInput(ctx: RunContext, scope: DashboardScope)
     closed: closed.filter(isWorkflowIssue),
     followUps: opened.filter(
       (issue) =>
-        !isWorkflowIssue(issue) &&
-        issue.author.id === ctx.bot.id &&
-        issue.description.includes(FOLLOW_UP_PREFIX),
+        !isWorkflowIssue(issue) && issue.author.id === ctx.bot.id && hasFollowUpMarker(issue.description),
     ),
   };
 }

@@ -18,9 +18,16 @@ export function noteKey(body: string): string | undefined {
   return /<!-- career-bot:note key=([A-Za-z0-9:._@#=-]+) -->/.exec(body)?.[1];
 }
 
+const FOLLOW_UP_PREFIX = "career-bot-followup-";
+
 /** Marker of a follow-up issue: a searchable token that names the parent issue and the key. */
 export function followUpToken(projectId: number, parentIid: number, key: string): string {
-  return `career-bot-followup-${projectId}-${parentIid}-${key}`;
+  return `${FOLLOW_UP_PREFIX}${projectId}-${parentIid}-${key}`;
+}
+
+/** Whether a description carries a follow-up marker. Only trust it on issues the bot opened. */
+export function hasFollowUpMarker(description: string): boolean {
+  return description.includes(`<!-- ${FOLLOW_UP_PREFIX}`);
 }
 
 export function followUpMarker(token: string): string {

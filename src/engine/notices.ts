@@ -11,13 +11,18 @@ export function issueData(issue: Issue, definition: WorkflowDefinition) {
   return { iid: issue.iid, title: issue.title, workflow: definition.title };
 }
 
+/** The warning's key and template, shared with the dashboard's (dashboard/ensure.ts). */
+export const CONFIDENTIAL_WARNING = {
+  key: "confidential-warning",
+  template: "common/not-confidential",
+} as const;
+
 /** A workflow issue anyone in the project can read gets a warning, once. */
 export function confidentialityNotice(issue: Issue, definition: WorkflowDefinition): NoteDraft[] {
   if (issue.confidential) return [];
   return [
     {
-      key: "confidential-warning",
-      template: "common/not-confidential",
+      ...CONFIDENTIAL_WARNING,
       data: { issue: issueData(issue, definition) },
       mentions: [],
     },
