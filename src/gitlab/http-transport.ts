@@ -1,12 +1,14 @@
 import type { Agent as HttpAgent, IncomingMessage } from "node:http";
 import type { Agent as HttpsAgent } from "node:https";
+import { RedirectLeftOriginError } from "./redirect-origin.js";
 
 /*
  * The requester's default transport: a fetch-shaped function over node:http and node:https. Node's
  * global `fetch` (and its `Headers`, `Response` and `FormData`) load the bundled undici on first use,
  * about 20 to 35 ms of every short CLI run (README "Performance"); this never loads it. It covers what
  * the requester sends: a string body or none, an AbortSignal (the per-try timeout), redirects followed
- * as fetch follows them, gzip and deflate answers. Anything else (a FormData body) goes to `fetch`.
+ * as fetch follows them within the first URL's origin (one that leaves it is refused, so the token
+ * never goes to another host: redirect-origin.ts), gzip and deflate answers. Anything else (a FormData body) goes to `fetch`.
  *
  * Failures have fetch's shape, so errors.ts reads them alike: an aborted request rejects with the
  * signal's reason (a TimeoutError for `AbortSignal.timeout`), a network failure with a
@@ -38,8 +40,6 @@ const DEFAULT_HEADERS: Record<string, string> = {
   "accept-encoding": "gzip, deflate",
   "user-agent": "node",
 };
-/* Dropped on a redirect to another origin, as fetch drops them. */
-const CROSS_ORIGIN_DROPPED = new Set(["authorization", "proxy-authorization", "cookie", "host"]);
 
 /* Loaded on the first request: a V8 startup snapshot cannot be built with node:http loaded. */
 let httpAgent: HttpAgent | undefined;
@@ -48,9 +48,17 @@ let httpsAgent: HttpsAgent | undefined;
 /** A fetch-compatible request over node:http(s) with keep-alive agents (see the file comment). */
 export const httpFetch: Transport = async (url, init) => {
   if (init.body !== undefined && init.body !== null && typeof init.body !== "string") {
-    return fetch(url, init);
+    // fetch would follow a redirect to another host with PRIVATE-TOKEN: see each one here instead.
+    const answer = await fetch(url, { ...init, redirect: "manual" });
+    const location = answer.headers.get("location");
+    if (answer.status >= 300 && answer.status < 400 && location !== null) {
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) throw new RedirectLeftOriginError(url, next, answer.status);
+    }
+    return answer;
   }
-  let target = new URL(url);
+  const first = new URL(url);
+  let target = first;
   let method = (init.method ?? "GET").toUpperCase();
   let body = init.body as string | undefined | null;
   let headers = lowerCased(init.headers ?? {});
@@ -72,11 +80,8 @@ export const httpFetch: Transport = async (url, init) => {
       body = undefined;
       headers = withoutBodyHeaders(headers);
     }
-    if (next.origin !== target.origin) {
-      headers = Object.fromEntries(
-        Object.entries(headers).filter(([name]) => !CROSS_ORIGIN_DROPPED.has(name)),
-      );
-    }
+    // Checked before anything is sent to `next`: no header (the token least of all) leaves the origin.
+    if (next.origin !== first.origin) throw new RedirectLeftOriginError(target, next, answer.status);
     target = next;
   }
 };
