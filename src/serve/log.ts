@@ -1,3 +1,4 @@
+import { terminalSafe } from "../commands/terminal-text.js";
 import type { RunSummary } from "../run/summary.js";
 
 export type LogFormat = "text" | "json";
@@ -25,7 +26,10 @@ export interface ServeLog {
  * Lines with an ISO timestamp first. `text` is for people (`2026-01-05T09:00:00.000Z Note Hook
  * 42#7: done, 1 write: note reply:9`); `json` is one object per line (`time`, `level`, `msg`, and
  * the record's fields) for log collectors. The timestamp is the wall clock, not `--now`: it says when
- * the line was written, and the run's clock is a decision input only.
+ * the line was written, and the run's clock is a decision input only. A text line holds people's
+ * text (an event's detail quotes what failed, a write names its note) and GitLab's header: it is
+ * made terminal-safe as the CI section titles are, so no newline can forge a second line and no
+ * escape sequence can recolour or rewrite the log. JSON escapes both by itself.
  */
 export function serveLog(format: LogFormat, write: (line: string) => void, clock: () => Date): ServeLog {
   const time = () => clock().toISOString();
@@ -44,10 +48,13 @@ export function serveLog(format: LogFormat, write: (line: string) => void, clock
     };
   }
   return {
-    event: (record) => write(`${time()} ${eventText(record)}`),
-    info: (message) => write(`${time()} ${message}`),
+    event: (record) => write(`${time()} ${terminalSafe(eventText(record), TEXT_LINE_MAX)}`),
+    info: (message) => write(`${time()} ${terminalSafe(message, TEXT_LINE_MAX)}`),
   };
 }
+
+/* Long enough for every write of a busy event; a cap all the same, so one event is one readable line. */
+const TEXT_LINE_MAX = 4000;
 
 function eventText(record: EventRecord): string {
   const head = `${record.event} ${record.issue}: ${record.outcome}`;
