@@ -1,5 +1,5 @@
 import type { ArgKind, Command } from "../workflows/types.js";
-import { parseDay } from "./dates.js";
+import { FIRST_SANE_YEAR, LAST_SANE_YEAR, parseDay } from "./dates.js";
 
 /** One `/career <verb> [args]` line of a person's comment. */
 export interface CommandLine {
@@ -106,7 +106,7 @@ function parseArg(kind: ArgKind, raw: string): string | undefined {
 
 function expectation(kind: ArgKind): string {
   if (kind === "user") return "a GitLab username such as @alice";
-  if (kind === "day") return "a real date written YYYY-MM-DD";
+  if (kind === "day") return `a real date written YYYY-MM-DD, from ${FIRST_SANE_YEAR} to ${LAST_SANE_YEAR}`;
   if (kind === "url") return "an http(s) URL";
   return `one of ${kind.choice.join(", ")}`;
 }

@@ -6,15 +6,34 @@ export type Day = string;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The day for a `YYYY-MM-DD` string, or undefined when it is malformed or impossible (2026-02-30). */
+/*
+ * The years a career date can be in. Outside them a date is a typo or a placeholder (9999-12-31 for
+ * "open-ended"), not a plan: day arithmetic past year 9999 leaves the four-digit form (`+010000-01-05`),
+ * which sorts before every real day and read as long overdue. A century either side is room enough
+ * for a first day at the company and for any end date a person means.
+ */
+export const FIRST_SANE_YEAR = 1900;
+export const LAST_SANE_YEAR = 2199;
+
+/**
+ * The day for a `YYYY-MM-DD` string, or undefined when it is malformed, impossible (2026-02-30) or
+ * outside the sane years (dayProblem says which).
+ */
 export function parseDay(text: string): Day | undefined {
+  return dayProblem(text) === undefined ? text : undefined;
+}
+
+/** What is wrong with a day as a data block or a command gives it, in words a person can act on. */
+export function dayProblem(text: string): string | undefined {
   const match = DAY.exec(text);
-  if (!match) return undefined;
+  if (!match) return "must be a real date written YYYY-MM-DD";
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  if (y < FIRST_SANE_YEAR || y > LAST_SANE_YEAR)
+    return `must be a date from ${FIRST_SANE_YEAR} to ${LAST_SANE_YEAR}: write the day actually planned (a far-off placeholder such as 9999-12-31 is not one)`;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
-  return text;
+    return "must be a real date written YYYY-MM-DD";
+  return undefined;
 }
 
 function toUtc(day: Day): Date {

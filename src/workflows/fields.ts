@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { parseDay } from "../engine/dates.js";
+import { dayProblem } from "../engine/dates.js";
 
 /** Field types shared by the workflows' data blocks, each with an error that says how to fix it. */
 export const Username = z
@@ -9,7 +9,10 @@ export const Username = z
 
 export const DayField = z
   .string({ error: "must be a date written YYYY-MM-DD" })
-  .refine((text) => parseDay(text) !== undefined, "must be a real date written YYYY-MM-DD");
+  .superRefine((text, context) => {
+    const problem = dayProblem(text);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
 
 export const Url = z.string().regex(/^https?:\/\/\S+$/, "must be an http(s) URL");
 

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { addMonths, monthsBetween, parseDay } from "../engine/dates.js";
+import { addMonths, dayProblem, monthsBetween } from "../engine/dates.js";
 import type { Problem } from "./types.js";
 
 /**
@@ -19,10 +19,14 @@ export const CompanyStartDate = z
         ? `is missing: add the team member's first day at the company, ${EXAMPLE}, to the details at the top of this issue; the time at the company the handbook asks for is counted from it`
         : `must be the team member's first day at the company, ${EXAMPLE}`,
   })
-  .refine(
-    (text) => parseDay(text) !== undefined,
-    `must be the team member's first day at the company, a real date ${EXAMPLE}`,
-  );
+  .superRefine((text, context) => {
+    const problem = dayProblem(text);
+    if (problem === undefined) return;
+    const message = problem.startsWith("must be a real date")
+      ? `must be the team member's first day at the company, a real date ${EXAMPLE}`
+      : `${problem} (the team member's first day at the company)`;
+    context.addIssue({ code: "custom", message });
+  });
 
 export interface Tenure {
   /** Whole months at the company on the day the role starts. */
