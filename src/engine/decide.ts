@@ -37,7 +37,13 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   const history = botHistory(snapshot);
   const warning = confidentialityNotice(issue, definition);
 
-  const validated = validateData(definition, readDataBlock(issue.description), config, snapshot.users);
+  const validated = validateData(
+    definition,
+    readDataBlock(issue.description),
+    config,
+    snapshot.users,
+    snapshot.bot.username,
+  );
   if (!validated.ok) {
     const problems = validated.problems.map(describeProblem);
     const today = dayOf(now, config.timezone);

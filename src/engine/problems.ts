@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { User } from "../gitlab/port.js";
 import type { Problem, WorkflowDefinition } from "../workflows/types.js";
+import { botAsPerson } from "./bot-person.js";
 import type { DataBlock } from "./data-block.js";
 import { safeInline } from "./safe-text.js";
 
@@ -9,13 +10,14 @@ export type Validated = { ok: true; data: unknown } | { ok: false; problems: Pro
 /**
  * Checks a data block against the workflow's schema, its own rules and the GitLab instance's users.
  * `users` holds the people looked up for this run (null: no such user); names not in it were not
- * looked up and are taken as they are.
+ * looked up and are taken as they are. `botUsername`, when given, may not be one of the people.
  */
 export function validateData(
   definition: WorkflowDefinition,
   block: DataBlock,
   config: Config,
   users: ReadonlyMap<string, User | null>,
+  botUsername?: string,
 ): Validated {
   if (block.kind === "untagged") {
     return {
@@ -69,6 +71,7 @@ export function validateData(
     ...(definition.check?.(parsed.data as never, config) ?? []),
     ...samePerson(definition, parsed.data),
     ...unknownPeople(definition, parsed.data, users),
+    ...(botUsername === undefined ? [] : botAsPerson(definition, parsed.data, botUsername)),
   ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, data: parsed.data };
 }
