@@ -1,3 +1,4 @@
+import { skippedBlockEnd } from "../gitlab/quick-action-blocks.js";
 import type { ArgKind, Command } from "../workflows/types.js";
 import { FIRST_SANE_YEAR, LAST_SANE_YEAR, parseDay } from "./dates.js";
 
@@ -34,7 +35,8 @@ const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /**
  * Finds `/career` lines. GitLab runs no quick action called `career`, so the line stays in the
- * comment; like GitLab, lines inside fenced code blocks are not commands. A line that is a command
+ * comment; like GitLab, lines inside fenced code blocks, HTML blocks and `>>>` quotes are not commands
+ * (quick-action-blocks.ts). A line that is a command
  * once zero-width characters are removed is one: that is what pasting a quote of a bot reply gives.
  */
 export function parseCommandLines(body: string): CommandLine[] {
@@ -42,10 +44,18 @@ export function parseCommandLines(body: string): CommandLine[] {
   // The opening fence while inside a fenced code block. Fences are read on the line as written: a
   // zero-width character before the backticks makes it text to GitLab, inside the block.
   let fence: string | undefined;
-  for (const written of body.split(/\r?\n/)) {
+  const all = body.split(/\r?\n/);
+  for (let index = 0; index < all.length; index += 1) {
+    const written = all[index]!;
     if (fence === undefined) {
       fence = FENCE_OPEN.exec(written)?.[1];
       if (fence !== undefined) continue;
+      // `<details>` ... `</details>`, `<pre>` ... `</pre>`, `>>>` ... `>>>`: skipped as GitLab skips them.
+      const blockEnd = skippedBlockEnd(all, index);
+      if (blockEnd !== undefined) {
+        index = blockEnd;
+        continue;
+      }
     } else {
       const close = FENCE_CLOSE.exec(written)?.[1];
       // CommonMark: closed only by a fence of the same character, at least as long as the opening.

@@ -1,9 +1,12 @@
 /**
  * Finds quick actions in text the way GitLab's `Gitlab::QuickActions::Extractor` does: a command
  * counts only when `/` is the first character of a line, the name is a known command, and the line
- * is outside a ``` / ~~~ fence or a `>>>` quote block. Command lines are removed from the saved text.
+ * is outside a ``` / ~~~ fence, an HTML block (`<details>` ... `</details>`) or a `>>>` quote block
+ * (quick-action-blocks.ts). Command lines are removed from the saved text.
  * The fake runs these on every description and note, because GitLab does, with the writer's rights.
  */
+
+import { skippedBlockEnd } from "../quick-action-blocks.js";
 
 export interface QuickAction {
   name: string;
@@ -35,19 +38,26 @@ export const QUICK_ACTION_NAMES = [
 
 const COMMAND_LINE = /^\/([a-z_]+)(?:[ \t]+(.*))?$/i;
 const FENCE = /^ {0,3}(```|~~~)/;
-const QUOTE_FENCE = /^>>>/;
 
 export function extractQuickActions(text: string): ExtractedQuickActions {
   const lines = text.split("\n");
   const kept: string[] = [];
   const actions: QuickAction[] = [];
   let fence: string | null = null;
-  for (const rawLine of lines) {
-    const line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-    const opener = FENCE.exec(line)?.[1] ?? (QUOTE_FENCE.test(line) ? ">>>" : null);
+  const bare = lines.map((rawLine) => (rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine));
+  for (let index = 0; index < lines.length; index += 1) {
+    const rawLine = lines[index]!;
+    const line = bare[index]!;
+    const opener = FENCE.exec(line)?.[1] ?? null;
     if (opener && (fence === null || fence === opener)) {
       fence = fence === null ? opener : null;
       kept.push(rawLine);
+      continue;
+    }
+    const blockEnd = fence === null ? skippedBlockEnd(bare, index) : undefined;
+    if (blockEnd !== undefined) {
+      kept.push(...lines.slice(index, blockEnd + 1));
+      index = blockEnd;
       continue;
     }
     const action = fence === null ? parseCommandLine(line) : null;
