@@ -1,6 +1,7 @@
 import type { Issue } from "../gitlab/port.js";
 import type { DashboardContent } from "./input.js";
 import { sameText } from "./lifecycle-text.js";
+import { PUBLIC_DASHBOARD_TEXT } from "./public-text.js";
 
 /** What to do with the dashboard issue on this run; no I/O, the caller applies it (ensure.ts). */
 export type DashboardDecision =
@@ -9,8 +10,11 @@ export type DashboardDecision =
   | { kind: "update"; iid: number; title?: string; description?: string }
   /** Identical already: a quiet day writes nothing. */
   | { kind: "nothing"; iid: number }
-  /** A person made it non-confidential: warn (once) and leave it alone until it is confidential again. */
-  | { kind: "not-confidential"; iid: number };
+  /**
+   * A person made it non-confidential: replace its content with PUBLIC_DASHBOARD_TEXT (`description`,
+   * absent when it already reads so), warn once, and keep it so until it is confidential again.
+   */
+  | { kind: "not-confidential"; iid: number; description?: string };
 
 export interface DashboardFacts {
   /** Issues carrying DASHBOARD_LABEL, any state (a deleted one is simply not among them). */
@@ -30,6 +34,8 @@ export interface DashboardFacts {
  *   but a person closed it deliberately; a fresh one is what "recreated on the next sweep" promises
  *   and leaves the closed one as they left it.
  * - Of several open ones (two sweeps racing to create it), the oldest is the dashboard.
+ * - A dashboard everybody can read shows nothing private; being confidential again restores it,
+ *   since its text then differs from the content like any stale dashboard's.
  */
 export function decideDashboard(facts: DashboardFacts): DashboardDecision {
   const own = facts.found.filter((issue) => issue.author.id === facts.botId);
@@ -43,7 +49,12 @@ export function decideDashboard(facts: DashboardFacts): DashboardDecision {
       ...(closed[0] ? { previous: closed[0].iid } : {}),
     };
   }
-  if (!current.confidential) return { kind: "not-confidential", iid: current.iid };
+  if (!current.confidential) {
+    const blank = sameText(current.description, PUBLIC_DASHBOARD_TEXT)
+      ? {}
+      : { description: PUBLIC_DASHBOARD_TEXT };
+    return { kind: "not-confidential", iid: current.iid, ...blank };
+  }
   const title = current.title === facts.title ? undefined : facts.title;
   const description = sameText(current.description, facts.content.markdown)
     ? undefined

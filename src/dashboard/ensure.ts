@@ -7,6 +7,7 @@ import type { RunContext } from "../run/context.js";
 import type { DashboardDecision } from "./decide.js";
 import { DASHBOARD_LABEL } from "./input.js";
 import { recheckTicked, sameText } from "./lifecycle-text.js";
+import { PUBLIC_DASHBOARD_TEXT } from "./public-text.js";
 
 /** What keeping the dashboard did: its writes (for the summary's count) and a line for people. */
 export interface DashboardOutcome {
@@ -56,7 +57,7 @@ export async function ensureDashboard(
     case "update":
       return update(ctx, project, decision, current, write, writes);
     case "not-confidential":
-      return warn(ctx, project, decision.iid, write, writes);
+      return warn(ctx, project, decision.iid, decision.description !== undefined, write, writes);
   }
 }
 
@@ -74,7 +75,10 @@ async function update(
   writes: WriteRecord[],
 ): Promise<DashboardOutcome> {
   const fresh = await ctx.port.getIssue(project, decision.iid);
-  if (!fresh.confidential) return warn(ctx, project, decision.iid, write, writes);
+  if (!fresh.confidential) {
+    const blank = !sameText(fresh.description, PUBLIC_DASHBOARD_TEXT);
+    return warn(ctx, project, decision.iid, blank, write, writes);
+  }
   if (recheckTicked(fresh.description) && !recheckTicked(current?.description ?? "")) {
     return { writes, line: `dashboard #${decision.iid}: re-check ticked meanwhile; the next run re-checks` };
   }
@@ -102,16 +106,28 @@ async function update(
 
 /**
  * A person made the dashboard readable by everyone in the project. It lists people's career
- * workflows, so the bot stops updating it and says why, once, as it does on a workflow issue.
+ * workflows, so the bot first replaces its content with a short text that names nobody (`blank`:
+ * it does not read so yet), then says why, once, as it does on a workflow issue.
  */
 async function warn(
   ctx: RunContext,
   project: ProjectRef,
   iid: number,
+  blank: boolean,
   write: ReturnType<typeof budgetedWriter>,
   writes: WriteRecord[],
 ): Promise<DashboardOutcome> {
-  const line = `dashboard #${iid} is not confidential: not updated until it is confidential again`;
+  const line = `dashboard #${iid} is not confidential: its content is removed until it is confidential again`;
+  if (blank) {
+    const record: WriteRecord = {
+      kind: "update",
+      issue: issueRef(project, iid),
+      key: "dashboard",
+      what: "update dashboard description (not confidential: content removed)",
+      text: PUBLIC_DASHBOARD_TEXT,
+    };
+    await write(record, () => ctx.port.updateIssue(project, iid, { description: PUBLIC_DASHBOARD_TEXT }));
+  }
   const notes = await ctx.port.listNotes(project, iid);
   const warned = notes.some((note) => note.author.id === ctx.bot.id && noteKey(note.body) === WARNING_KEY);
   if (warned) return { writes, line };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ensureDashboard } from "../../src/dashboard/ensure.js";
 import { DASHBOARD_LABEL, RECHECK_ITEM } from "../../src/dashboard/input.js";
 import { findDashboards } from "../../src/dashboard/keep.js";
+import { PUBLIC_DASHBOARD_TEXT } from "../../src/dashboard/public-text.js";
 import { DASHBOARD_ON, DashboardWorld } from "../support/dashboard-world.js";
 import { BOT, PROJECT } from "../support/world.js";
 
@@ -88,15 +89,19 @@ describe("the dashboard issue's lifecycle", () => {
     expect(world.dashboard().iid).not.toBe(gone.iid);
   });
 
-  it("warns once and stops updating a dashboard a person made non-confidential, until it is confidential again", async () => {
+  it("removes the content of a dashboard a person made non-confidential and warns once, until it is confidential again", async () => {
     const world = new DashboardWorld();
-    await world.sweep();
-    const { iid } = world.dashboard();
-    world.state.as("carol").update(PROJECT, iid, { confidential: false });
-    const description = world.dashboard().description;
     world.openInterim(PROJECT, "Interim manager: dave");
     await world.sweep();
-    expect(world.dashboard().description).toBe(description);
+    const { iid } = world.dashboard();
+    const full = world.dashboard().description;
+    expect(full).toContain("alice");
+    world.state.as("carol").update(PROJECT, iid, { confidential: false });
+    await world.sweep();
+    // At once, and naming nobody: no username, no link to a workflow issue.
+    expect(world.dashboard().description).toBe(PUBLIC_DASHBOARD_TEXT);
+    expect(PUBLIC_DASHBOARD_TEXT).not.toMatch(/alice|bob|carol|dave|#\d|https?:|^\//m);
+    expect(PUBLIC_DASHBOARD_TEXT).toMatch(/confidential again/);
     expect(world.lines.join("\n")).toContain(`dashboard #${iid} is not confidential`);
     const warnings = () =>
       world.state
@@ -110,7 +115,7 @@ describe("the dashboard issue's lifecycle", () => {
     expect(warnings()).toHaveLength(1);
     world.state.as("carol").update(PROJECT, iid, { confidential: true });
     await world.sweep();
-    expect(world.dashboard().description).not.toBe(description);
+    expect(world.dashboard().description).toBe(full);
     expect(world.dashboards()).toHaveLength(1);
   });
 
