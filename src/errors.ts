@@ -94,7 +94,7 @@ export class ProjectNotFoundError extends CareerBotError {
   constructor(project: string, status: number | undefined) {
     super(
       "EPROJECT",
-      `project ${JSON.stringify(project)} (--project, CAREER_BOT_PROJECT or CI_PROJECT_ID): ${notShown("project", status)}: give the project's full path as in its URL (e.g. people/careers) or its numeric id, and make the bot's user a member of it`,
+      `project ${JSON.stringify(project)} (--project, CAREER_BOT_PROJECT or CI_PROJECT_ID): ${notShown("project", status)}: give the project's full path as in its URL (e.g. people/careers) or its numeric id, and make the bot's user a member of it with the Reporter role or higher (Maintainer for setup)`,
       2,
     );
   }

@@ -51,7 +51,10 @@ export function errorFromResponse(
       "the token's user lacks the role for this (the bot needs Reporter; setup's triggers and webhooks need Maintainer)",
     );
   if (status === 404)
-    return make("not-found", "check the project path or id and the issue iid, and that the bot can see them");
+    return make(
+      "not-found",
+      "check the project path or id and the issue iid, and that the token's user is a member of the project with the Reporter role or higher (GitLab answers 404 for a project, or a confidential issue, that the token may not see)",
+    );
   if (status === 429) {
     return make(
       "rate-limited",

@@ -1,15 +1,16 @@
 import type { PipelineSchedules, PipelineTriggerTokens, ProjectHooks, Projects } from "@gitbeaker/core";
 import * as z from "zod";
 import { toHook, toProject, toSchedule, toTriggerToken } from "./mappers.js";
-import type {
-  HookSettings,
-  NewPipelineSchedule,
-  PipelineSchedule,
-  PipelineVariablesRole,
-  Project,
-  ProjectHook,
-  ProjectRef,
-  TriggerToken,
+import {
+  GitLabError,
+  type HookSettings,
+  type NewPipelineSchedule,
+  type PipelineSchedule,
+  type PipelineVariablesRole,
+  type Project,
+  type ProjectHook,
+  type ProjectRef,
+  type TriggerToken,
 } from "./port.js";
 import { HookResponse, PipelineScheduleResponse, ProjectResponse, TriggerTokenResponse } from "./schema.js";
 
@@ -31,6 +32,27 @@ export interface SettingsApi {
 export async function showProject(api: SettingsApi, project: ProjectRef): Promise<Project> {
   return toProject(ProjectResponse.parse(await api.Projects.show(project)));
 }
+
+/*
+ * `GET /projects/:id/members/all/:user_id` (lib/api/members.rb, `find_all_members`), through the
+ * Projects resource's requester: one request, no extra gitbeaker resource to load for it.
+ */
+export async function memberAccessLevel(
+  api: SettingsApi,
+  project: ProjectRef,
+  userId: number,
+): Promise<number | null> {
+  const path = `projects/${encodeURIComponent(String(project))}/members/all/${userId}`;
+  try {
+    const answer = (await api.Projects.requester.get(path, {})) as { body?: unknown };
+    return MemberAccess.parse(answer.body).access_level;
+  } catch (error) {
+    if (error instanceof GitLabError && error.kind === "not-found") return null;
+    throw error;
+  }
+}
+
+const MemberAccess = z.object({ access_level: z.number() });
 
 /*
  * gitbeaker 43.8 types this attribute as a boolean (it is a string) and has no hook-test method, so

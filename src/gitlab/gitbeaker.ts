@@ -312,6 +312,10 @@ export class GitbeakerGitLab implements GitLabPort {
     return this.call(() => settings.showProject(this.api, project));
   }
 
+  memberAccessLevel(project: ProjectRef, userId: number): Promise<number | null> {
+    return this.call(() => settings.memberAccessLevel(this.api, project, userId));
+  }
+
   listTriggerTokens(project: ProjectRef): Promise<TriggerToken[]> {
     return this.call(() => settings.listTriggerTokens(this.api, project));
   }

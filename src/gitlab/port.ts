@@ -222,6 +222,12 @@ export interface RecentPipelineQuery {
  */
 export interface ProjectSettingsPort {
   getProject(project: ProjectRef): Promise<Project>;
+  /**
+   * A user's effective access level in the project (`GET /projects/:id/members/all/:user_id`: direct,
+   * inherited and invited-group memberships), or null when they are no member (an administrator).
+   * For when `getProject`'s `accessLevel` is null: GitLab's `permissions` omit invited groups.
+   */
+  memberAccessLevel(project: ProjectRef, userId: number): Promise<number | null>;
   listTriggerTokens(project: ProjectRef): Promise<TriggerToken[]>;
   createTriggerToken(project: ProjectRef, description: string): Promise<TriggerToken>;
   listHooks(project: ProjectRef): Promise<ProjectHook[]>;

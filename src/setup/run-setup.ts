@@ -37,12 +37,18 @@ export interface SetupOptions {
  */
 export async function runSetup(port: GitLabPort, options: SetupOptions): Promise<SetupReport> {
   const settings = { url: options.gitlabUrl, project: options.project };
-  const project = await port.getProject(options.project).catch((error: unknown) => {
+  const shown = await port.getProject(options.project).catch((error: unknown) => {
     throw settingError(error, settings);
   });
   const bot = await port.currentUser().catch((error: unknown) => {
     throw settingError(error, { url: options.gitlabUrl });
   });
+  // GitLab's `permissions` leave out a role held through an invited group (and an administrator's):
+  // then ask the members API, which counts every membership, rather than take the token for a Guest.
+  const project =
+    shown.accessLevel === null
+      ? { ...shown, accessLevel: await port.memberAccessLevel(shown.id, bot.id) }
+      : shown;
   const ctx: SetupContext = {
     port,
     project,

@@ -20,6 +20,7 @@ import {
   type TriggerToken,
   type User,
 } from "../port.js";
+import { allowedUpdate, canReadIssue, requireLabelAdmin, visibleIssues } from "./access.js";
 import { testHook } from "./hook-health.js";
 import {
   createIssue,
@@ -35,7 +36,7 @@ import { updateProjectSettings } from "./pipeline-variables.js";
 import { portPipeline, projectPipelines } from "./pipelines.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
 import * as settings from "./settings-ops.js";
-import { portHook, portProject, portSchedule, portTrigger } from "./settings-views.js";
+import { memberLevel, portHook, portProject, portSchedule, portTrigger } from "./settings-views.js";
 import type { FakeGitLabState } from "./state.js";
 import type { FakeIssue, FakeProject, FakeUser } from "./types.js";
 import { portIssue, portLabel, portNote, portUser } from "./views.js";
@@ -102,7 +103,10 @@ export class FakeGitLab implements GitLabPort {
     if (Object.values(update).every((value) => value === undefined)) {
       throw new GitLabError("bad-request", "updateIssue needs at least one change", 400);
     }
-    const write = guard(() => updateIssue(this.state, this.bot, this.issue(project, iid), update));
+    const write = guard(() => {
+      const target = this.foundIssue(project, iid);
+      return updateIssue(this.state, this.bot, target, allowedUpdate(this.state, this.bot, target, update));
+    });
     return portIssue(this.state, write.issue);
   }
 
@@ -150,6 +154,7 @@ export class FakeGitLab implements GitLabPort {
   ): Promise<Label> {
     this.state.countRequest("POST", "/projects/:id/labels");
     const target = this.project(project);
+    guard(() => requireLabelAdmin(this.state, this.bot, target));
     const existing = this.state.findLabel(target.id, label.name);
     if (existing) return portLabel(existing);
     return portLabel(guard(() => createLabel(this.state, target, label)));
@@ -169,6 +174,13 @@ export class FakeGitLab implements GitLabPort {
   async getProject(project: ProjectRef): Promise<Project> {
     this.state.countRequest("GET", "/projects/:id");
     return portProject(this.state, this.project(project), this.bot);
+  }
+
+  async memberAccessLevel(project: ProjectRef, userId: number): Promise<number | null> {
+    this.state.countRequest("GET", "/projects/:id/members/all/:user_id");
+    const target = this.project(project);
+    const member = this.state.users.find((candidate) => candidate.id === userId);
+    return member ? memberLevel(this.state, target, member) : null;
   }
 
   async setPipelineVariablesRole(project: ProjectRef, role: PipelineVariablesRole): Promise<Project> {
@@ -253,7 +265,11 @@ export class FakeGitLab implements GitLabPort {
    * `dueOnOrBefore` paging stops at the page holding the first issue due later.
    */
   private list(projectIds: number[], query: IssueQuery, route: string): Issue[] {
-    const issues = queryIssues(this.state, projectIds, toIssueFilter(query));
+    const issues = visibleIssues(
+      this.state,
+      this.bot,
+      queryIssues(this.state, projectIds, toIssueFilter(query)),
+    );
     const day = query.dueOnOrBefore;
     const later = day ? issues.findIndex((issue) => issue.dueDate === null || issue.dueDate > day) : -1;
     const pages =
@@ -265,13 +281,22 @@ export class FakeGitLab implements GitLabPort {
     return due.map((issue) => portIssue(this.state, issue));
   }
 
+  /** The project as the bot may see it: a non-member gets GitLab's 404 (access.ts). */
   private project(ref: ProjectRef): FakeProject {
     const project = this.state.findProject(ref);
-    if (!project) throw notFound("Project");
+    if (!project || this.state.membership(project.id, this.bot.id) === undefined) throw notFound("Project");
     return project;
   }
 
+  /** The issue as the bot may read it: a confidential one it may not see is GitLab's 404. */
   private issue(project: ProjectRef, iid: number): FakeIssue {
+    const issue = this.foundIssue(project, iid);
+    if (!canReadIssue(this.state, this.bot, issue)) throw notFound("Issue");
+    return issue;
+  }
+
+  /** The issue whatever its visibility, as GitLab's `PUT` finds it before authorizing. */
+  private foundIssue(project: ProjectRef, iid: number): FakeIssue {
     const issue = this.state.findIssue(this.project(project).id, iid);
     if (!issue) throw notFound("Issue");
     return issue;
@@ -330,7 +355,7 @@ function toGitLabError(error: unknown): unknown {
 function notFound(what: "Project" | "Issue" | "Group"): GitLabError {
   return new GitLabError(
     "not-found",
-    `GitLab answered 404 ${what} Not Found; check the ${what.toLowerCase()} path and the token's access`,
+    `GitLab answered 404 ${what} Not Found; check the ${what.toLowerCase()} path, and that the token's user is a member of the project with the Reporter role or higher (GitLab answers 404 for a project, or a confidential issue, that the token may not see)`,
     404,
   );
 }

@@ -1,3 +1,4 @@
+import { visibleProject } from "./access.js";
 import { mergeParams, type Params } from "./http-params.js";
 import { ROUTES, type Route, type RouteResult } from "./http-routes.js";
 import { FakeApiError } from "./ops.js";
@@ -97,9 +98,13 @@ export class FakeGitLabApi {
     const user = username ? this.state.findUser(username) : undefined;
     if (!user) return { status: 401, body: { message: "401 Unauthorized" } };
     if (!match) return { status: 404, body: { error: "404 Not Found" } };
-    return guardRoute(() =>
-      match.route.handle({ state: this.state, user, params: match.params, input: input() }),
-    );
+    return guardRoute(() => {
+      // Every project route first finds the project as the user may see it (access.ts).
+      const target =
+        match.route.route.startsWith("/projects/:id") && this.state.findProject(match.params[0]!);
+      if (target) visibleProject(this.state, user, target);
+      return match.route.handle({ state: this.state, user, params: match.params, input: input() });
+    });
   }
 }
 

@@ -63,11 +63,20 @@ function enumParam<T extends string>(name: string, value: unknown, allowed: read
   throw new FakeApiError(400, `${name} does not have a valid value`);
 }
 
+/*
+ * `labels=None` and `labels=Any` in any case (IssuableFinder#filter_by_no_label? and
+ * #filter_by_any_label? compare downcased names); every other label name matches as written.
+ */
+function noneOrAny(labels: string[] | undefined): "None" | "Any" | undefined {
+  const only = labels?.length === 1 ? labels[0]!.toLowerCase() : undefined;
+  return only === "none" ? "None" : only === "any" ? "Any" : undefined;
+}
+
 export function issueFilterParams(params: Params): IssueFilter {
   const labels = listParam(params.labels);
   const not = params.not as Params | undefined;
   return {
-    labels: labels?.length === 1 && (labels[0] === "None" || labels[0] === "Any") ? labels[0] : labels,
+    labels: noneOrAny(labels) ?? labels,
     notLabels: listParam(params["not[labels]"] ?? not?.labels),
     state: enumParam("state", params.state, ["opened", "closed", "all"] as const),
     search: stringParam(params.search),

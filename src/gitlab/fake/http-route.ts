@@ -1,3 +1,4 @@
+import { readableIssue } from "./access.js";
 import type { Params } from "./http-params.js";
 import { FakeApiError } from "./ops.js";
 import type { FakeGitLabState } from "./state.js";
@@ -48,7 +49,13 @@ export function project(state: FakeGitLabState, params: string[]): FakeProject {
   return found;
 }
 
-export function issue(state: FakeGitLabState, params: string[]): FakeIssue {
+/** The issue as `user` may read it: 404 for a confidential one they may not see (access.ts). */
+export function issue(state: FakeGitLabState, params: string[], user: FakeUser): FakeIssue {
+  return readableIssue(state, user, foundIssue(state, params));
+}
+
+/** The issue whatever its visibility, as `PUT` finds it before it authorizes (access.ts). */
+export function foundIssue(state: FakeGitLabState, params: string[]): FakeIssue {
   const found = state.findIssue(project(state, params).id, Number(params[1]));
   if (!found) throw new FakeApiError(404, "404 Not found");
   return found;

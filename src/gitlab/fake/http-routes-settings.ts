@@ -4,6 +4,7 @@ import { openRoute, project, type Route, route } from "./http-route.js";
 import { FakeApiError } from "./ops.js";
 import { triggerPipeline, updateProjectSettings } from "./pipeline-variables.js";
 import { projectPipelines, restPipeline } from "./pipelines.js";
+import { restUser } from "./rest-json.js";
 import {
   createHook,
   createSchedule,
@@ -16,7 +17,7 @@ import {
   updateHook,
   updateSchedule,
 } from "./settings-ops.js";
-import { restHook, restProject, restSchedule, restTrigger } from "./settings-views.js";
+import { memberLevel, restHook, restProject, restSchedule, restTrigger } from "./settings-views.js";
 
 /*
  * GET /projects/:id, pipeline triggers, project hooks and pipeline schedules: what `setup` calls;
@@ -28,6 +29,12 @@ export const SETTINGS_ROUTES: Route[] = [
     status: 200,
     body: restProject(state, project(state, params), user),
   })),
+  route("GET", "/projects/:id/members/all/:user_id", ({ state, params }) => {
+    const member = state.users.find((candidate) => candidate.id === Number(params[1]));
+    const level = member && memberLevel(state, project(state, params), member);
+    if (!level) throw new FakeApiError(404, "404 Member Not Found");
+    return { status: 200, body: { ...restUser(state, member), access_level: level } };
+  }),
   route("PUT", "/projects/:id", ({ state, user, params, input }) => {
     const role = stringParam(input.ci_pipeline_variables_minimum_override_role);
     const target = updateProjectSettings(state, user, project(state, params), {

@@ -1,3 +1,4 @@
+import { allowedUpdate, requireLabelAdmin, visibleIssues } from "./access.js";
 import { parseIso } from "./dates.js";
 import {
   assigneeParam,
@@ -8,7 +9,7 @@ import {
   listParam,
   stringParam,
 } from "./http-params.js";
-import { issue, project, type Route, route } from "./http-route.js";
+import { foundIssue, issue, project, type Route, route } from "./http-route.js";
 import { SETTINGS_ROUTES, TRIGGER_ROUTE } from "./http-routes-settings.js";
 import {
   createIssue,
@@ -34,14 +35,19 @@ const ISSUE_ROUTES: Route[] = [
       : state.users;
     return { status: 200, list: users.map((u) => restUser(state, u)) };
   }),
-  route("GET", "/projects/:id/issues", ({ state, params, input }) => {
-    const issues = queryIssues(state, [project(state, params).id], issueFilterParams(input));
+  route("GET", "/projects/:id/issues", ({ state, user, params, input }) => {
+    const issues = visibleIssues(
+      state,
+      user,
+      queryIssues(state, [project(state, params).id], issueFilterParams(input)),
+    );
     return { status: 200, list: issues.map((issue) => restIssue(state, issue)) };
   }),
-  route("GET", "/groups/:id/issues", ({ state, params, input }) => {
+  route("GET", "/groups/:id/issues", ({ state, user, params, input }) => {
     const group = state.findGroup(params[0]!);
     if (!group) throw new FakeApiError(404, "404 Group Not Found");
-    const issues = queryIssues(state, groupProjectIds(state, group.path), issueFilterParams(input));
+    const ids = groupProjectIds(state, group.path);
+    const issues = visibleIssues(state, user, queryIssues(state, ids, issueFilterParams(input)));
     return { status: 200, list: issues.map((issue) => restIssue(state, issue)) };
   }),
   route("POST", "/projects/:id/issues", ({ state, user, params, input }) => {
@@ -55,16 +61,18 @@ const ISSUE_ROUTES: Route[] = [
     });
     return { status: 201, body: restIssue(state, created) };
   }),
-  route("GET", "/projects/:id/issues/:iid", ({ state, params }) => ({
+  route("GET", "/projects/:id/issues/:iid", ({ state, user, params }) => ({
     status: 200,
-    body: restIssue(state, issue(state, params)),
+    body: restIssue(state, issue(state, params, user)),
   })),
   route("PUT", "/projects/:id/issues/:iid", ({ state, user, params, input }) => {
-    const write = updateIssue(state, user, issue(state, params), issueEditParams(input));
+    const target = foundIssue(state, params);
+    const changes = allowedUpdate(state, user, target, issueEditParams(input));
+    const write = updateIssue(state, user, target, changes);
     return { status: 200, body: restIssue(state, write.issue) };
   }),
-  route("GET", "/projects/:id/issues/:iid/notes", ({ state, params, input }) => {
-    const notes = [...state.notesOf(issue(state, params).id)];
+  route("GET", "/projects/:id/issues/:iid/notes", ({ state, user, params, input }) => {
+    const notes = [...state.notesOf(issue(state, params, user).id)];
     const key = input.order_by === "updated_at" ? "updatedAt" : "createdAt";
     // GitLab lists notes newest first unless asked otherwise.
     const direction = input.sort === "asc" ? 1 : -1;
@@ -73,30 +81,32 @@ const ISSUE_ROUTES: Route[] = [
   }),
   route("POST", "/projects/:id/issues/:iid/notes", ({ state, user, params, input }) => {
     const internal = boolParam("internal", input.internal ?? input.confidential);
-    const write = createNote(state, user, issue(state, params), stringParam(input.body) ?? "", { internal });
+    const write = createNote(state, user, issue(state, params, user), stringParam(input.body) ?? "", {
+      internal,
+    });
     if (write.note) return { status: 201, body: restNote(state, write.note) };
     // Only quick actions: GitLab saves no note and answers 202 with what the commands did.
     const { commandsChanges, summary } = write.commands!;
     return { status: 202, body: { commands_changes: commandsChanges, summary } };
   }),
   route("DELETE", "/projects/:id/issues/:iid/notes/:note_id", ({ state, user, params }) => {
-    const target = issue(state, params);
+    const target = issue(state, params, user);
     if (!state.notesOf(target.id).some((note) => note.id === Number(params[2]))) {
       throw new FakeApiError(404, "404 Note Not Found");
     }
     deleteNote(state, user, target, Number(params[2]));
     return { status: 204, body: null };
   }),
-  route("GET", "/projects/:id/issues/:iid/links", ({ state, params }) => ({
+  route("GET", "/projects/:id/issues/:iid/links", ({ state, user, params }) => ({
     status: 200,
-    list: linkedIssues(state, issue(state, params)).map((linked) => ({
+    list: linkedIssues(state, issue(state, params, user)).map((linked) => ({
       ...restIssue(state, linked.issue),
       issue_link_id: linked.linkId,
       link_type: "relates_to",
     })),
   })),
-  route("POST", "/projects/:id/issues/:iid/links", ({ state, params, input }) => {
-    const source = issue(state, params);
+  route("POST", "/projects/:id/issues/:iid/links", ({ state, user, params, input }) => {
+    const source = issue(state, params, user);
     const targetProject = state.findProject(stringParam(input.target_project_id) ?? "");
     const target = targetProject && state.findIssue(targetProject.id, Number(input.target_issue_iid));
     if (!target) throw new FakeApiError(404, "404 Not found");
@@ -114,7 +124,8 @@ const ISSUE_ROUTES: Route[] = [
     status: 200,
     list: state.projectLabels(project(state, params).id).map((label) => restLabel(state, label)),
   })),
-  route("POST", "/projects/:id/labels", ({ state, params, input }) => {
+  route("POST", "/projects/:id/labels", ({ state, user, params, input }) => {
+    requireLabelAdmin(state, user, project(state, params));
     const label = createLabel(state, project(state, params), {
       name: stringParam(input.name) ?? "",
       color: stringParam(input.color) ?? "",

@@ -51,9 +51,13 @@ function matchesFilter(issue: FakeIssue, filter: IssueFilter): boolean {
   return true;
 }
 
-/* GitLab matches label filters without regard to case. */
+/*
+ * GitLab finds the labels of `labels=` and `not[labels]=` by title as written (LabelsFinder's
+ * `title:` is an SQL equality, which is case-sensitive on PostgreSQL): `Career::X` is not
+ * `career::x`. Only `None` and `Any` are read in any case (http-params.ts).
+ */
 function hasLabel(issue: FakeIssue, name: string): boolean {
-  return issue.labels.some((label) => label.toLowerCase() === name.toLowerCase());
+  return issue.labels.includes(name);
 }
 
 /*

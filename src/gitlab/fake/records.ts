@@ -13,6 +13,7 @@ import type {
   FakePipelineSource,
   FakeProject,
   FakeRole,
+  FakeRoleSource,
   FakeSchedule,
   FakeTrigger,
   FakeUser,
@@ -101,8 +102,16 @@ export class FakeGitLabRecords {
   legacyPipelineVariables = false;
   /** What a webhook receiver other than the fake's own trigger endpoint answers. */
   hookReceiverStatus = 200;
-  /** `projectId:userId` -> role; anyone not listed is a Maintainer, so tests opt in to refusals. */
-  readonly roles = new Map<string, FakeRole>();
+  /**
+   * `projectId:userId` -> role; anyone not listed is a Maintainer, so tests opt in to refusals.
+   * `"none"` is no access at all (GitLab then answers 404 for the project: access.ts).
+   */
+  readonly roles = new Map<string, FakeRole | "none">();
+  /**
+   * `projectId:userId` -> where a role comes from, when not a direct project membership: GitLab's
+   * `permissions` in `GET /projects/:id` shows only the project's own and its group's memberships.
+   */
+  readonly roleSources = new Map<string, FakeRoleSource>();
   /** Every quick action GitLab executed, in order, with who wrote it and where. */
   readonly quickActionsExecuted: QuickActionRecord[] = [];
   /** Webhook payloads of human actions, in the order GitLab would send them. */
@@ -206,13 +215,31 @@ export class FakeGitLabRecords {
     return pipeline;
   }
 
-  /** Gives a user a role in a project (e.g. a Reporter token that cannot create triggers). */
-  setRole(project: ProjectRef, username: string, role: FakeRole): void {
-    this.roles.set(`${this.requireProject(project).id}:${this.requireUser(username).id}`, role);
+  /**
+   * Gives a user a role in a project (e.g. a Reporter token that cannot create triggers), or none
+   * (`"none"`: not a member), held through `source` (default: a direct project membership).
+   */
+  setRole(project: ProjectRef, username: string, role: FakeRole | "none", source?: FakeRoleSource): void {
+    const key = `${this.requireProject(project).id}:${this.requireUser(username).id}`;
+    this.roles.set(key, role);
+    if (source === undefined || source === "project") this.roleSources.delete(key);
+    else this.roleSources.set(key, source);
   }
 
+  /** The user's role, or undefined when they have no access to the project at all. */
+  membership(projectId: number, userId: number): FakeRole | undefined {
+    const role = this.roles.get(`${projectId}:${userId}`) ?? "maintainer";
+    return role === "none" ? undefined : role;
+  }
+
+  /** Where the user's role comes from (a direct project membership unless setRole said otherwise). */
+  roleSource(projectId: number, userId: number): FakeRoleSource {
+    return this.roleSources.get(`${projectId}:${userId}`) ?? "project";
+  }
+
+  /** The role for checks that come after the project was found (a non-member never gets that far). */
   roleOf(projectId: number, userId: number): FakeRole {
-    return this.roles.get(`${projectId}:${userId}`) ?? "maintainer";
+    return this.membership(projectId, userId) ?? "guest";
   }
 
   /** Seeds a label directly (no request counted), e.g. what `career-bot setup` would have made. */

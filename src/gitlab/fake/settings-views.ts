@@ -37,8 +37,32 @@ export function restProject(
     visibility: "private",
     web_url: `${state.webUrl}/${project.path}`,
     ...ci,
-    permissions: { project_access: { access_level: level, notification_level: 3 }, group_access: null },
+    permissions: shownPermissions(state, project, viewer, level),
   };
+}
+
+/*
+ * `permissions` (lib/api/entities/project_with_access.rb) shows the viewer's membership of the project
+ * itself (`project_access`) and of its group (`group_access`), nothing else: a role held through a
+ * group the project is shared with (an invited group), or an administrator's, leaves both null.
+ */
+function shownPermissions(state: FakeGitLabState, project: FakeProject, viewer: FakeUser, level: number) {
+  const source = state.roleSource(project.id, viewer.id);
+  const access = { access_level: level, notification_level: 3 };
+  return {
+    project_access: source === "project" ? access : null,
+    group_access: source === "group" ? access : null,
+  };
+}
+
+/**
+ * `GET /projects/:id/members/all/:user_id`: the effective level of any membership (direct,
+ * inherited, invited group); null (GitLab's 404) for a user who is none, such as an administrator.
+ */
+export function memberLevel(state: FakeGitLabState, project: FakeProject, user: FakeUser): number | null {
+  const source = state.roleSource(project.id, user.id);
+  if (source === "admin" || state.membership(project.id, user.id) === undefined) return null;
+  return accessLevel(state, project, user);
 }
 
 /** GitLab shows a trigger's whole token only to its owner; everyone else sees 4 characters. */
@@ -106,12 +130,14 @@ export function restSchedule(state: FakeGitLabState, schedule: FakeSchedule): Re
 
 export function portProject(state: FakeGitLabState, project: FakeProject, viewer: FakeUser): Project {
   const level = accessLevel(state, project, viewer);
+  const source = state.roleSource(project.id, viewer.id);
   return {
     id: project.id,
     path: project.path,
     defaultBranch: project.defaultBranch,
     webUrl: `${state.webUrl}/${project.path}`,
-    accessLevel: level,
+    // As the real adapter reads `permissions` (shownPermissions above).
+    accessLevel: source === "project" || source === "group" ? level : null,
     pipelineVariables:
       level >= 40
         ? {

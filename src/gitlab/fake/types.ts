@@ -132,6 +132,12 @@ export interface IssueChanges {
 /** GitLab's project roles, weakest first. */
 export type FakeRole = "guest" | "planner" | "reporter" | "developer" | "maintainer" | "owner";
 
+/**
+ * Where a user's role in a project comes from: a membership of the project, of its group, of a
+ * group the project is shared with (an invited group), or none (an administrator).
+ */
+export type FakeRoleSource = "project" | "group" | "invited-group" | "admin";
+
 export interface FakeTrigger {
   id: number;
   projectId: number;
