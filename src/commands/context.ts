@@ -1,5 +1,6 @@
 import { loadConfig } from "../config/load.js";
 import { Renderer } from "../engine/render.js";
+import { stateKeyMaterial, stateSigner } from "../engine/state-signature.js";
 import { NotGitLabError, TokenRejectedError } from "../errors.js";
 import { GitLabError, type GitLabPort, type User } from "../gitlab/port.js";
 import type { Reporter, RunContext } from "../run/context.js";
@@ -11,7 +12,8 @@ export async function buildContext(
   options: CommandOptions,
   port: GitLabPort,
   reporter: Reporter,
-  settings?: Pick<Settings, "url" | "urlSource">,
+  settings?: Pick<Settings, "url" | "urlSource"> & Partial<Pick<Settings, "token">>,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RunContext> {
   // Everything that can be wrong locally is checked before the first request.
   const now = parseNow(options.now);
@@ -27,6 +29,7 @@ export async function buildContext(
     budget: { limit: config.max_writes_per_run, used: 0 },
     reporter,
     userCache: new Map(),
+    ...(settings?.token ? { stateSigner: stateSigner(stateKeyMaterial(env, settings.token)) } : {}),
   };
 }
 

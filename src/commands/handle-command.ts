@@ -13,7 +13,13 @@ export async function runHandle({ options, env, io, wiring, secrets }: CommandIn
   const settings = settingsFrom(options, env, true);
   const payload = await readPayload(options.payload, env);
   checkPayload(payload);
-  const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io), settings);
+  const ctx = await buildContext(
+    options,
+    wiring.connect(settings, env),
+    consoleReporter(env, io),
+    settings,
+    env,
+  );
   ctx.pacer = pacerFor(ctx.config, env, {
     ...ctx,
     project: settings.project,

@@ -11,7 +11,13 @@ import { settingsFrom } from "./settings.js";
  */
 export async function runReport({ options, env, io, wiring }: CommandInput): Promise<CommandOutput> {
   const settings = settingsFrom(options, env, options.group === undefined);
-  const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io), settings);
+  const ctx = await buildContext(
+    options,
+    wiring.connect(settings, env),
+    consoleReporter(env, io),
+    settings,
+    env,
+  );
   const scope: DashboardScope =
     options.group !== undefined ? { group: options.group } : { project: settings.project! };
   const content = buildDashboard(await readDashboardInput(ctx, scope));

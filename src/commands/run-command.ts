@@ -33,9 +33,13 @@ export async function runCommand(
 }
 
 export function secretsOf(options: Pick<CommandOptions, "token">, env: NodeJS.ProcessEnv): string[] {
-  return [options.token, env.CAREER_BOT_TOKEN, env.GITLAB_TOKEN, env.CAREER_BOT_WEBHOOK_SECRET].filter(
-    (s): s is string => typeof s === "string" && s.length > 0,
-  );
+  return [
+    options.token,
+    env.CAREER_BOT_TOKEN,
+    env.GITLAB_TOKEN,
+    env.CAREER_BOT_WEBHOOK_SECRET,
+    env.CAREER_BOT_STATE_SECRET,
+  ].filter((s): s is string => typeof s === "string" && s.length > 0);
 }
 
 /**

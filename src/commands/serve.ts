@@ -1,4 +1,5 @@
 import { loadConfig } from "../config/load.js";
+import { stateKeyMaterial, stateSigner } from "../engine/state-signature.js";
 import { UsageError } from "../errors.js";
 import { type LogFormat, serveLog } from "../serve/log.js";
 import { startServe } from "../serve/start.js";
@@ -47,6 +48,7 @@ export async function runServe({ options, env, io, wiring, secrets }: CommandInp
     dryRun: options.dryRun,
     secrets,
     log,
+    stateSigner: stateSigner(stateKeyMaterial(env, settings.token)),
   });
   log.info(
     `career-bot serve: listening on ${running.url} (POST / or /webhook, GET /healthz) for ${settings.project}`,

@@ -12,7 +12,13 @@ import { systemClock } from "./wiring.js";
 export async function runSweep({ options, env, io, wiring, secrets }: CommandInput): Promise<CommandOutput> {
   const settings = settingsFrom(options, env, options.group === undefined);
   const shard = shardFrom(env);
-  const ctx = await buildContext(options, wiring.connect(settings, env), consoleReporter(env, io), settings);
+  const ctx = await buildContext(
+    options,
+    wiring.connect(settings, env),
+    consoleReporter(env, io),
+    settings,
+    env,
+  );
   ctx.pacer = pacerFor(ctx.config, env, {
     ...ctx,
     project: settings.project,

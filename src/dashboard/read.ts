@@ -1,5 +1,7 @@
+import { stateMarkerParts, withoutStateMarker } from "../engine/dashboard-state.js";
 import { dayOf } from "../engine/dates.js";
 import { hasFollowUpMarker } from "../engine/markers.js";
+import type { StateSigner } from "../engine/state-signature.js";
 import type { Issue, IssueQuery, ProjectRef } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { workflowFor } from "../workflows/index.js";
@@ -26,18 +28,33 @@ export async function readDashboardInput(ctx: RunContext, scope: DashboardScope)
     await list({ state: "opened" }),
     await list({ state: "closed", updatedAfter: yearAgo }),
   ];
+  const signer = ctx.stateSigner;
+  const checked = (issues: Issue[]) =>
+    signer ? issues.map((issue) => withCheckedState(issue, signer)) : issues;
   return {
     config: ctx.config,
     now: ctx.now,
     today: dayOf(ctx.now, ctx.config.timezone),
     botId: ctx.bot.id,
-    open: opened.filter(isWorkflowIssue),
-    closed: closed.filter(isWorkflowIssue),
+    open: checked(opened.filter(isWorkflowIssue)),
+    closed: checked(closed.filter(isWorkflowIssue)),
     followUps: opened.filter(
       (issue) =>
         !isWorkflowIssue(issue) && issue.author.id === ctx.bot.id && hasFollowUpMarker(issue.description),
     ),
   };
+}
+
+/**
+ * The issue as the dashboard may trust it: a state marker whose signature is missing or wrong (a
+ * person wrote or copied it) is taken out, so the dashboard sees no marker and goes by the labels.
+ * The marker came with the listing: checking it costs no request.
+ */
+function withCheckedState(issue: Issue, signer: StateSigner): Issue {
+  const parts = stateMarkerParts(issue.description);
+  if (!parts) return issue;
+  if (parts.signature !== undefined && signer.verify(issue, parts.payload, parts.signature)) return issue;
+  return { ...issue, description: withoutStateMarker(issue.description) };
 }
 
 function isWorkflowIssue(issue: Issue): boolean {

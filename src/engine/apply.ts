@@ -13,11 +13,14 @@ import {
 } from "./markers.js";
 import { canonicalFollowUp, type PostedNote, type RaceOptions, withdrawDuplicates } from "./races.js";
 import type { Renderer } from "./render.js";
+import type { StateSigner } from "./state-signature.js";
 import { issueRef, type WriteRecord } from "./write-record.js";
 import { budgetedWriter, type Write, type WriterOptions } from "./writer.js";
 
 export interface ApplyOptions extends WriterOptions, RaceOptions {
   renderer: Renderer;
+  /** Signs the section's state marker (state-signature.ts); without it the marker goes unsigned. */
+  stateSigner?: StateSigner;
 }
 
 /** Every performed (or, in a dry run, planned) write, with the text it posts. */
@@ -131,7 +134,10 @@ async function sectionUpdate(
   const trusted = { diagram, commands, guidance: guidanceText };
   const rendered = options.renderer.render("section", { ...texts, ...data }, trusted);
   // The state marker goes last, right before the end marker: the only place the dashboard reads it.
-  const marker = state ? `\n${stateMarker(state)}` : "";
+  const sign =
+    options.stateSigner &&
+    ((payload: string) => options.stateSigner!.sign({ projectId: plan.project, iid: plan.iid }, payload));
+  const marker = state ? `\n${stateMarker(state, sign)}` : "";
   const sectionOf = (description: string) =>
     `${SECTION_BEGIN}\n${carryTicks(rendered, sectionTicks(description))}${marker}\n${SECTION_END}`;
   const withTicks = (description: string) => replaceSection(description, sectionOf(description));

@@ -3,7 +3,7 @@ import type { WorkflowDefinition } from "../workflows/types.js";
 import { upcomingCheckpoints } from "./checkpoints.js";
 import { type Day, dayOf, parseDay } from "./dates.js";
 import { resolveDate } from "./gates.js";
-import { findSection, SECTION_BEGIN } from "./markers.js";
+import { findSection, SECTION_BEGIN, SECTION_END } from "./markers.js";
 import type { CommandResult } from "./replay.js";
 import { peopleIn, type RoleMap } from "./roles.js";
 import { contextOf, type DefinitionInput, stageOf, type WorkflowState } from "./workflow-state.js";
@@ -38,14 +38,43 @@ export interface DashboardState {
 }
 
 const PREFIX = "<!-- career-bot:state ";
-const MARKER = /\n<!-- career-bot:state ([A-Za-z0-9_-]+) -->\n<!-- career-bot:section:end -->$/;
+/* The payload, then (when the run had a key) a dot and its signature (state-signature.ts). */
+const MARKER =
+  /\n<!-- career-bot:state ([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))? -->\n<!-- career-bot:section:end -->$/;
 /** How many refusals the section keeps; the dashboard needs only the recent ones. */
 export const KEPT_REFUSALS = 3;
 const KEPT_MILESTONES = 6;
 
-/** The marker line. Base64url, so no text of a person's reaches it raw (like commandRecordMarker). */
-export function stateMarker(state: DashboardState): string {
-  return `${PREFIX}${Buffer.from(JSON.stringify(state)).toString("base64url")} -->`;
+/**
+ * The marker line. Base64url, so no text of a person's reaches it raw (like commandRecordMarker);
+ * `sign` (the run's StateSigner, bound to the issue) adds the signature the dashboard checks.
+ */
+export function stateMarker(state: DashboardState, sign?: (payload: string) => string): string {
+  const payload = Buffer.from(JSON.stringify(state)).toString("base64url");
+  return `${PREFIX}${payload}${sign ? `.${sign(payload)}` : ""} -->`;
+}
+
+/** The state marker's encoded payload and signature as written, or undefined (see stateMarkerPayload). */
+export function stateMarkerParts(description: string): { payload: string; signature?: string } | undefined {
+  // One section only: a person can paste a whole section, marker and all, above the bot's; the bot
+  // replaces it on an open issue's next run, but a closed issue is never run again.
+  if (description.split(SECTION_BEGIN).length !== 2) return undefined;
+  const bounds = findSection(description);
+  if (!bounds) return undefined;
+  const match = MARKER.exec(description.slice(bounds.start, bounds.end));
+  if (!match) return undefined;
+  return match[2] === undefined ? { payload: match[1]! } : { payload: match[1]!, signature: match[2] };
+}
+
+/** The description without its state marker line (nothing else changes); as it is when there is none. */
+export function withoutStateMarker(description: string): string {
+  const bounds = findSection(description);
+  if (!bounds) return description;
+  const section = description.slice(bounds.start, bounds.end);
+  const match = MARKER.exec(section);
+  if (!match) return description;
+  const kept = `${section.slice(0, match.index)}\n${SECTION_END}`;
+  return description.slice(0, bounds.start) + kept + description.slice(bounds.end);
 }
 
 /**
@@ -55,15 +84,10 @@ export function stateMarker(state: DashboardState): string {
  * Text outside the section (what people own) is never read.
  */
 export function stateMarkerPayload(description: string): unknown {
-  // One section only: a person can paste a whole section, marker and all, above the bot's; the bot
-  // replaces it on an open issue's next run, but a closed issue is never run again.
-  if (description.split(SECTION_BEGIN).length !== 2) return undefined;
-  const bounds = findSection(description);
-  if (!bounds) return undefined;
-  const match = MARKER.exec(description.slice(bounds.start, bounds.end));
-  if (!match) return undefined;
+  const parts = stateMarkerParts(description);
+  if (!parts) return undefined;
   try {
-    return JSON.parse(Buffer.from(match[1]!, "base64url").toString("utf8")) as unknown;
+    return JSON.parse(Buffer.from(parts.payload, "base64url").toString("utf8")) as unknown;
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { Pacer } from "../engine/pacer.js";
 import type { Renderer } from "../engine/render.js";
+import type { StateSigner } from "../engine/state-signature.js";
 import type { WriteBudget } from "../engine/writer.js";
 import type { GitLabPort, Issue, User } from "../gitlab/port.js";
 
@@ -27,4 +28,10 @@ export interface RunContext {
   reporter: Reporter;
   /** Users looked up during this run (lower-cased username -> user or null). */
   userCache: Map<string, User | null>;
+  /**
+   * Signs the state markers the run writes and checks those the dashboard reads
+   * (engine/state-signature.ts). Every command that talks to GitLab sets it; without it markers go
+   * unsigned and are taken as they are (tests that do not look at signatures).
+   */
+  stateSigner?: StateSigner;
 }

@@ -38,6 +38,7 @@ export async function processIssue(
     dryRun: ctx.dryRun,
     budget: ctx.budget,
     pacer: ctx.pacer,
+    stateSigner: ctx.stateSigner,
     seen: { description: issue.description, comments: snapshot.notes.filter((n) => !n.system).length },
   });
   return { ref, workflow: definition.id, stage: plan.stage, writes: result.writes };

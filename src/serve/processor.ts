@@ -1,6 +1,7 @@
 import { handle } from "../commands/handle.js";
 import type { Config } from "../config/schema.js";
 import type { Renderer } from "../engine/render.js";
+import type { StateSigner } from "../engine/state-signature.js";
 import type { GitLabPort, User } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { errorLine } from "../run/safe-error.js";
@@ -18,6 +19,7 @@ export interface EventProcessorOptions {
   project: string;
   secrets: string[];
   log: ServeLog;
+  stateSigner?: StateSigner;
 }
 
 /**
@@ -39,6 +41,7 @@ export function createEventProcessor(
       budget: { limit: options.config.max_writes_per_run, used: 0 },
       reporter: { info: (line) => options.log.info(line) },
       userCache: new Map(),
+      ...(options.stateSigner ? { stateSigner: options.stateSigner } : {}),
     };
     try {
       const summary = await handle(ctx, body, { project: options.project, secrets: options.secrets });

@@ -1,6 +1,7 @@
 import { terminalSafe } from "../commands/terminal-text.js";
 import type { Config } from "../config/schema.js";
 import { Renderer } from "../engine/render.js";
+import type { StateSigner } from "../engine/state-signature.js";
 import type { GitLabPort } from "../gitlab/port.js";
 import type { RunSummary } from "../run/summary.js";
 import { issueKey } from "./delivery.js";
@@ -30,6 +31,8 @@ export interface ServeOptions {
   /** Told about each handled event; tests wait on it. */
   onHandled?: (summary: RunSummary | undefined) => void;
   renderer?: Renderer;
+  /** Signs and checks the state markers (engine/state-signature.ts), as `handle` does. */
+  stateSigner?: StateSigner;
 }
 
 export interface RunningServe {
@@ -54,6 +57,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     project: options.project,
     secrets: [options.secret, ...(options.secrets ?? [])],
     log: options.log,
+    ...(options.stateSigner ? { stateSigner: options.stateSigner } : {}),
   });
   const queue = new IssueQueue(options.concurrency ?? 4);
   const server = await startWebhookServer({

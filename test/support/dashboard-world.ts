@@ -7,6 +7,7 @@ import { sweep } from "../../src/commands/sweep.js";
 import { buildDashboard } from "../../src/dashboard/build.js";
 import { DASHBOARD_LABEL } from "../../src/dashboard/input.js";
 import { type DashboardScope, readDashboardInput } from "../../src/dashboard/read.js";
+import { stateSigner } from "../../src/engine/state-signature.js";
 import { FakeGitLab, FakeGitLabState, type WebhookPayload } from "../../src/gitlab/fake/index.js";
 import type { GitLabPort } from "../../src/gitlab/port.js";
 import type { RunSummary } from "../../src/run/summary.js";
@@ -21,6 +22,9 @@ export const DASHBOARD_ON = "people_ops: [carol]\ndashboard:\n  enabled: true\n"
  * The dashboard's suites: the in-memory GitLab, and `sweep` / `handle` run in-process through the
  * context the CLI builds, so every request they make is counted in `state.requestCounts`.
  */
+/** The key the dashboard suites' runs sign state markers with. */
+export const STATE_KEY = "dashboard-world-state-key";
+
 export class DashboardWorld {
   readonly state: FakeGitLabState;
   private readonly dir = mkdtempSync(join(tmpdir(), "career-bot-dashboard-"));
@@ -82,9 +86,16 @@ export class DashboardWorld {
         };
       },
     });
-    return buildContext({ config: this.configPath, dryRun, json: false, now: this.state.now }, port, {
-      info: () => {},
-    });
+    const ctx = await buildContext(
+      { config: this.configPath, dryRun, json: false, now: this.state.now },
+      port,
+      {
+        info: () => {},
+      },
+    );
+    // Signed state markers, as every command that talks to GitLab has (engine/state-signature.ts).
+    ctx.stateSigner = stateSigner(STATE_KEY);
+    return ctx;
   }
 
   /** What the dashboard of `scope` should say now: the content built from a fresh read. */
