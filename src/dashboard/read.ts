@@ -1,7 +1,6 @@
-import { stateMarkerParts, withoutStateMarker } from "../engine/dashboard-state.js";
 import { dayOf } from "../engine/dates.js";
 import { hasFollowUpMarker } from "../engine/markers.js";
-import type { StateSigner } from "../engine/state-signature.js";
+import { withCheckedState } from "../engine/state-check.js";
 import type { Issue, IssueQuery, ProjectRef } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
 import { workflowFor } from "../workflows/index.js";
@@ -28,6 +27,7 @@ export async function readDashboardInput(ctx: RunContext, scope: DashboardScope)
     await list({ state: "opened" }),
     await list({ state: "closed", updatedAfter: yearAgo }),
   ];
+  // A marker the bot did not sign is none: the dashboard then goes by the labels (state-check.ts).
   const signer = ctx.stateSigner;
   const checked = (issues: Issue[]) =>
     signer ? issues.map((issue) => withCheckedState(issue, signer)) : issues;
@@ -43,18 +43,6 @@ export async function readDashboardInput(ctx: RunContext, scope: DashboardScope)
         !isWorkflowIssue(issue) && issue.author.id === ctx.bot.id && hasFollowUpMarker(issue.description),
     ),
   };
-}
-
-/**
- * The issue as the dashboard may trust it: a state marker whose signature is missing or wrong (a
- * person wrote or copied it) is taken out, so the dashboard sees no marker and goes by the labels.
- * The marker came with the listing: checking it costs no request.
- */
-function withCheckedState(issue: Issue, signer: StateSigner): Issue {
-  const parts = stateMarkerParts(issue.description);
-  if (!parts) return issue;
-  if (parts.signature !== undefined && signer.verify(issue, parts.payload, parts.signature)) return issue;
-  return { ...issue, description: withoutStateMarker(issue.description) };
 }
 
 function isWorkflowIssue(issue: Issue): boolean {

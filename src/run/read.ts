@@ -1,6 +1,7 @@
 import { parseCommandLines } from "../engine/command-parse.js";
 import { readDataBlock } from "../engine/data-block.js";
 import type { Snapshot } from "../engine/snapshot.js";
+import { withCheckedState } from "../engine/state-check.js";
 import type { Issue, Note, ProjectRef } from "../gitlab/port.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { RunContext } from "./context.js";
@@ -28,7 +29,9 @@ export async function readSnapshot(
       users.set(key, ctx.userCache.get(key) ?? null);
     }
   }
-  return { issue, notes, bot: ctx.bot, users };
+  // A paused workflow carries its last state over from the marker: only one the bot signed.
+  const checked = ctx.stateSigner ? withCheckedState(issue, ctx.stateSigner) : issue;
+  return { issue: checked, notes, bot: ctx.bot, users };
 }
 
 /** `@user` arguments of the `/career` lines of commands the bot has not answered yet. */

@@ -44,3 +44,30 @@ describe("the state marker the CLI writes", () => {
     expect(issue.description).not.toContain(BOT_TOKEN);
   });
 });
+
+describe("a paused workflow's last state", () => {
+  it("is carried over only from a marker the bot signed, not from one a person forged", async () => {
+    const opened = open();
+    expect((await world.handle(opened.payload)).code).toBe(0);
+    const iid = opened.issue.iid;
+    const before = world.issue(iid).description;
+    const parts = stateMarkerParts(before)!;
+    const state = JSON.parse(Buffer.from(parts.payload, "base64url").toString("utf8"));
+    state.member = "mallory";
+    state.refused = [{ day: world.state.today(), verb: "decision", by: "bob" }];
+    const forgedPayload = Buffer.from(JSON.stringify(state)).toString("base64url");
+    // One edit: the data block broken (the workflow pauses) and the marker forged, signature kept.
+    const edited = before
+      .replace(`${parts.payload}.${parts.signature}`, `${forgedPayload}.${parts.signature}`)
+      .replace(/start_date: \S+/, "start_date: someday");
+    const edit = world.state.as("alice").update(world.issue(iid).projectId, iid, { description: edited });
+    expect((await world.handle(edit.payload)).code).toBe(0);
+    const after = stateMarkerParts(world.issue(iid).description)!;
+    const carried = JSON.parse(Buffer.from(after.payload, "base64url").toString("utf8"));
+    expect(carried.needsInfo).toBeDefined();
+    expect(carried.member).not.toBe("mallory");
+    expect(carried.refused).toBeUndefined();
+    const issue = world.issue(iid);
+    expect(stateSigner(BOT_TOKEN).verify(issue, after.payload, after.signature!)).toBe(true);
+  });
+});
