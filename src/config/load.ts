@@ -36,7 +36,7 @@ export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Confi
       problems,
     );
   }
-  const result = Config.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
+  const result = Config.safeParse(configValue(doc, path) ?? {});
   if (!result.success) {
     const problems = describeIssues(result.error.issues, path);
     throw new ConfigError(
@@ -45,6 +45,21 @@ export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Confi
     );
   }
   return result.data;
+}
+
+/*
+ * The alias cap stops an alias bomb (a few lines that expand to millions of nodes); yaml then throws a
+ * plain ReferenceError, which would exit 1 with a generic message. It is a bad config like any other.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+function configValue(doc: ReturnType<typeof parseDocument>, path: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const problem = `${path}: ${(error as Error).message} (YAML aliases expand to more than ${MAX_ALIAS_COUNT} times the document; write the values out instead of repeating *aliases)`;
+    throw new ConfigError(`${path} is not valid YAML:\n  - ${problem}`, [problem]);
+  }
 }
 
 export function describeIssues(issues: z.core.$ZodIssue[], prefix: string): string[] {

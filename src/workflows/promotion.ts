@@ -153,8 +153,7 @@ export const promotion: WorkflowDefinition<PromotionData> = {
       checklist: (ctx) => [
         ...coachingItems.map((text) => ({ text })),
         ...(needsPosition(ctx.data as PromotionData)
-          ? // "There must be a position of need": the manager (or people ops) confirms it, not the candidate.
-            [{ text: POSITION_ITEM, tickers: ["manager"], formerly: [POSITION_ITEM_FORMERLY] }]
+          ? [{ text: POSITION_ITEM, formerly: [POSITION_ITEM_FORMERLY] }]
           : []),
       ],
     },
