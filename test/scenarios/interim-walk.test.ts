@@ -240,7 +240,8 @@ describe.each(TICK_NOTE_WORDINGS)(
       expect(reply.body).toContain("Refused");
       expect(labels(iid)).toEqual(labelsBefore);
       // Only the section's state marker changes: it records the refusal for the dashboard.
-      const withoutState = (d: string) => d.replace(/\n<!-- career-bot:state [A-Za-z0-9_-]+ -->/, "");
+      const withoutState = (d: string) =>
+        d.replace(/\n<!-- career-bot:state [A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)? -->/, "");
       expect(world.issue(iid).description).not.toBe(descriptionBefore);
       expect(withoutState(world.issue(iid).description)).toBe(withoutState(descriptionBefore));
     });

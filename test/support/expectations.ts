@@ -21,7 +21,10 @@ function issueFacts(world: World, iid: number) {
   const issue = world.issue(iid);
   return {
     labels: world.labels(iid),
-    description: issue.description.replace(/\n<!-- career-bot:state [A-Za-z0-9_-]+ -->/, ""),
+    description: issue.description.replace(
+      /\n<!-- career-bot:state [A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)? -->/,
+      "",
+    ),
     dueDate: issue.dueDate,
     state: issue.state,
     title: issue.title,
