@@ -151,10 +151,10 @@ export function peopleChanges(
   return changes;
 }
 
-/** "manager bob -> eve", "people business partner (none) -> pat": plain words for notes and the section. */
+/** "manager bob → eve", "people business partner (none) → pat": plain words for notes and the section. */
 export function describeChanges(changes: PeopleChange[]): string {
   return changes
-    .map((c) => `${c.field.replace(/_/g, " ")} ${c.from ?? "(none)"} -> ${c.to ?? "(none)"}`)
+    .map((c) => `${c.field.replace(/_/g, " ")} ${c.from ?? "(none)"} → ${c.to ?? "(none)"}`)
     .join(", ");
 }
 
