@@ -118,7 +118,10 @@ describe("the record of people", () => {
   it("people ops may confirm it too", async () => {
     const iid = await toHireReview();
     await toEve(iid);
+    await comment("eve", iid, "/career review successful");
+    expect(stage(iid)).toEqual(["hire-review"]);
     await comment("carol", iid, "/career confirm people");
+    expect(lastNote(iid)).toContain("Confirmed: manager bob → eve.");
     await comment("eve", iid, "/career review successful");
     expect(stage(iid)).toEqual(["promotion-document"]);
   });
