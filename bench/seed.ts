@@ -1,7 +1,7 @@
 import { defaultConfig } from "../src/config/schema.js";
 import { addDays, addMonths } from "../src/engine/dates.js";
 import { Renderer } from "../src/engine/render.js";
-import { FakeGitLab, type FakeGitLabState } from "../src/gitlab/fake/index.js";
+import { FakeGitLab, type FakeGitLabState, type FakeNote } from "../src/gitlab/fake/index.js";
 import type { RunContext } from "../src/run/context.js";
 import { processIssue } from "../src/run/process-issue.js";
 
@@ -70,7 +70,10 @@ export async function seedSettled(
   }
   const old = `${addDays(today, -10)}T08:00:00.000Z`;
   const project = state.requireProject(PROJECT);
-  const settled = new Map<string, { description: string; labels: string[]; dueDate: string | null }>();
+  const settled = new Map<
+    string,
+    { description: string; labels: string[]; dueDate: string | null; record?: FakeNote }
+  >();
   for (const start of [...dueStarts, ...laterStarts]) {
     state.now = `${addDays(today, -60)}T08:00:00Z`;
     const opened = state.as("alice").openIssue({
@@ -83,7 +86,14 @@ export async function seedSettled(
     ctx.now = new Date(`${addDays(reminderOf(start), -1)}T08:00:00Z`);
     await processIssue(ctx, project.id, opened.issue, { verifyUsers: false });
     const issue = state.findIssue(project.id, opened.issue.iid)!;
-    settled.set(start, { description: issue.description, labels: [...issue.labels], dueDate: issue.dueDate });
+    // The bot's record of the workflow's people: every issue it has started carries one.
+    const record = state.notes.find((n) => n.issueId === issue.id && n.body.includes("key=people:record"));
+    settled.set(start, {
+      description: issue.description,
+      labels: [...issue.labels],
+      dueDate: issue.dueDate,
+      ...(record ? { record } : {}),
+    });
     state.issues.pop(); // the template itself is cloned like the others below
     project.nextIid -= 1;
   }
@@ -110,6 +120,15 @@ export async function seedSettled(
       lastEditedAt: null,
       lastEditedById: null,
     });
+    const issue = state.issues.at(-1)!;
+    if (template.record)
+      state.notes.push({
+        ...template.record,
+        id: state.nextId("note"),
+        issueId: issue.id,
+        createdAt: issue.createdAt,
+        updatedAt: issue.createdAt,
+      });
   }
   state.requestCounts.clear();
 }
