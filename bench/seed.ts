@@ -72,7 +72,7 @@ export async function seedSettled(
   const project = state.requireProject(PROJECT);
   const settled = new Map<
     string,
-    { description: string; labels: string[]; dueDate: string | null; record?: FakeNote }
+    { description: string; labels: string[]; dueDate: string | null; notes: FakeNote[] }
   >();
   for (const start of [...dueStarts, ...laterStarts]) {
     state.now = `${addDays(today, -60)}T08:00:00Z`;
@@ -82,17 +82,23 @@ export async function seedSettled(
       labels: ["career::interim-manager"],
       confidential: true,
     });
-    // Settled the day before its reminder: the bot's section, stage label and due date are in place.
-    ctx.now = new Date(`${addDays(reminderOf(start), -1)}T08:00:00Z`);
+    // Settled the day before its reminder, or today when that is later (a bot never ran in the
+    // future): the bot's section, stage label and due date are in place as of today.
+    const settledAt = Math.min(
+      Date.parse(`${addDays(reminderOf(start), -1)}T08:00:00Z`),
+      Date.parse(`${today}T00:00:00Z`),
+    );
+    ctx.now = new Date(settledAt);
     await processIssue(ctx, project.id, opened.issue, { verifyUsers: false });
     const issue = state.findIssue(project.id, opened.issue.iid)!;
-    // The bot's record of the workflow's people: every issue it has started carries one.
-    const record = state.notes.find((n) => n.issueId === issue.id && n.body.includes("key=people:record"));
+    // The bot's notes too (its record of the workflow's people, the reminders it posted): a settled
+    // issue has them, and without them the next run would post them again.
+    const notes = state.notes.filter((n) => n.issueId === issue.id && n.authorId === ctx.bot.id);
     settled.set(start, {
       description: issue.description,
       labels: [...issue.labels],
       dueDate: issue.dueDate,
-      ...(record ? { record } : {}),
+      notes,
     });
     state.issues.pop(); // the template itself is cloned like the others below
     project.nextIid -= 1;
@@ -121,14 +127,8 @@ export async function seedSettled(
       lastEditedById: null,
     });
     const issue = state.issues.at(-1)!;
-    if (template.record)
-      state.notes.push({
-        ...template.record,
-        id: state.nextId("note"),
-        issueId: issue.id,
-        createdAt: issue.createdAt,
-        updatedAt: issue.createdAt,
-      });
+    for (const note of template.notes)
+      state.notes.push({ ...note, id: state.nextId("note"), issueId: issue.id });
   }
   state.requestCounts.clear();
 }
