@@ -1,7 +1,7 @@
 import { defaultConfig } from "../src/config/schema.js";
 import { addDays, addMonths } from "../src/engine/dates.js";
 import { Renderer } from "../src/engine/render.js";
-import { FakeGitLab, type FakeGitLabState } from "../src/gitlab/fake/index.js";
+import { FakeGitLab, type FakeGitLabState, type FakeNote } from "../src/gitlab/fake/index.js";
 import type { RunContext } from "../src/run/context.js";
 import { processIssue } from "../src/run/process-issue.js";
 
@@ -70,7 +70,10 @@ export async function seedSettled(
   }
   const old = `${addDays(today, -10)}T08:00:00.000Z`;
   const project = state.requireProject(PROJECT);
-  const settled = new Map<string, { description: string; labels: string[]; dueDate: string | null }>();
+  const settled = new Map<
+    string,
+    { description: string; labels: string[]; dueDate: string | null; notes: FakeNote[] }
+  >();
   for (const start of [...dueStarts, ...laterStarts]) {
     state.now = `${addDays(today, -60)}T08:00:00Z`;
     const opened = state.as("alice").openIssue({
@@ -79,11 +82,24 @@ export async function seedSettled(
       labels: ["career::interim-manager"],
       confidential: true,
     });
-    // Settled the day before its reminder: the bot's section, stage label and due date are in place.
-    ctx.now = new Date(`${addDays(reminderOf(start), -1)}T08:00:00Z`);
+    // Settled the day before its reminder, or today when that is later (a bot never ran in the
+    // future): the bot's section, stage label and due date are in place as of today.
+    const settledAt = Math.min(
+      Date.parse(`${addDays(reminderOf(start), -1)}T08:00:00Z`),
+      Date.parse(`${today}T00:00:00Z`),
+    );
+    ctx.now = new Date(settledAt);
     await processIssue(ctx, project.id, opened.issue, { verifyUsers: false });
     const issue = state.findIssue(project.id, opened.issue.iid)!;
-    settled.set(start, { description: issue.description, labels: [...issue.labels], dueDate: issue.dueDate });
+    // The bot's notes too (its record of the workflow's people, the reminders it posted): a settled
+    // issue has them, and without them the next run would post them again.
+    const notes = state.notes.filter((n) => n.issueId === issue.id && n.authorId === ctx.bot.id);
+    settled.set(start, {
+      description: issue.description,
+      labels: [...issue.labels],
+      dueDate: issue.dueDate,
+      notes,
+    });
     state.issues.pop(); // the template itself is cloned like the others below
     project.nextIid -= 1;
   }
@@ -110,6 +126,9 @@ export async function seedSettled(
       lastEditedAt: null,
       lastEditedById: null,
     });
+    const issue = state.issues.at(-1)!;
+    for (const note of template.notes)
+      state.notes.push({ ...note, id: state.nextId("note"), issueId: issue.id });
   }
   state.requestCounts.clear();
 }

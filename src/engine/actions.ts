@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { HandbookLink } from "../workflows/handbook-sections.js";
 import type { DashboardState } from "./dashboard-state.js";
 import type { CommandRecord } from "./markers.js";
+import type { PeopleRecord } from "./people-record.js";
 
 /**
  * What every text the bot writes may say besides its own data: the config's numbers (a text never
@@ -61,6 +62,8 @@ export type Action =
       mentions: string[];
       /** For a reply: what the command was, kept in a marker so the answer stands (see markers.ts). */
       record?: CommandRecord;
+      /** People the note puts on record, kept in a marker of its own (see people-record.ts). */
+      people?: PeopleRecord;
       /** An answer to an internal comment is internal too: it quotes the comment. */
       internal?: boolean;
     }

@@ -11,6 +11,7 @@ import {
   SECTION_BEGIN,
   SECTION_END,
 } from "./markers.js";
+import { peopleRecordMarker } from "./people-record.js";
 import { canonicalFollowUp, type PostedNote, type RaceOptions, withdrawDuplicates } from "./races.js";
 import type { Renderer } from "./render.js";
 import type { StateSigner } from "./state-signature.js";
@@ -65,7 +66,8 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
         const { message, ...data } = action.data;
         const trusted = typeof message === "string" ? { message } : {};
         const record = action.record ? `\n${commandRecordMarker(action.record)}` : "";
-        const body = `${renderer.render(action.template, data, trusted, action.mentions)}\n\n${noteMarker(action.key)}${record}`;
+        const people = action.people ? `\n${peopleRecordMarker(action.people)}` : "";
+        const body = `${renderer.render(action.template, data, trusted, action.mentions)}\n\n${noteMarker(action.key)}${record}${people}`;
         await postNote(plan, action.key, body, options, write, posted, action.internal);
         break;
       }

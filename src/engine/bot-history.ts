@@ -1,6 +1,7 @@
 import type { Note } from "../gitlab/port.js";
 import { sameUser } from "../gitlab/users.js";
 import { commandRecord, noteKey } from "./markers.js";
+import { type PeopleRecord, parsePeopleRecord, startingRecord } from "./people-record.js";
 import type { Snapshot } from "./snapshot.js";
 import type { PriorAnswer, Verdict } from "./workflow-state.js";
 
@@ -12,10 +13,14 @@ export interface BotHistory {
   posted: ReadonlySet<string>;
   /** Its replies to commands: `noteId.line` -> verdict and what the command was. */
   priorAnswers: Map<string, PriorAnswer>;
-  /** The system note ids of the ticks it refused (its `tick:` replies). */
+  /**
+   * The system note ids of the ticks it refused (its `tick:` replies): a tick is answered once,
+   * by its own identity, not by when the bot last wrote (a tick made while the data block was
+   * invalid, or during a run, is judged by the next run).
+   */
   refusedTickIds: ReadonlySet<number>;
-  /** The id of its latest note, system notes included: every tick before it was judged then. */
-  watermark?: number;
+  /** The people recorded when the workflow started (its `people:record` note), if it has started. */
+  peopleRecord?: PeopleRecord;
 }
 
 export function botHistory(snapshot: Snapshot): BotHistory {
@@ -25,13 +30,8 @@ export function botHistory(snapshot: Snapshot): BotHistory {
     notes,
     posted,
     priorAnswers: priorAnswers(notes),
-    refusedTickIds: new Set(
-      [...posted].flatMap((key) => {
-        const match = /^tick:(\d+)$/.exec(key);
-        return match ? [Number(match[1])] : [];
-      }),
-    ),
-    watermark: latestBotWrite(snapshot),
+    refusedTickIds: new Set([...posted].flatMap(refusedTicksOf)),
+    ...peopleOnRecord(snapshot),
   };
 }
 
@@ -42,13 +42,23 @@ function priorAnswers(botNotes: Note[]): Map<string, PriorAnswer> {
     const match = /^reply:(\d+\.\d+):(accepted|refused)$/.exec(noteKey(note.body) ?? "");
     if (!match) continue;
     const record = commandRecord(note.body);
-    answers.set(match[1]!, { verdict: match[2] as Verdict, ...(record ? { record } : {}) });
+    const people = parsePeopleRecord(note.body);
+    answers.set(match[1]!, {
+      verdict: match[2] as Verdict,
+      ...(record ? { record } : {}),
+      ...(people ? { people } : {}),
+    });
   }
   return answers;
 }
 
-/** The bot's latest note on the issue (by id), its own system notes included. */
-function latestBotWrite(snapshot: Snapshot): number | undefined {
-  const ids = snapshot.notes.filter((n) => sameUser(n.author, snapshot.bot)).map((n) => n.id);
-  return ids.length > 0 ? Math.max(...ids) : undefined;
+/** The tick ids one `tick:` reply answers: `tick:12` or, for one person's ticks of one edit, `tick:12.13.14`. */
+function refusedTicksOf(key: string): number[] {
+  const match = /^tick:(\d+(?:\.\d+)*)$/.exec(key);
+  return match ? match[1]!.split(".").map(Number) : [];
+}
+
+function peopleOnRecord(snapshot: Snapshot): { peopleRecord?: PeopleRecord } {
+  const record = startingRecord(snapshot.notes, snapshot.bot);
+  return record ? { peopleRecord: record } : {};
 }

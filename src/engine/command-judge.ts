@@ -1,6 +1,7 @@
 import type { Author, Command, Role, WorkflowDefinition } from "../workflows/types.js";
 import { nextCheckpoint } from "./checkpoints.js";
 import { type CommandLine, parseArgs, usage } from "./command-parse.js";
+import { CONFIRM_USAGE, type ConfirmedPeople, judgeConfirm } from "./confirm-people.js";
 import type { Day } from "./dates.js";
 import { gateHolds, resolveDate } from "./gates.js";
 import { describeRoles, hasRole, rolesOf } from "./roles.js";
@@ -15,7 +16,7 @@ import {
   type WorkflowState,
 } from "./workflow-state.js";
 
-export const BUILT_IN_VERBS = ["help", "status"] as const;
+export const BUILT_IN_VERBS = ["help", "status", "confirm"] as const;
 
 export interface Judgement {
   verdict: Verdict;
@@ -24,6 +25,8 @@ export interface Judgement {
   notify?: Role[];
   /** Applies an accepted command to the state. */
   apply: () => void;
+  /** For an accepted `/career confirm people`: the people it puts on record (replay applies them). */
+  people?: ConfirmedPeople;
 }
 
 interface JudgeInput {
@@ -46,6 +49,8 @@ export function judgeCommand({ input, state, line, author, today, authorityGiven
     return { verdict: "accepted", message: helpText(definition, state), apply: NOTHING };
   if (line.verb === "status")
     return { verdict: "accepted", message: statusText(input, state, today), apply: NOTHING };
+
+  if (line.verb === "confirm") return confirmPeople(input, state, line, author);
 
   const command = definition.commands.find((c) => c.verb === line.verb);
   if (!command) {
@@ -134,6 +139,30 @@ export function judgeCommand({ input, state, line, author, today, authorityGiven
   };
 }
 
+/** `/career confirm people`, in any stage of a running workflow (confirm-people.ts says who may). */
+function confirmPeople(
+  input: ReplayInput,
+  state: WorkflowState,
+  line: CommandLine,
+  author: string,
+): Judgement {
+  const { definition } = input;
+  if (stageOf(definition, state.stage).final) {
+    return refuse(
+      `This ${definition.title} workflow has finished (${state.outcome ?? state.stage}); nothing more to do.`,
+    );
+  }
+  if (input.issueClosed)
+    return refuse("This issue is closed, so the workflow is paused; reopen the issue to go on.");
+  const judged = judgeConfirm(input, line, author);
+  return {
+    verdict: judged.verdict,
+    message: judged.message,
+    apply: NOTHING,
+    ...(judged.people ? { people: judged.people, notify: [] } : {}),
+  };
+}
+
 function refuse(message: string): Judgement {
   return { verdict: "refused", message, apply: NOTHING };
 }
@@ -156,7 +185,11 @@ function availableText(definition: WorkflowDefinition, state: WorkflowState): st
 function helpText(definition: WorkflowDefinition, state: WorkflowState): string {
   const stage = stageOf(definition, state.stage);
   const lines = availableCommands(definition, state).map((c) => `- \`${usage(c)}\`: ${c.help}`);
-  lines.push("- `/career status`: the stage and the next checkpoint", "- `/career help`: this list");
+  lines.push(
+    "- `/career status`: the stage and the next checkpoint",
+    `- \`${CONFIRM_USAGE}\`: accept a change of people in the details at the top (the manager on record or people ops)`,
+    "- `/career help`: this list",
+  );
   return `Commands in the ${stage.title} stage:\n${lines.join("\n")}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
-import type { Plan } from "./actions.js";
+import type { Action, Plan } from "./actions.js";
 import { type BotHistory, botHistory } from "./bot-history.js";
 import { recentRefusals } from "./dashboard-state.js";
 import { readDataBlock } from "./data-block.js";
@@ -10,6 +10,8 @@ import { closeAction, statusActions } from "./issue-status.js";
 import { newNotes } from "./note-drafts.js";
 import { confidentialityNotice, dataWarnings, fixedNotice, issueData } from "./notices.js";
 import { pausedPlan } from "./paused-plan.js";
+import { changeNote, pendingLine, recordNote } from "./people-notes.js";
+import { type PeopleChange, peopleChanges, recordOf, withPeople } from "./people-record.js";
 import { describeProblem, validateData } from "./problems.js";
 import { replay } from "./replay.js";
 import { commandReplies, tickRefusals } from "./replies.js";
@@ -17,7 +19,18 @@ import { type RoleMap, roleMap } from "./roles.js";
 import type { Snapshot } from "./snapshot.js";
 import { entryNotes, reminderNotes } from "./stage-notes.js";
 import { textContext, withTextContext } from "./text-context.js";
-import { contextOf, stageOf } from "./workflow-state.js";
+import { contextOf, type ReplayInput, stageOf } from "./workflow-state.js";
+
+/** The section's "At a glance" says when a change of people waits for confirmation. */
+function withPendingChange(actions: Action[], changes: PeopleChange[]): Action[] {
+  const lines = pendingLine(changes);
+  if (lines.length === 0) return actions;
+  return actions.map((action) =>
+    action.kind === "section"
+      ? { ...action, model: { ...action.model, summary: [...action.model.summary, ...lines] } }
+      : action,
+  );
+}
 
 export interface DecideInput {
   definition: WorkflowDefinition;
@@ -62,17 +75,36 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   }
 
   const { data } = validated;
-  const roles = roleMap(definition, data, {}, config);
-  const { state, commands, refusedTicks } = replay(
-    replayInput(definition, data, config, roles, snapshot, history, now),
+  // The people act as the bot recorded them, not as the description reads now (people-record.ts).
+  const proposedRecord = recordOf(definition, data, snapshot.users);
+  const starting = history.peopleRecord ?? proposedRecord;
+  const pinned = starting ? withPeople(definition, data, starting) : data;
+  const proposed = {
+    data,
+    roles: roleMap(definition, data, {}, config),
+    ...(proposedRecord ? { record: proposedRecord } : {}),
+  };
+  const replayed = replay(
+    replayInput(
+      definition,
+      pinned,
+      config,
+      roleMap(definition, pinned, {}, config),
+      snapshot,
+      history,
+      now,
+      proposed,
+    ),
   );
-  const input = { definition, data, config };
+  const { state, commands, refusedTicks, roles } = replayed;
+  const changes = peopleChanges(definition, replayed.data, data);
+  const input = { definition, data: replayed.data, config };
   const today = dayOf(now, config.timezone);
   const stage = stageOf(definition, state.stage);
   const ctx = contextOf(input, state, today);
   const noteData = {
     issue: issueData(issue, definition),
-    data,
+    data: replayed.data,
     facts: state.facts,
     extra: definition.noteData?.(ctx as never) ?? {},
     stage: stage.title,
@@ -83,8 +115,10 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
   const drafts = [
     ...warning,
     ...fixedNotice(issue, definition, history),
+    ...(history.peopleRecord || !starting ? [] : [recordNote(issue, definition, starting)]),
     ...dataWarnings(issue, definition, data, config),
-    ...tickRefusals(refusedTicks, roles),
+    ...changeNote(issue, definition, changes, roles, snapshot.departed ?? new Set()),
+    ...tickRefusals(refusedTicks, roles, history.refusedTickIds),
     ...commandReplies(commands, definition, roles),
     ...entryNotes(definition, stage, state, ctx, noteData, roles),
     ...reminderNotes(input, state, today, noteData, roles),
@@ -94,7 +128,7 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     stage: stage.id,
     actions: withTextContext(
       [
-        ...statusActions(input, roles, issue, stage, state, today, refusals),
+        ...withPendingChange(statusActions(input, roles, issue, stage, state, today, refusals), changes),
         ...followUps(definition, state, snapshot, roles, noteData, history.posted),
         ...newNotes(drafts, history, snapshot),
         ...closeAction(issue, stage, state),
@@ -112,6 +146,7 @@ function replayInput(
   snapshot: Snapshot,
   history: BotHistory,
   now: Date,
+  proposed: ReplayInput["proposed"],
 ) {
   return {
     definition,
@@ -126,6 +161,6 @@ function replayInput(
     now,
     priorAnswers: history.priorAnswers,
     refusedTickIds: history.refusedTickIds,
-    botWatermark: history.watermark,
+    ...(proposed ? { proposed } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Action, TemplateData } from "./actions.js";
 import type { BotHistory } from "./bot-history.js";
 import type { CommandRecord } from "./markers.js";
+import type { PeopleRecord } from "./people-record.js";
 import type { Snapshot } from "./snapshot.js";
 
 /** A keyed note a step of `decide` wants on the issue; posted only if its key is new. */
@@ -10,6 +11,8 @@ export interface NoteDraft {
   data: TemplateData;
   mentions: string[];
   record?: CommandRecord;
+  /** People the note puts on record (the starting record, an accepted confirmation). */
+  people?: PeopleRecord;
 }
 
 /** The drafts whose key the bot has not posted yet, as note actions, in the drafts' order. */
@@ -17,7 +20,7 @@ export function newNotes(drafts: NoteDraft[], history: BotHistory, snapshot: Sna
   const internalNotes = new Set(snapshot.notes.filter((n) => n.internal).map((n) => n.id));
   return drafts
     .filter((draft) => !history.posted.has(draft.key))
-    .map(({ key, template, data, mentions, record }) => {
+    .map(({ key, template, data, mentions, record, people }) => {
       // A reply quotes the command: when the command was an internal comment, so is the reply.
       const replyTo = /^reply:(\d+)\./.exec(key)?.[1];
       const internal = replyTo !== undefined && internalNotes.has(Number(replyTo));
@@ -28,6 +31,7 @@ export function newNotes(drafts: NoteDraft[], history: BotHistory, snapshot: Sna
         data,
         mentions,
         ...(record ? { record } : {}),
+        ...(people ? { people } : {}),
         ...(internal ? { internal } : {}),
       };
     });

@@ -5,7 +5,8 @@ import { judgeCommand } from "./command-judge.js";
 import { type CommandLine, hasCommandLine, parseCommandLines } from "./command-parse.js";
 import { dayOf } from "./dates.js";
 import type { CommandRecord } from "./markers.js";
-import { hasRole } from "./roles.js";
+import { type PeopleRecord, withPeople } from "./people-record.js";
+import { hasRole, type RoleMap, roleMap } from "./roles.js";
 import { settle } from "./settle.js";
 import { sectionItemKey } from "./tick-text.js";
 import {
@@ -31,18 +32,25 @@ export interface CommandResult {
   notify?: Role[];
   /** What to keep in the reply, for a command not answered yet. */
   record?: CommandRecord;
+  /** For an accepted `/career confirm people` not answered yet: the people its reply puts on record. */
+  people?: PeopleRecord;
 }
 
 export interface RefusedTick {
   noteId: number;
   item: string;
   by: string;
+  /** When GitLab recorded the tick: one edit's ticks share their moment. */
+  at: string;
   /** Who may tick the item (people ops aside): what the reply names. */
   tickers: Role[];
 }
 
 export interface ReplayResult {
   state: WorkflowState;
+  /** The data block with the people on record after the history (confirmed changes included). */
+  data: unknown;
+  roles: RoleMap;
   commands: CommandResult[];
   refusedTicks: RefusedTick[];
 }
@@ -65,6 +73,8 @@ type TimelineEvent =
  */
 export function replay(input: ReplayInput): ReplayResult {
   const { definition, config } = input;
+  // The people on record at each point of the history: a confirmed change applies from its command on.
+  let live: ReplayInput = input;
   const first = definition.stages[0]!;
   const startDay = dayOf(input.issueCreatedAt, config.timezone);
   const state: WorkflowState = {
@@ -80,22 +90,27 @@ export function replay(input: ReplayInput): ReplayResult {
 
   for (const event of timeline(input)) {
     const today = dayOf(event.at, config.timezone);
-    settle(input, state, today);
+    settle(live, state, today);
     if (event.kind === "tick") {
-      const ctx = contextOf(input, state, today);
+      const ctx = contextOf(live, state, today);
       // Only the workflow's own checklist items matter; a person's own boxes are theirs.
       const item = workflowItems(definition, ctx).get(event.item);
       if (!item) continue;
-      const judgedBefore = input.botWatermark !== undefined && event.noteId < input.botWatermark;
-      const counts =
-        hasRole(input.roles, item.tickers, event.by) ||
-        (judgedBefore && !input.refusedTickIds.has(event.noteId));
+      // Judged by who ticked, against the people on record then, whenever the bot gets to see it
+      // (while the data block was invalid, or during one of its runs); a refusal stands.
+      const counts = hasRole(live.roles, item.tickers, event.by) && !input.refusedTickIds.has(event.noteId);
       state.ticks.set(item.text, { completed: event.completed, by: event.by, counts });
       if (event.completed && !counts)
-        refusedTicks.push({ noteId: event.noteId, item: item.text, by: event.by, tickers: item.tickers });
+        refusedTicks.push({
+          noteId: event.noteId,
+          item: item.text,
+          by: event.by,
+          at: event.at,
+          tickers: item.tickers,
+        });
       // The stage a tick completes is entered on the tick's day, not on the day of the next event or
       // run: otherwise `stageEntered` (and what counts from it) would move with the clock.
-      settle(input, state, today);
+      settle(live, state, today);
       continue;
     }
     if (event.kind === "recorded") {
@@ -106,7 +121,28 @@ export function replay(input: ReplayInput): ReplayResult {
         args: record.args,
         raw: ["/career", record.verb, ...record.args].join(" "),
       };
-      const judged = judgeCommand({ input, state, line, author: record.author, today, authorityGiven: true });
+      if (record.verb === "confirm") {
+        // The people it confirmed are in the reply, not in the description (which may have moved on).
+        if (verdict === "accepted" && event.answer.people) live = confirmed(live, event.answer.people);
+        commands.push({
+          key: event.key,
+          noteId: event.id,
+          author: record.author,
+          line,
+          verdict,
+          message: "",
+          answered: true,
+        });
+        continue;
+      }
+      const judged = judgeCommand({
+        input: live,
+        state,
+        line,
+        author: record.author,
+        today,
+        authorityGiven: true,
+      });
       if (verdict === "accepted" && judged.verdict === "accepted") judged.apply();
       commands.push({
         key: event.key,
@@ -124,9 +160,13 @@ export function replay(input: ReplayInput): ReplayResult {
       const prior = input.priorAnswers.get(key);
       if (prior?.record) continue; // replayed from the bot's record
       const author = event.note.author.username;
-      const judged = judgeCommand({ input, state, line, author, today });
+      const judged = judgeCommand({ input: live, state, line, author, today });
       const verdict = prior?.verdict ?? judged.verdict;
-      if (verdict === "accepted" && judged.verdict === "accepted") judged.apply();
+      if (verdict === "accepted" && judged.verdict === "accepted") {
+        judged.apply();
+        if (judged.people) live = { ...live, data: judged.people.data, roles: judged.people.roles };
+      }
+      const people = verdict === "accepted" && prior === undefined ? judged.people?.record : undefined;
       commands.push({
         key,
         noteId: event.note.id,
@@ -137,11 +177,18 @@ export function replay(input: ReplayInput): ReplayResult {
         answered: prior !== undefined,
         ...(judged.notify ? { notify: judged.notify } : {}),
         record: { at: event.note.createdAt, author, verb: line.verb, args: line.args },
+        ...(people ? { people } : {}),
       });
     }
   }
-  settle(input, state, dayOf(input.now, config.timezone));
-  return { state, commands, refusedTicks };
+  settle(live, state, dayOf(input.now, config.timezone));
+  return { state, data: live.data, roles: live.roles, commands, refusedTicks };
+}
+
+/** The people a confirmation put on record, in place of those before it. */
+function confirmed(input: ReplayInput, record: PeopleRecord): ReplayInput {
+  const data = withPeople(input.definition, input.data, record);
+  return { ...input, data, roles: roleMap(input.definition, data, {}, input.config) };
 }
 
 function timeline(input: ReplayInput): TimelineEvent[] {

@@ -10,6 +10,7 @@ import type {
 } from "../workflows/types.js";
 import type { Day } from "./dates.js";
 import type { CommandRecord } from "./markers.js";
+import type { PeopleRecord } from "./people-record.js";
 import type { RoleMap } from "./roles.js";
 
 /*
@@ -56,16 +57,19 @@ export interface ReplayInput {
   /** Ticks the bot already refused (the system note ids of its `tick:` replies). */
   refusedTickIds: ReadonlySet<number>;
   /**
-   * The id of the bot's latest note on this issue, system notes included (ids grow with time and,
-   * unlike timestamps, never tie). Every tick before it was judged then: a tick that was not
-   * refused keeps counting even if the people of the data block change later.
+   * The people the description names now, when they differ from the people on record: what an
+   * accepted `/career confirm people` puts on record. `data` is the block as it reads, `record` its
+   * people with their ids (absent when an id is unknown). Until confirmed, `data` and `roles` above
+   * hold the people on record.
    */
-  botWatermark?: number;
+  proposed?: { data: unknown; roles: RoleMap; record?: PeopleRecord };
 }
 
 export interface PriorAnswer {
   verdict: Verdict;
   record?: CommandRecord;
+  /** For an accepted `/career confirm people`: the people it put on record. */
+  people?: PeopleRecord;
 }
 
 /** What the definition's rules need to be evaluated: no history, no people. */

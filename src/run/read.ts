@@ -1,8 +1,9 @@
 import { parseCommandLines } from "../engine/command-parse.js";
 import { readDataBlock } from "../engine/data-block.js";
+import { personKey, recordedUsers, recordNotes } from "../engine/people-record.js";
 import type { Snapshot } from "../engine/snapshot.js";
 import { withCheckedState } from "../engine/state-check.js";
-import type { Issue, Note, ProjectRef } from "../gitlab/port.js";
+import type { Issue, Note, ProjectRef, User } from "../gitlab/port.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { RunContext } from "./context.js";
 
@@ -19,19 +20,56 @@ export async function readSnapshot(
   { verifyUsers }: { verifyUsers: boolean },
 ): Promise<Snapshot> {
   const notes = await ctx.port.listNotes(project, issue.iid);
-  const users = new Map<string, import("../gitlab/port.js").User | null>();
-  if (verifyUsers) {
-    // People of the data block, and people named in commands not answered yet (`/career hire @x`).
-    const named = [...peopleOf(definition, issue.description), ...commandPeople(notes, ctx.bot.id)];
-    for (const username of new Set(named.map((n) => n.toLowerCase()))) {
-      const key = username.toLowerCase();
-      if (!ctx.userCache.has(key)) ctx.userCache.set(key, await ctx.port.findUser(username));
-      users.set(key, ctx.userCache.get(key) ?? null);
-    }
+  // The people on record come with their ids from the bot's own notes: no lookup for them.
+  const recorded = recordedUsers(notes, ctx.bot);
+  const users = new Map<string, User | null>(recorded);
+  const lookUp = async (username: string) => {
+    const key = username.toLowerCase();
+    if (!ctx.userCache.has(key)) ctx.userCache.set(key, await ctx.port.findUser(username));
+    users.set(key, ctx.userCache.get(key) ?? null);
+  };
+  // People of the data block not on record are looked up in every run (the record needs their
+  // ids); people named in commands not answered yet (`/career hire @x`) when asked to verify.
+  const named = [
+    ...peopleOf(definition, issue.description),
+    ...(verifyUsers ? commandPeople(notes, ctx.bot.id) : []),
+  ];
+  for (const username of new Set(named.map((n) => n.toLowerCase()))) {
+    if (!recorded.has(username)) await lookUp(username);
   }
   // A paused workflow carries its last state over from the marker: only one the bot signed.
   const checked = ctx.stateSigner ? withCheckedState(issue, ctx.stateSigner) : issue;
-  return { issue: checked, notes, bot: ctx.bot, users };
+  return {
+    issue: checked,
+    notes,
+    bot: ctx.bot,
+    users,
+    ...(await departed(ctx, definition, issue, notes)),
+  };
+}
+
+/**
+ * While the data block names other people than the record, whether the manager on record is still
+ * on the instance: if not, people ops confirm the change. One lookup, only while a change waits.
+ */
+async function departed(
+  ctx: RunContext,
+  definition: WorkflowDefinition,
+  issue: Issue,
+  notes: Note[],
+): Promise<{ departed?: Set<string> }> {
+  // The latest record: the starting one, or the people the last accepted confirmation put there.
+  const record = recordNotes(notes, ctx.bot).at(-1)?.record;
+  if (!record) return {};
+  const written = new Set(peopleOf(definition, issue.description).map(personKey));
+  const onRecord = Object.keys(record.ids);
+  if (onRecord.length === written.size && onRecord.every((name) => written.has(name))) return {};
+  const gone = new Set<string>();
+  for (const manager of [record.fields.manager ?? []].flat().map(personKey)) {
+    const user = await ctx.port.findUser(manager);
+    if (!user || user.id !== record.ids[manager]) gone.add(manager);
+  }
+  return { departed: gone };
 }
 
 /** `@user` arguments of the `/career` lines of commands the bot has not answered yet. */

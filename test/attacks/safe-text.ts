@@ -44,6 +44,7 @@ export function expectSafeBotText(state: FakeGitLabState, allowed: string[]): vo
       (text.split(SECTION_END).length - 1) +
       (text.match(/<!-- career-bot:note key=[A-Za-z0-9:._@#=-]+ -->$/gm)?.length ?? 0) +
       (text.match(/<!-- career-bot:command [A-Za-z0-9_-]+ -->$/g)?.length ?? 0) +
+      (text.match(/^<!-- career-bot:people [A-Za-z0-9_-]+ -->$/gm)?.length ?? 0) +
       (text.match(/^<!-- career-bot:state [A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)? -->$/gm)?.length ?? 0) +
       (text.match(/<!-- career-bot-followup-[A-Za-z0-9:._@#=-]+ -->$/g)?.length ?? 0);
     expect(comments, text).toBe(own);

@@ -11,6 +11,7 @@ import type { RunSummary } from "../../src/run/summary.js";
 import type { RunClock } from "../../src/run/trigger-mode.js";
 import { createEventProcessor } from "../../src/serve/processor.js";
 import { INTERIM_ELIGIBILITY } from "../support/interim-items.js";
+import { recordPeople } from "../support/people-record.js";
 import { interimDescription, workflowSuiteConfig } from "../support/world.js";
 
 /*
@@ -56,6 +57,10 @@ function setup(options: { issues: number; perMinute?: number }) {
       description: interimDescription({ people_business_partner: "pat" }),
     }),
   );
+  // Their people already on record (the bot's first note of a workflow): the writes counted here are
+  // the section's, one per issue.
+  for (const { issue } of opened)
+    recordPeople(state, issue.id, { team_member: "alice", manager: "bob", people_business_partner: "pat" });
   const config = join(mkdtempSync(join(tmpdir(), "career-bot-pacing-")), "career-bot.yml");
   const perMinute =
     options.perMinute === undefined ? "" : `trigger_writes_per_minute: ${options.perMinute}\n`;

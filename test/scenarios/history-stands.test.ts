@@ -60,7 +60,7 @@ describe("history stands", () => {
     expect(world.issue(iid).dueDate).toBe("2026-02-07");
   });
 
-  it("keeps ticks and decisions when the manager in the data block changes", async () => {
+  it("keeps ticks and decisions when the manager in the data block changes, and the manager on record decides", async () => {
     const iid = await toHireReview();
     const before = world.botNotes(iid).length;
     const edit = world.state
@@ -68,16 +68,17 @@ describe("history stands", () => {
       .editDescription(
         PROJECT,
         iid,
-        world.issue(iid).description.replace(/^manager: bob /m, "manager: carol "),
+        world.issue(iid).description.replace(/^manager: bob /m, "manager: eve "),
       );
     await world.handle(edit.payload);
     expect(stage(iid)).toEqual(["career-stage::hire-review"]);
-    expect(world.botNotes(iid).length).toBe(before); // no "does not count" replies about old ticks
-    // The new manager decides from now on; the old one no longer may.
+    // One note about the change, no "does not count" replies about old ticks.
+    expect(world.noteKeys(iid).slice(before)).toEqual([expect.stringMatching(/^people-change:/)]);
+    // Until the change is confirmed, the manager on record decides; the one the description names does not.
     world.state.now = "2026-02-10T10:00:00Z";
-    await world.handle(world.state.as("bob").comment(PROJECT, iid, "/career review successful").payload);
+    await world.handle(world.state.as("eve").comment(PROJECT, iid, "/career review successful").payload);
     expect(stage(iid)).toEqual(["career-stage::hire-review"]);
-    await world.handle(world.state.as("carol").comment(PROJECT, iid, "/career review successful").payload);
+    await world.handle(world.state.as("bob").comment(PROJECT, iid, "/career review successful").payload);
     expect(stage(iid)).toEqual(["career-stage::promotion-document"]);
   });
 

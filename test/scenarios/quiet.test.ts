@@ -26,13 +26,12 @@ describe("a sweep with nothing due", () => {
     world.state.requestCounts.clear();
     expect((await world.sweep()).code).toBe(0);
     // Who the bot is, the due list, the recently updated list, the notes; no fresh read of the issue
-    // (its section would not change) and no user look-up beyond the block's three people. Then
-    // the webhook's health.
+    // (its section would not change) and no user look-up: the block's three people are on record,
+    // with their ids, in the bot's own note. Then the webhook's health.
     expect(requests()).toEqual({
       "GET /user": 1,
       "GET /projects/:id/issues": 2,
       "GET /projects/:id/issues/:iid/notes": 1,
-      "GET /users": 3,
       "GET /projects/:id/hooks": 1,
     });
   });

@@ -115,10 +115,11 @@ describe("career-bot serve", () => {
     expect(serve.inHand()).toBe(1);
     await until(() => handled.length === 1, "the event to be handled");
     expect(state.findIssue(issue.projectId, issue.iid)!.labels).toContain("career-stage::eligibility");
-    // One line for the event: when, which event, which issue, and what came of it.
+    // One line for the event: when, which event, which issue, and what came of it (the note that
+    // records the workflow's people, then the section).
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Issue Hook \d+#1: done, 1 write: update section \+career-stage::eligibility/,
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Issue Hook \d+#1: done, 2 writes: note people:record; update section \+career-stage::eligibility/,
     );
   });
 

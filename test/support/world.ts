@@ -157,7 +157,19 @@ export class World {
     return this.state.quickActionsExecuted.filter((q) => q.author === BOT);
   }
 
+  /**
+   * The bot's comments on an issue, except the note that records the workflow's people when it
+   * starts (every workflow has one; test/scenarios/people-record.test.ts looks at it): the suites
+   * count what the bot says about the workflow.
+   */
   botNotes(iid: number) {
+    return this.allBotNotes(iid).filter(
+      (n) => !n.body.includes("<!-- career-bot:note key=people:record -->"),
+    );
+  }
+
+  /** Every comment of the bot's on the issue, the people record included. */
+  allBotNotes(iid: number) {
     const bot = this.state.requireUser(BOT);
     return this.state.notesOf(this.issue(iid).id).filter((n) => n.authorId === bot.id && !n.system);
   }

@@ -78,7 +78,8 @@ describe("career conversations: decide", () => {
     const p = planAt(walk, [extend, stranger], "2026-02-01T12:00:00Z");
     expect(replyTo(p.actions, extend)).toEqual({
       verdict: "refused",
-      message: "`extend` is not a command of the Career conversations workflow. Commands: help, status.",
+      message:
+        "`extend` is not a command of the Career conversations workflow. Commands: help, status, confirm.",
     });
     expect(templatesOf(p.actions)).toContain("common/tick-refused");
     expect(sectionOf(p.actions).checklist[0]).toMatchObject({
