@@ -7,6 +7,8 @@ import { GitbeakerGitLab } from "../../src/gitlab/gitbeaker.js";
 import type { RunSummary } from "../../src/run/summary.js";
 import { serveLog } from "../../src/serve/log.js";
 import { type RunningServe, startServe } from "../../src/serve/start.js";
+import { ManualTimers } from "../support/manual-timers.js";
+import { expectNoDuplicates } from "../support/scenario.js";
 
 const PROJECT = "org/careers";
 const SECRET = "webhook-secret-for-tests";
@@ -22,6 +24,9 @@ let gitlabRunning: RunningServer;
 let serve: RunningServe;
 let lines: string[];
 let handled: Array<RunSummary | undefined>;
+let timers: ManualTimers;
+/** Resolved from onHandled: tests wait on the events being handled, not on the clock. */
+let waiters: Array<{ count: number; resolve: () => void }>;
 
 beforeEach(async () => {
   state = new FakeGitLabState({
@@ -34,6 +39,8 @@ beforeEach(async () => {
   gitlabRunning = await gitlab.start();
   lines = [];
   handled = [];
+  timers = new ManualTimers();
+  waiters = [];
   serve = await startServe({
     gitlab: new GitbeakerGitLab({ host: gitlabRunning.url, token: TOKEN, retry: { sleep: async () => {} } }),
     config: Config.parse({ people_ops: ["pat"] }),
@@ -49,7 +56,11 @@ beforeEach(async () => {
       (line) => lines.push(line),
       () => new Date(),
     ),
-    onHandled: (summary) => handled.push(summary),
+    onHandled: (summary) => {
+      handled.push(summary);
+      for (const waiter of waiters.filter((w) => handled.length >= w.count)) waiter.resolve();
+    },
+    timers,
   });
 });
 
@@ -66,9 +77,10 @@ function post(body: unknown, headers: Record<string, string> = {}, path = "/webh
   });
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+/** Resolves once `count` events have been handled in all (stop() or the test timeout ends a hang). */
+function handledCount(count: number): Promise<void> {
+  if (handled.length >= count) return Promise.resolve();
+  return new Promise((resolve) => waiters.push({ count, resolve }));
 }
 
 function openIssue() {
@@ -113,7 +125,7 @@ describe("career-bot serve", () => {
     expect(await response.json()).toEqual({ status: "accepted" });
     expect(state.findIssue(issue.projectId, issue.iid)!.labels).not.toContain("career-stage::eligibility");
     expect(serve.inHand()).toBe(1);
-    await until(() => handled.length === 1, "the event to be handled");
+    await handledCount(1);
     expect(state.findIssue(issue.projectId, issue.iid)!.labels).toContain("career-stage::eligibility");
     // One line for the event: when, which event, which issue, and what came of it.
     expect(lines).toHaveLength(1);
@@ -128,7 +140,7 @@ describe("career-bot serve", () => {
     const again = await post(payload, { "idempotency-key": "same" });
     expect([again.status, await again.json()]).toEqual([200, { status: "duplicate" }]);
     expect((await post(payload, { "idempotency-key": "other" })).status).toBe(202);
-    await until(() => handled.length === 2, "two events");
+    await handledCount(2);
     // stop() resolves once every queued event is handled: a redelivery let in would be a third.
     await serve.stop();
     expect(handled).toHaveLength(2);
@@ -150,14 +162,14 @@ describe("career-bot serve", () => {
     const comment = state.as("alice").comment(PROJECT, opened.issue.iid, "/career status");
     expect((await post(opened.payload)).status).toBe(202);
     expect((await post(comment.payload!)).status).toBe(202);
-    await until(() => handled.length === 2, "both events");
+    await handledCount(2);
     expect(peak).toBe(1);
     expect(handled.every((summary) => summary && summary.failures.length === 0)).toBe(true);
 
     peak = 0;
     const others = [openIssue(), openIssue(), openIssue()];
     for (const other of others) expect((await post(other.payload)).status).toBe(202);
-    await until(() => handled.length === 5, "three more events");
+    await handledCount(5);
     expect(peak).toBeGreaterThan(1);
   });
 
@@ -165,13 +177,75 @@ describe("career-bot serve", () => {
     gitlab.fault = () => ({ status: 500 });
     const { payload } = openIssue();
     expect((await post(payload)).status).toBe(202);
-    await until(() => handled.length === 1, "the failed event");
-    expect(lines).toHaveLength(1);
+    await handledCount(1);
     expect(lines[0]).toMatch(/ \d+#1: failed: /);
+    // A 500 is worth a retry: one is waiting, and stopping drops it with a line that says so.
+    expect(lines[1]).toMatch(/serve: \d+#1: GitLab was busy or unreachable; retry 1 of 3 in 5 s$/);
+    expect(lines).toHaveLength(2);
     expect(lines.join("\n")).not.toContain(SECRET);
     expect(lines.join("\n")).not.toContain(TOKEN);
     gitlab.fault = undefined;
     expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
+  });
+
+  it("re-queues an issue whose note GitLab answered 502 (saved or not), and it converges with no duplicate", async () => {
+    const opened = openIssue();
+    const comment = state.as("alice").comment(PROJECT, opened.issue.iid, "/career status");
+    // The reply is saved, but GitLab answers 502: the run cannot know, so the POST is not repeated.
+    gitlab.fault = (request) =>
+      request.method === "POST" && request.route.endsWith("/notes")
+        ? { status: 502, afterWrite: true }
+        : null;
+    expect((await post(comment.payload!)).status).toBe(202);
+    await handledCount(1);
+    expect(handled[0]!.failures).toEqual([expect.objectContaining({ retryable: true })]);
+    expect(serve.retries().waiting).toBe(1);
+    gitlab.fault = undefined;
+    timers.advance(4_999);
+    expect(handled).toHaveLength(1);
+    timers.advance(1);
+    await handledCount(2);
+    expect(handled[1]!.failures).toEqual([]);
+    expect(serve.retries()).toEqual({ waiting: 0, retried: 1, gaveUp: 0, superseded: 0 });
+    const issue = state.findIssue(opened.issue.projectId, opened.issue.iid)!;
+    expect(issue.labels).toContain("career-stage::eligibility");
+    const bot = state.requireUser("career-bot").id;
+    const replies = state
+      .notesOf(issue.id)
+      .filter((n) => n.authorId === bot && n.body.includes("key=reply:"));
+    expect(replies).toHaveLength(1);
+    expectNoDuplicates(state);
+    expect(lines).toContainEqual(expect.stringMatching(/ event \(retry 1\) \d+#1: done, /));
+    expect(lines).toContainEqual(expect.stringMatching(/serve: \d+#1: retry 1 of 3$/));
+  });
+
+  it("gives up after the last retry with a line that says the sweep will finish it", async () => {
+    const { payload } = openIssue();
+    gitlab.fault = (request) => (request.method === "PUT" ? { status: 503 } : null);
+    expect((await post(payload)).status).toBe(202);
+    for (const [count, wait] of [
+      [1, 5_000],
+      [2, 30_000],
+      [3, 120_000],
+    ] as const) {
+      await handledCount(count);
+      timers.advance(wait);
+    }
+    await handledCount(4);
+    expect(timers.pending).toBe(0);
+    expect(serve.retries()).toEqual({ waiting: 0, retried: 3, gaveUp: 1, superseded: 0 });
+    expect(lines.at(-1)).toMatch(/not retried \(no retries left after 3\): the next sweep will finish it$/);
+  });
+
+  it("does not re-queue what a retry cannot mend (403)", async () => {
+    const { payload } = openIssue();
+    gitlab.fault = (request) => (request.method === "PUT" ? { status: 403, message: "403 Forbidden" } : null);
+    expect((await post(payload)).status).toBe(202);
+    await handledCount(1);
+    expect(handled[0]!.failures).toHaveLength(1);
+    expect(handled[0]!.failures[0]!.retryable).toBeUndefined();
+    expect(timers.pending).toBe(0);
+    expect(lines.join("\n")).not.toContain("retry");
   });
 
   it("finishes the events in hand when stopped, and then accepts no more", async () => {
