@@ -1,6 +1,6 @@
 import { type PacingReport, seconds } from "../engine/pacer.js";
-import { type HookHealth, hookUnhealthy } from "./hook-health.js";
 import type { RunFailure } from "./failure.js";
+import { type HookHealth, hookUnhealthy } from "./hook-health.js";
 import type { IssueOutcome } from "./process-issue.js";
 
 /** What a run did, for people (closing lines) and machines (`--json`). */
