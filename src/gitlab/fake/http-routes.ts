@@ -21,6 +21,7 @@ import {
   updateIssue,
 } from "./ops.js";
 import { groupProjectIds, queryIssues } from "./queries.js";
+import { throttleSearch } from "./rate-limits.js";
 import { restIssue, restLabel, restNote, restUser } from "./rest-json.js";
 
 export type { Route, RouteContext, RouteResult } from "./http-route.js";
@@ -34,13 +35,15 @@ const ISSUE_ROUTES: Route[] = [
       : state.users;
     return { status: 200, list: users.map((u) => restUser(state, u)) };
   }),
-  route("GET", "/projects/:id/issues", ({ state, params, input }) => {
+  route("GET", "/projects/:id/issues", ({ state, user, params, input }) => {
+    throttleSearch(state, user.id, input.search);
     const issues = queryIssues(state, [project(state, params).id], issueFilterParams(input));
     return { status: 200, list: issues.map((issue) => restIssue(state, issue)) };
   }),
-  route("GET", "/groups/:id/issues", ({ state, params, input }) => {
+  route("GET", "/groups/:id/issues", ({ state, user, params, input }) => {
     const group = state.findGroup(params[0]!);
     if (!group) throw new FakeApiError(404, "404 Group Not Found");
+    throttleSearch(state, user.id, input.search);
     const issues = queryIssues(state, groupProjectIds(state, group.path), issueFilterParams(input));
     return { status: 200, list: issues.map((issue) => restIssue(state, issue)) };
   }),

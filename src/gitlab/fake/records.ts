@@ -1,6 +1,13 @@
 import type { ProjectRef } from "../port.js";
 import { addDuration, type Duration, dayOf, isoFromMs, parseIso } from "./dates.js";
 import type { WebhookPayload } from "./payload-types.js";
+import {
+  type FakeRateLimits,
+  GITLAB_RATE_LIMITS,
+  RateLimitRefused,
+  type RateWindows,
+  throttled,
+} from "./rate-limits.js";
 import type { TickNoteFormat } from "./tick-notes.js";
 import type {
   FakeGroup,
@@ -115,6 +122,9 @@ export class FakeGitLabRecords {
    * is present, which checks `:search_rate_limit` (30 a minute by default).
    */
   issueSearches = 0;
+  /** GitLab's application rate limits the fake enforces (rate-limits.ts); tests may lower them. */
+  rateLimits: FakeRateLimits = { ...GITLAB_RATE_LIMITS };
+  readonly rateWindows: RateWindows = new Map();
   private readonly lastIds = new Map<IdKind, number>();
 
   constructor(seed: FakeStateSeed = {}) {
@@ -334,6 +344,11 @@ export class FakeGitLabRecords {
     }
     this.noteIndex = { length: this.notes.length, last, byIssue };
     return byIssue;
+  }
+
+  /** Counts a request against an application rate limit; throws GitLab's 429 when over it. */
+  throttle(key: string, threshold: number): void {
+    if (throttled(this.rateWindows, key, threshold, parseIso(this.now))) throw new RateLimitRefused();
   }
 
   countRequest(method: string, route: string): void {
