@@ -69,7 +69,7 @@ describe("the fake refuses as GitLab does", () => {
     state.rateLimits.pipelinesPerUserPerMinute = 2;
     const ann = state.requireUser("ann");
     const [a, b] = [state.requireProject("g/a"), state.requireProject("g/b")];
-    const triggers = [createTrigger(state, ann, a, "bot"), createTrigger(state, ann, b, "bot")];
+    const triggers = [createTrigger(state, ann, a, "bot"), createTrigger(state, ann, b, "bot")] as const;
     const trigger = (n: 0 | 1) =>
       fetch(
         `${running.url}/api/v4/projects/${triggers[n].projectId}/ref/main/trigger/pipeline?token=${triggers[n].token}`,
