@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { request } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { Config } from "../../src/config/schema.js";
@@ -115,6 +116,19 @@ describe("career-bot serve", () => {
     expect((await post("{not json")).status).toBe(400);
     expect((await post("[1,2]")).status).toBe(400);
     expect(handled).toEqual([]);
+  });
+
+  it("takes two different events that share a delivery UUID (older GitLab's recursive hooks) as two", async () => {
+    const first = openIssue();
+    const second = openIssue();
+    const uuid = { "x-gitlab-event-uuid": "1a2b3c4d-0000-4000-8000-000000000001" };
+    expect((await post(first.payload, uuid)).status).toBe(202);
+    expect((await post(second.payload, uuid)).status).toBe(202);
+    // The same body again under that UUID is a redelivery.
+    expect((await post(first.payload, uuid)).status).toBe(200);
+    await handledCount(2);
+    await serve.stop();
+    expect(handled).toHaveLength(2);
   });
 
   it("answers 202 before the work and then handles the event like `handle`", async () => {
@@ -259,6 +273,77 @@ describe("career-bot serve", () => {
   });
 });
 
+describe("serve's body limit", () => {
+  let small: RunningServe;
+  const LIMIT = 256;
+
+  beforeEach(async () => {
+    small = await startServe({
+      gitlab: new GitbeakerGitLab({
+        host: gitlabRunning.url,
+        token: TOKEN,
+        retry: { sleep: async () => {} },
+      }),
+      config: Config.parse({ people_ops: ["pat"] }),
+      clock: () => new Date(state.now),
+      secret: SECRET,
+      project: PROJECT,
+      host: "127.0.0.1",
+      port: 0,
+      maxBodyBytes: LIMIT,
+      log: serveLog(
+        "text",
+        () => {},
+        () => new Date(),
+      ),
+      timers: new ManualTimers(),
+    });
+  });
+  afterEach(() => small.stop());
+
+  /** A JSON object of exactly `bytes` bytes. */
+  function bodyOf(bytes: number): string {
+    const shell = JSON.stringify({ object_kind: "push", pad: "" });
+    return JSON.stringify({ object_kind: "push", pad: "x".repeat(bytes - shell.length) });
+  }
+
+  function send(body: string, chunked: boolean): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(small.url);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: "POST",
+          path: "/webhook",
+          headers: {
+            "content-type": "application/json",
+            "x-gitlab-token": SECRET,
+            ...(chunked ? { "transfer-encoding": "chunked" } : { "content-length": Buffer.byteLength(body) }),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      if (chunked) for (let at = 0; at < body.length; at += 50) req.write(body.slice(at, at + 50));
+      else req.write(body);
+      req.end();
+    });
+  }
+
+  it.each([false, true])(
+    "accepts a body of exactly the limit and refuses one byte more (chunked: %s)",
+    async (chunked) => {
+      expect(bodyOf(LIMIT)).toHaveLength(LIMIT);
+      expect(await send(bodyOf(LIMIT), chunked)).toBe(202);
+      expect(await send(bodyOf(LIMIT + 1), chunked)).toBe(413);
+    },
+  );
+});
+
 describe("career-bot serve on the command line", () => {
   it("refuses to start without CAREER_BOT_WEBHOOK_SECRET (exit 2)", async () => {
     let stderr = "";
@@ -275,5 +360,26 @@ describe("career-bot serve on the command line", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("CAREER_BOT_WEBHOOK_SECRET");
     expect(stderr).not.toContain(TOKEN);
+  });
+
+  it("refuses to start with an empty CAREER_BOT_WEBHOOK_SECRET (exit 2): it would take anyone's events", async () => {
+    let stderr = "";
+    const code = await main(
+      ["serve", "--port", "0"],
+      {
+        GITLAB_URL: "http://127.0.0.1:9",
+        CAREER_BOT_TOKEN: TOKEN,
+        CAREER_BOT_PROJECT: PROJECT,
+        CAREER_BOT_WEBHOOK_SECRET: "",
+      },
+      {
+        stdout: () => {},
+        stderr: (text) => {
+          stderr += text;
+        },
+      },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("serve needs CAREER_BOT_WEBHOOK_SECRET");
   });
 });
