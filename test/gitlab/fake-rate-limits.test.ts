@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { failHook } from "../../src/gitlab/fake/hook-health.js";
 import { FakeGitLabServer, FakeGitLabState, type RunningServer } from "../../src/gitlab/fake/index.js";
-import { throttleHookTest } from "../../src/gitlab/fake/rate-limits.js";
+import { throttleHookTest, throttleSearch } from "../../src/gitlab/fake/rate-limits.js";
 import { createHook, createTrigger } from "../../src/gitlab/fake/settings-ops.js";
 import { BOT, CliHarness } from "../support/cli-harness.js";
 import { INTERIM_ELIGIBILITY as eligibility } from "../support/interim-items.js";
@@ -135,8 +135,7 @@ describe("the bot's runs get through each limit", () => {
       let last = null;
       for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, opened.issue.iid, item);
       // The bot's 30 searches of this minute are spent (GitLab's default search_rate_limit).
-      const key = `search_rate_limit:user:${world.state.requireUser(BOT).id}`;
-      for (let i = 0; i < 30; i += 1) world.state.throttle(key, world.state.rateLimits.searchPerMinute);
+      for (let i = 0; i < 30; i += 1) throttleSearch(world.state, world.state.requireUser(BOT).id, "x");
       const refused = await world.handle(last!.payload);
       expect(refused.code).toBe(1);
       expect(refused.stdout).toMatch(/FAILED \d+#1: GitLab GET .*issues answered 429/);

@@ -1,30 +1,7 @@
 import { FakeApiError } from "./ops.js";
-import type { FakeGitLabState } from "./state.js";
+import type { FakeRateLimits, RateWindows } from "./rate-windows.js";
 
-/*
- * GitLab's application rate limits that the bot can run into, after `Gitlab::ApplicationRateLimiter`
- * (lib/gitlab/application_rate_limiter.rb): a counter per key and scope, incremented by every
- * request (refused ones too), that expires one interval after its first increment; a request is
- * refused when the count passes the threshold, and a threshold of 0 means no limit. The windows
- * run on the fake's clock, so a test moves past a limit by advancing it.
- */
-
-export interface FakeRateLimits {
-  /** `search_rate_limit`: issue lists with `search`, per user (application setting, default 30). */
-  searchPerMinute: number;
-  /** `web_hook_test`: the hook test endpoint, per project and user (5, GitLab 17.1+). */
-  hookTestsPerMinute: number;
-  /** `pipelines_created_per_user`: pipelines per user across projects (`pipeline_limit_per_user`, default 0 = off). */
-  pipelinesPerUserPerMinute: number;
-}
-
-export const GITLAB_RATE_LIMITS: FakeRateLimits = {
-  searchPerMinute: 30,
-  hookTestsPerMinute: 5,
-  pipelinesPerUserPerMinute: 0,
-};
-
-const INTERVAL_MS = 60_000;
+/* The refusals of GitLab's application rate limits (rate-windows.ts counts the requests). */
 
 /** `check_rate_limit!`'s refusal (lib/api/helpers/rate_limiter.rb): 429 with this JSON body. */
 export class RateLimitRefused extends FakeApiError {
@@ -37,38 +14,34 @@ export class RateLimitRefused extends FakeApiError {
 /** The pipeline chain's refusal (lib/gitlab/ci/pipeline/chain/limit/rate_limit.rb). */
 export const PIPELINE_THROTTLE_MESSAGE = "Too many pipelines created in the last minute. Try again later.";
 
-/** The counters, by `key:scope`: when the window opened (ms) and how many requests it holds. */
-export type RateWindows = Map<string, { openedMs: number; count: number }>;
+/** What of the fake's state the limits use (records.ts holds it; named here so no import loops back). */
+interface LimitedState {
+  readonly now: string;
+  rateLimits: FakeRateLimits;
+  readonly rateWindows: RateWindows;
+  overLimit(key: string, threshold: number): boolean;
+}
 
-/** `throttled?`: counts this request and says whether it is over the limit. */
-export function throttled(windows: RateWindows, key: string, threshold: number, nowMs: number): boolean {
-  if (threshold <= 0) return false;
-  const window = windows.get(key);
-  if (!window || nowMs - window.openedMs >= INTERVAL_MS) {
-    windows.set(key, { openedMs: nowMs, count: 1 });
-    return 1 > threshold;
-  }
-  window.count += 1;
-  return window.count > threshold;
+/** Counts the request and refuses it with GitLab's 429 when it is over the limit. */
+function refuseOver(state: LimitedState, key: string, threshold: number): void {
+  if (state.overLimit(key, threshold)) throw new RateLimitRefused();
 }
 
 /** lib/api/issues.rb: `validate_search_rate_limit!` when `search` is given, per user, every page. */
-export function throttleSearch(state: FakeGitLabState, userId: number, search: unknown): void {
+export function throttleSearch(state: LimitedState, userId: number, search: unknown): void {
   if (search === undefined || search === null || search === "") return;
-  state.throttle(`search_rate_limit:user:${userId}`, state.rateLimits.searchPerMinute);
+  refuseOver(state, `search_rate_limit:user:${userId}`, state.rateLimits.searchPerMinute);
 }
 
 /** lib/api/hooks/trigger_test.rb: `check_rate_limit!(:web_hook_test, scope: [hook.parent, current_user])`. */
-export function throttleHookTest(state: FakeGitLabState, projectId: number, userId: number): void {
-  state.throttle(`web_hook_test:project:${projectId}:user:${userId}`, state.rateLimits.hookTestsPerMinute);
+export function throttleHookTest(state: LimitedState, projectId: number, userId: number): void {
+  refuseOver(state, `web_hook_test:project:${projectId}:user:${userId}`, state.rateLimits.hookTestsPerMinute);
 }
 
 /** Whether one more pipeline of this user passes `pipelines_created_per_user` (counts it either way). */
-export function pipelineThrottled(state: FakeGitLabState, userId: number): boolean {
-  return throttled(
-    state.rateWindows,
+export function pipelineThrottled(state: LimitedState, userId: number): boolean {
+  return state.overLimit(
     `pipelines_created_per_user:user:${userId}`,
     state.rateLimits.pipelinesPerUserPerMinute,
-    Date.parse(state.now),
   );
 }
