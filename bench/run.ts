@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { main } from "../src/cli.js";
 import { FakeGitLabServer, FakeGitLabState } from "../src/gitlab/fake/index.js";
 import { interimAppointment } from "./appointment.js";
+import { burstBench } from "./burst.js";
 import { dashboardBench } from "./dashboard.js";
 import { naiveSweep } from "./naive.js";
 import { BOT, counts, PROJECT, seedSettled } from "./seed.js";
@@ -201,7 +202,7 @@ async function appointment(): Promise<void> {
   );
 }
 
-// `node dist/bench/run.mjs startup` (or `sweep`, `appointment`, `dashboard`) runs one part.
+// `node dist/bench/run.mjs startup` (or `sweep`, `appointment`, `dashboard`, `burst`) runs one part.
 const only = process.argv[2];
 if (only === undefined || only === "sweep") await sweeps();
 if (only === undefined || only === "startup") await startup();
@@ -216,3 +217,4 @@ if (only === undefined || only === "dashboard") {
     nextDay: "2026-06-16T06:00:00Z",
   });
 }
+if (only === undefined || only === "burst") await burstBench(ROOT, line);

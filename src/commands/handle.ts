@@ -5,8 +5,8 @@ import { dashboardTarget } from "../dashboard/target.js";
 import { UsageError } from "../errors.js";
 import { InvalidPayloadError, parseEvent } from "../gitlab/events.js";
 import type { RunContext } from "../run/context.js";
+import { failureOf } from "../run/failure.js";
 import { processIssue } from "../run/process-issue.js";
-import { errorLine } from "../run/safe-error.js";
 import { emptySummary, type RunSummary } from "../run/summary.js";
 import { WORKFLOW_LABEL_PREFIX } from "../workflows/index.js";
 
@@ -50,7 +50,7 @@ export async function handle(ctx: RunContext, payload: string, options: HandleOp
     if (outcome.skipped) summary.ignored = `${ref}: ${outcome.skipped}`;
     else summary.issues.push(outcome);
   } catch (error) {
-    summary.failures.push({ ref, error: errorLine(error, options.secrets) });
+    summary.failures.push(failureOf(ref, error, options.secrets));
   }
   if (began) ctx.reporter.endIssue?.(ref);
   return summary;
@@ -105,7 +105,7 @@ async function dashboardRecheck(
     await recheckEverything(ctx, target, found, summary, options.secrets);
     return true;
   } catch (error) {
-    summary.failures.push({ ref: "dashboard", error: errorLine(error, options.secrets) });
+    summary.failures.push(failureOf("dashboard", error, options.secrets));
     return false;
   }
 }

@@ -32,8 +32,12 @@ export async function runInit({ options, env, io }: CommandInput): Promise<Comma
     }
   }
   if (home.placeholder && written.includes(".gitlab-ci.yml")) {
+    const guesses = [
+      home.guessed.includes("component") ? `career-bot's project as ${home.component}` : undefined,
+      home.guessed.includes("image") ? `its image as ${home.image}` : undefined,
+    ].filter((guess) => guess !== undefined);
     io.stderr(
-      `career-bot: .gitlab-ci.yml names career-bot's project as ${home.component}, a guess: this ` +
+      `career-bot: .gitlab-ci.yml names ${guesses.join(" and ")}, a guess: this ` +
         "career-bot was not built by a release. Put in the path of career-bot's project on your GitLab " +
         "(or run init with CAREER_BOT_COMPONENT and CAREER_BOT_IMAGE set).\n",
     );

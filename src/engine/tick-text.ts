@@ -13,7 +13,7 @@
 import { RENDERED_VALUE_LENGTH, safeInline } from "./safe-text.js";
 
 /** CommonMark's escapable characters: all ASCII punctuation. */
-const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const ESCAPABLE = /^[!-/:-@[-`{-~]$/;
 const TICK_NOTE = /^marked the (?:task|checklist item) \*\*([\s\S]*)\*\* as (completed|incomplete)$/;
 /**
  * What the section appends to an item (templates/section.hbs: who may tick it, then who ticked it);
@@ -51,12 +51,7 @@ export function canonicalItemText(text: string): string {
     held.push(value);
     return `${HOLD}${held.length - 1}${HOLD}`;
   };
-  let out = text.replace(/[\u0000\u200b]/g, "");
-  // Code first: backslashes inside a code span are literal.
-  out = out.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
-    hold(/^ [\s\S]* $/.test(code) && code.trim() ? code.slice(1, -1) : code),
-  );
-  out = out.replace(ESCAPED, (_, char: string) => hold(char));
+  let out = holdCodeAndEscapes(text.replace(/[\u0000\u200b]/g, ""), hold);
   out = out
     .replace(/<!--|-->/g, " ")
     .replace(/<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|[^\s<>@]+@)[^\s<>]*)>/g, "$1")
@@ -67,6 +62,50 @@ export function canonicalItemText(text: string): string {
   out = decodeReferences(out);
   out = out.replace(new RegExp(`${HOLD}(\\d+)${HOLD}`, "g"), (_, index: string) => held[Number(index)]!);
   return out.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/**
+ * Code spans and backslash escapes, left to right as CommonMark reads them: an escaped backtick
+ * opens no code span, backslashes inside a code span are literal, and a code span is a backtick run
+ * closed by the next run of the same length (a run never splits). Both become held, final text.
+ */
+function holdCodeAndEscapes(text: string, hold: (value: string) => string): string {
+  let out = "";
+  let at = 0;
+  while (at < text.length) {
+    const char = text[at]!;
+    if (char === "\\" && ESCAPABLE.test(text[at + 1] ?? "")) {
+      out += hold(text[at + 1]!);
+      at += 2;
+      continue;
+    }
+    if (char !== "`") {
+      out += char;
+      at += 1;
+      continue;
+    }
+    const run = /^`+/.exec(text.slice(at))![0];
+    const close = closingRun(text, at + run.length, run.length);
+    if (close === undefined) {
+      out += run;
+      at += run.length;
+      continue;
+    }
+    const code = text.slice(at + run.length, close).replace(/\r?\n/g, " ");
+    out += hold(/^ [\s\S]* $/.test(code) && code.trim() ? code.slice(1, -1) : code);
+    at = close + run.length;
+  }
+  return out;
+}
+
+/** Where the next backtick run of exactly `length` starts, from `from` on. */
+function closingRun(text: string, from: number, length: number): number | undefined {
+  const runs = /`+/g;
+  runs.lastIndex = from;
+  for (let found = runs.exec(text); found; found = runs.exec(text)) {
+    if (found[0].length === length) return found.index;
+  }
+  return undefined;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface Home {
   component: string;
   image: string;
   placeholder: boolean;
+  /** Which of the two are guesses (neither the environment nor a release named them). */
+  guessed: Array<"component" | "image">;
 }
 
 /**
@@ -38,10 +40,15 @@ export function releaseHome(env: NodeJS.ProcessEnv): Home {
   const embedded = embeddedAssets()?.home ?? {};
   const component = env.CAREER_BOT_COMPONENT || embedded.component;
   const image = env.CAREER_BOT_IMAGE || embedded.image;
+  const guessed = [
+    ...(component === undefined ? (["component"] as const) : []),
+    ...(image === undefined ? (["image"] as const) : []),
+  ];
   return {
     component: component ?? GUESS.component,
     image: image ?? GUESS.image,
-    placeholder: component === undefined || image === undefined,
+    placeholder: guessed.length > 0,
+    guessed,
   };
 }
 

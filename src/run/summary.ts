@@ -1,4 +1,5 @@
 import { type PacingReport, seconds } from "../engine/pacer.js";
+import type { RunFailure } from "./failure.js";
 import { type HookHealth, hookUnhealthy } from "./hook-health.js";
 import type { IssueOutcome } from "./process-issue.js";
 
@@ -9,7 +10,7 @@ export interface RunSummary {
   issuesSeen: number;
   issues: IssueOutcome[];
   ignored?: string;
-  failures: { ref: string; error: string }[];
+  failures: RunFailure[];
   /** The sweep's look at the bot's webhook (project sweeps only). */
   webhook?: HookHealth;
   /** Trigger mode only: how the run spaced its writes to stay under GitLab's pipeline limit. */

@@ -8,6 +8,7 @@ import { issueKey } from "./delivery.js";
 import { IssueQueue } from "./issue-queue.js";
 import type { ServeLog } from "./log.js";
 import { createEventProcessor } from "./processor.js";
+import { DEFAULT_RETRY_POLICY, REAL_TIMERS, Requeue, type RetryPolicy, type Timers } from "./requeue.js";
 import { startWebhookServer } from "./server.js";
 
 export interface ServeOptions {
@@ -33,6 +34,10 @@ export interface ServeOptions {
   renderer?: Renderer;
   /** Signs and checks the state markers (engine/state-signature.ts), as `handle` does. */
   stateSigner?: StateSigner;
+  /** When to run an issue again after GitLab failed it (requeue.ts); the bench shortens the waits. */
+  retry?: RetryPolicy;
+  /** Injected so tests move time on instead of sleeping through the retry waits. */
+  timers?: Timers;
 }
 
 export interface RunningServe {
@@ -40,6 +45,8 @@ export interface RunningServe {
   port: number;
   /** Events accepted and not yet handled. */
   inHand(): number;
+  /** Issues waiting to be tried again, and what the retries came to so far. */
+  retries(): { waiting: number; retried: number; gaveUp: number; superseded: number };
   /** Stops accepting, answers the requests in progress, finishes every accepted event. Idempotent. */
   stop(): Promise<void>;
 }
@@ -60,6 +67,28 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     ...(options.stateSigner ? { stateSigner: options.stateSigner } : {}),
   });
   const queue = new IssueQueue(options.concurrency ?? 4);
+  const requeue = new Requeue({
+    policy: options.retry ?? DEFAULT_RETRY_POLICY,
+    timers: options.timers ?? REAL_TIMERS,
+    log: (line) => options.log.info(line),
+  });
+  // The retry runs the same delivery again: the event only says which issue to look at, and the
+  // issue is read fresh, so an old body is as good as a new one.
+  const enqueue = (key: string, body: string, event: string, attempt: number): void => {
+    queue.push(key, async () => {
+      const label = attempt === 0 ? event : `${event} (retry ${attempt})`;
+      const summary = await handleEvent(body, label, key);
+      const retryable = summary?.failures.find((failure) => failure.retryable);
+      if (retryable) {
+        requeue.failed(key, attempt, "GitLab was busy or unreachable", (next) =>
+          enqueue(key, body, event, next),
+        );
+      } else if (summary && summary.issuesSeen > 0 && summary.failures.length === 0) {
+        requeue.succeeded(key);
+      }
+      options.onHandled?.(summary);
+    });
+  };
   const server = await startWebhookServer({
     secret: options.secret,
     host: options.host,
@@ -67,11 +96,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     maxBodyBytes: options.maxBodyBytes,
     log: (line) => options.log.info(line),
     accept: ({ body, event }) => {
-      const key = issueKey(body);
-      queue.push(key, async () => {
-        const summary = await handleEvent(body, terminalSafe(event ?? "event", 60), key);
-        options.onHandled?.(summary);
-      });
+      enqueue(issueKey(body), body, terminalSafe(event ?? "event", 60), 0);
     },
   });
   let stopping: Promise<void> | undefined;
@@ -79,9 +104,15 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     url: server.url,
     port: server.port,
     inHand: () => queue.size,
+    retries: () => ({ waiting: requeue.size, ...requeue.counts }),
     // Once: a second SIGINT while draining waits for the same shutdown.
     stop: () => {
-      stopping ??= server.close().then(() => queue.drain());
+      // Retries still waiting are dropped (and logged): a shutdown does not sit out a 2-minute wait,
+      // and the next sweep repairs those issues.
+      stopping ??= server.close().then(async () => {
+        requeue.stop();
+        await queue.drain();
+      });
       return stopping;
     },
   };

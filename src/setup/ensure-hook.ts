@@ -1,4 +1,4 @@
-import type { HookSettings, ProjectHook } from "../gitlab/port.js";
+import { GitLabError, type HookSettings, type ProjectHook } from "../gitlab/port.js";
 import { errorLine } from "../run/safe-error.js";
 import type { SetupContext } from "./context.js";
 import type { TriggerOutcome } from "./ensure-trigger.js";
@@ -135,10 +135,20 @@ async function reenable(ctx: SetupContext, hook: ProjectHook, why: string): Prom
     await ctx.port.testHook(ctx.project.id, hook.id, "push_events");
     return undefined;
   } catch (error) {
+    const detail = `hook #${hook.id}: ${why}, and the test delivery that would re-enable it failed: ${errorLine(error, ctx.secrets)}`;
+    if (error instanceof GitLabError && error.kind === "rate-limited") {
+      // GitLab 17.1+ allows 5 test deliveries a minute per project and user (web_hook_test).
+      return {
+        step: "webhook",
+        status: "failed",
+        detail,
+        fix: "GitLab allows five hook tests a minute for each project and user: run setup again in a minute",
+      };
+    }
     return {
       step: "webhook",
       status: "failed",
-      detail: `hook #${hook.id}: ${why}, and the test delivery that would re-enable it failed: ${errorLine(error, ctx.secrets)}`,
+      detail,
       fix: "fix what the variables step above reports (a refused pipeline fails the delivery), then run setup again; the hook's Recent events in Settings > Webhooks show GitLab's answers. Before GitLab 16.11 there is no test API: press Test > Push events there.",
     };
   }

@@ -8,6 +8,8 @@ import { main } from "../../src/cli.js";
 import { editDistance, nearestCommand } from "../../src/commands/command-word.js";
 import { COMMANDS } from "../../src/commands/definitions.js";
 import { parseNow } from "../../src/commands/now.js";
+import { reportError } from "../../src/commands/run-command.js";
+import { UsageError } from "../../src/errors.js";
 import { serveLog } from "../../src/serve/log.js";
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -73,6 +75,7 @@ describe("--now", () => {
     expect(parseNow("2026-01-05T10:30+01:00").toISOString()).toBe("2026-01-05T09:30:00.000Z");
     expect(parseNow("2028-02-29T00:00:00.123456Z").toISOString()).toBe("2028-02-29T00:00:00.123Z");
     expect(parseNow("2026-06-15T06:00:00-0230").toISOString()).toBe("2026-06-15T08:30:00.000Z");
+    expect(parseNow("2000-02-29T12:00:00Z").toISOString()).toBe("2000-02-29T12:00:00.000Z");
     for (const bad of [
       "1",
       "2026",
@@ -85,6 +88,10 @@ describe("--now", () => {
       "2026-01-05T09:60:00Z",
       "yesterday",
       "Mon, 05 Jan 2026 09:00:00 GMT",
+      // 2100 is no leap year (divisible by 100, not by 400): not rolled over to 1 March.
+      "2100-02-29T00:00:00Z",
+      "2026-01-05T09:00:00Zjunk",
+      "junk2026-01-05T09:00:00Z",
     ])
       expect(() => parseNow(bad), bad).toThrow(/--now/);
   });
@@ -95,6 +102,24 @@ describe("--now", () => {
       expect(result.code, bad).toBe(2);
       expect(result.stderr).toContain(`--now "${bad}"`);
     }
+  });
+});
+
+describe("exit codes", () => {
+  it("an unexpected error (a bug, not bad usage) exits 1, with its message and no secret", () => {
+    let stderr = "";
+    const io = {
+      stdout: () => {},
+      stderr: (text: string) => {
+        stderr += text;
+      },
+    };
+    expect(
+      reportError(new TypeError("cannot read x of undefined, token=glpat-secret-1234"), false, io, []),
+    ).toBe(1);
+    expect(stderr).toContain("cannot read x of undefined");
+    expect(stderr).not.toContain("glpat-secret-1234");
+    expect(reportError(new UsageError("bad flag"), false, io, [])).toBe(2);
   });
 });
 

@@ -56,6 +56,19 @@ describe("the Gantt chart of temporary appointments", () => {
     },
   );
 
+  it("ends the bar at the planned end when a workflow has both a planned end and a later limit", () => {
+    const state = stateOf("on-loan", {
+      member: "alice",
+      period: { start: "2026-01-05", end: "2026-03-31", limit: "2026-06-30" },
+    });
+    const lines = chart(
+      buildDashboard(dashboardInput({ open: [workflowIssue(state, { iid: 5 })], today: "2026-01-10" }))
+        .markdown,
+    );
+    // Mermaid's end is exclusive: the day after the planned end, not after the limit.
+    expect(lines.find((line) => line.includes(":t"))).toMatch(/, 2026-01-05, 2026-04-01$/);
+  });
+
   it("takes the interim's limit from the config", () => {
     const open = workflowIssue(decidedState("interim-manager"), { iid: 5 });
     const input = dashboardInput({ open: [open] });

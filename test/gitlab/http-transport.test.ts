@@ -7,7 +7,8 @@ import { httpFetch } from "../../src/gitlab/http-transport.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
-const servers: Array<{ close: () => void }> = [];
+/** Resolves once the server no longer listens (its `close` callback), or the socket is gone. */
+const servers: Array<{ close: () => Promise<void> }> = [];
 
 async function serve(handler: Handler): Promise<string> {
   const server = createServer((req, res) => {
@@ -18,13 +19,19 @@ async function serve(handler: Handler): Promise<string> {
     req.on("end", () => handler(req, res, body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  servers.push({ close: () => server.close() });
-  server.on("connection", (socket) => servers.push({ close: () => socket.destroy() }));
+  servers.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  server.on("connection", (socket) =>
+    servers.push({
+      close: async () => {
+        socket.destroy();
+      },
+    }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
 const context = { method: "GET", endpoint: "user", secrets: [] };
@@ -85,8 +92,8 @@ describe("httpFetch", () => {
 
   it("rejects a refused connection as fetch does, with the code on the cause", async () => {
     const url = await serve(() => {});
-    for (const server of servers.splice(0)) server.close();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Waits for the server to stop listening (an event, not a guess at how long that takes).
+    await Promise.all(servers.splice(0).map((server) => server.close()));
     const error = await httpFetch(new URL(url), {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(((error as Error).cause as { code?: string }).code).toBe("ECONNREFUSED");

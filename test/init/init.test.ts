@@ -172,6 +172,34 @@ describe("career-bot init [DIR]", () => {
       component: "a/b/career-bot",
       image: "r/a/b",
       placeholder: false,
+      guessed: [],
     });
+  });
+
+  it("with only CAREER_BOT_COMPONENT set, still says the image is a guess", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-init-"));
+    const result = await init(dir, { CAREER_BOT_COMPONENT: "gitlab.example.com/tools/career-bot" });
+    expect(result.stderr).toContain("names its image as $CI_REGISTRY/tools/career-bot, a guess");
+    expect(result.stderr).not.toContain("career-bot's project as");
+    expect(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8")).toContain(
+      "gitlab.example.com/tools/career-bot",
+    );
+  });
+
+  it("takes the environment's component and image over the release's embedded home", () => {
+    const holder = globalThis as { __CAREER_BOT_ASSETS__?: unknown };
+    holder.__CAREER_BOT_ASSETS__ = { home: { component: "release/career-bot", image: "release/image" } };
+    try {
+      expect(releaseHome({})).toMatchObject({
+        component: "release/career-bot",
+        image: "release/image",
+        placeholder: false,
+      });
+      expect(
+        releaseHome({ CAREER_BOT_COMPONENT: "mirror/career-bot", CAREER_BOT_IMAGE: "mirror/image" }),
+      ).toMatchObject({ component: "mirror/career-bot", image: "mirror/image", placeholder: false });
+    } finally {
+      delete holder.__CAREER_BOT_ASSETS__;
+    }
   });
 });

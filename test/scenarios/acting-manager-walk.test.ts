@@ -41,11 +41,17 @@ describe.each(TICK_NOTE_WORDINGS)(
 
       // The manager ticks eligibility, the talent review of the long appointment included: Active.
       world.state.advance({ days: 2 });
+      const notesBefore = world.botNotes(iid).length;
       const last = await tickAll(world, "bob", iid, eligibility);
       expect(world.stages(iid)).toEqual(["active"]);
       expect(world.issue(iid).dueDate).toBe("2026-06-16"); // 14 days before end_date
-      const activeNote = world.botNotes(iid).find((n) => n.body.includes("@bob"));
-      expect(activeNote).toBeDefined();
+      // The note of entering Active, posted by this step (earlier notes mention @bob too), asks him.
+      const fresh = world.botNotes(iid).slice(notesBefore);
+      expect(fresh).toHaveLength(1);
+      expect(fresh[0]!.body).toMatch(
+        /^@bob the acting appointment of alice is active from 2026-02-01 to 2026-06-30/,
+      );
+      expect(fresh[0]!.body).toContain("key=enter:active#");
       for (const item of active) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
       expect(await world.writesDuring(() => world.handle(last))).toBe(0);
 

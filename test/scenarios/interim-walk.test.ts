@@ -256,12 +256,16 @@ describe.each(TICK_NOTE_WORDINGS)(
       });
       const iid = opened.issue.iid;
       await world.handle(opened.payload);
+      const before = world.botNotes(iid).length;
       await world.handle(
         alice.comment(PROJECT, iid, "/career hire @all\n/career nonsense <!-- career-bot:section:end -->")
           .payload,
       );
       const bodies = world.botNotes(iid).map((n) => n.body);
-      expect(bodies.length).toBeGreaterThan(0);
+      // The replies to the hostile commands are among the notes checked, not only earlier ones.
+      const replies = bodies.slice(before);
+      expect(replies).toHaveLength(2);
+      for (const reply of replies) expect(reply).toMatch(/<!-- career-bot:note key=reply:/);
       for (const body of bodies) {
         expect(body).not.toMatch(/(^|\n)\s*\//);
         expect(body).not.toMatch(/@all\b/);

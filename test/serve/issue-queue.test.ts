@@ -36,15 +36,19 @@ describe("IssueQueue", () => {
     let running = 0;
     let peak = 0;
     const release = gate();
+    const twoRunning = gate();
     for (const key of ["1#1", "1#2", "1#3", "1#4"]) {
       queue.push(key, async () => {
         running += 1;
         peak = Math.max(peak, running);
+        if (running === 2) twoRunning.open();
         await release.opened;
         running -= 1;
       });
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Waits for the event "two tasks run", then lets the queue do all it would before release.
+    await twoRunning.opened;
+    for (let turn = 0; turn < 10; turn += 1) await Promise.resolve();
     expect(running).toBe(2);
     expect(queue.size).toBe(4);
     release.open();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli.js";
@@ -67,8 +67,10 @@ export class World {
     return this;
   }
 
+  /** Stops the fake GitLab and removes the world's folder (config, event files). */
   async stop(): Promise<void> {
     await this.running?.close();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   env(): NodeJS.ProcessEnv {

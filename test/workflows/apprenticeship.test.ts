@@ -242,6 +242,20 @@ describe("apprenticeship: an extension is the apprentice's and a manager's joint
     );
   });
 
+  it("takes a side's new date as its new proposal, not as an extension on its own word", () => {
+    const notes = [
+      ...inReview,
+      extendBy("dave", "2026-10-01"),
+      extendBy("dave", "2026-11-01", "2026-08-16T10:30:00Z"),
+    ];
+    const p = planAt(walk, notes, at);
+    expect(p.stage).toBe("review");
+    expect(sectionOf(p.actions).summary).toContain("Period: 2026-02-01 to 2026-08-01");
+    expect(sectionOf(p.actions).summary).toContain(
+      "Extension proposed by dave until 2026-11-01: waiting for the apprentice (alice) to agree",
+    );
+  });
+
   it("refuses /career agree when nothing was proposed", () => {
     const agree = comment("alice", "/career agree", "2026-08-16T10:00:00Z");
     const p = planAt(walk, [...inReview, agree], at);

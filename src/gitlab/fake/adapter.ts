@@ -35,6 +35,7 @@ import { MAX_PER_PAGE } from "./pagination.js";
 import { updateProjectSettings } from "./pipeline-variables.js";
 import { portPipeline, projectPipelines } from "./pipelines.js";
 import { groupProjectIds, type IssueFilter, queryIssues } from "./queries.js";
+import { throttleSearch } from "./rate-limits.js";
 import * as settings from "./settings-ops.js";
 import { memberLevel, portHook, portProject, portSchedule, portTrigger } from "./settings-views.js";
 import type { FakeGitLabState } from "./state.js";
@@ -276,7 +277,10 @@ export class FakeGitLab implements GitLabPort {
       later >= 0
         ? Math.floor(later / MAX_PER_PAGE) + 1
         : Math.max(1, Math.ceil(issues.length / MAX_PER_PAGE));
-    for (let page = 0; page < pages; page += 1) this.state.countRequest("GET", route);
+    for (let page = 0; page < pages; page += 1) {
+      this.state.countRequest("GET", route);
+      guard(() => throttleSearch(this.state, this.bot.id, query.searchInDescription));
+    }
     const due = later >= 0 ? issues.slice(0, later) : issues;
     return due.map((issue) => portIssue(this.state, issue));
   }
@@ -344,6 +348,9 @@ function guard<T>(write: () => T): T {
 
 function toGitLabError(error: unknown): unknown {
   if (!(error instanceof FakeApiError)) return error;
+  if (error.status === 429) {
+    return new GitLabError("rate-limited", `GitLab is rate-limiting the bot (429): ${error.message}`, 429);
+  }
   const kind = error.status === 404 ? "not-found" : error.status === 403 ? "forbidden" : "bad-request";
   return new GitLabError(
     kind,

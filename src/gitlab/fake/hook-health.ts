@@ -2,6 +2,7 @@ import type { HookAlertStatus } from "../port.js";
 import { addDuration, parseIso } from "./dates.js";
 import { FakeApiError } from "./ops.js";
 import { triggerPipeline } from "./pipeline-variables.js";
+import { throttleHookTest } from "./rate-limits.js";
 import { interpolatedUrl, requireHook, requireRole } from "./settings-ops.js";
 import type { FakeGitLabState } from "./state.js";
 import type { FakeHook, FakeProject, FakeUser } from "./types.js";
@@ -126,8 +127,9 @@ export function testHook(
   trigger: string,
 ): void {
   requireRole(state, user, project, "maintainer");
-  const hook = requireHook(state, project, hookId);
   if (!TRIGGERS.includes(trigger)) throw new FakeApiError(400, "trigger does not have a valid value");
+  const hook = requireHook(state, project, hookId);
+  throttleHookTest(state, project.id, user.id);
   if (trigger === "push_events" && !project.defaultBranch) {
     throw new FakeApiError(422, "Ensure the project has at least one commit.");
   }

@@ -3,6 +3,7 @@ import { mergeParams, type Params } from "./http-params.js";
 import { ROUTES, type Route, type RouteResult } from "./http-routes.js";
 import { FakeApiError } from "./ops.js";
 import { pageHeaders, pageOf } from "./pagination.js";
+import { RateLimitRefused } from "./rate-limits.js";
 import type { FakeGitLabState } from "./state.js";
 
 /*
@@ -114,6 +115,7 @@ function guardRoute(handle: () => RouteResult): RouteResult {
     return handle();
   } catch (error) {
     if (!(error instanceof FakeApiError)) throw error;
+    if (error instanceof RateLimitRefused) return { status: 429, body: error.body };
     const key = error.status === 400 && error.message.includes(" is ") ? "error" : "message";
     return { status: error.status, body: { [key]: error.message } };
   }

@@ -22,6 +22,7 @@ import {
   updateIssue,
 } from "./ops.js";
 import { groupProjectIds, queryIssues } from "./queries.js";
+import { throttleSearch } from "./rate-limits.js";
 import { restIssue, restLabel, restNote, restUser } from "./rest-json.js";
 
 export type { Route, RouteContext, RouteResult } from "./http-route.js";
@@ -36,6 +37,7 @@ const ISSUE_ROUTES: Route[] = [
     return { status: 200, list: users.map((u) => restUser(state, u)) };
   }),
   route("GET", "/projects/:id/issues", ({ state, user, params, input }) => {
+    throttleSearch(state, user.id, input.search);
     const issues = visibleIssues(
       state,
       user,
@@ -46,6 +48,7 @@ const ISSUE_ROUTES: Route[] = [
   route("GET", "/groups/:id/issues", ({ state, user, params, input }) => {
     const group = state.findGroup(params[0]!);
     if (!group) throw new FakeApiError(404, "404 Group Not Found");
+    throttleSearch(state, user.id, input.search);
     const ids = groupProjectIds(state, group.path);
     const issues = visibleIssues(state, user, queryIssues(state, ids, issueFilterParams(input)));
     return { status: 200, list: issues.map((issue) => restIssue(state, issue)) };

@@ -1,4 +1,5 @@
 import { FakeApiError } from "./ops.js";
+import { PIPELINE_THROTTLE_MESSAGE, pipelineThrottled } from "./rate-limits.js";
 import { requireRole } from "./settings-ops.js";
 import type { FakeGitLabState } from "./state.js";
 import type { FakePipeline, FakeProject, FakeRole, FakeUser, FakeVariablesRole } from "./types.js";
@@ -96,6 +97,8 @@ export function triggerPipeline(
   if (!trigger || trigger.projectId !== project.id) throw new FakeApiError(404, "404 Not Found");
   const owner = state.userById(trigger.ownerId);
   if (!maySetPipelineVariables(state, project, owner)) throw new PipelineRefused([INSUFFICIENT]);
+  // The chain's rate limit comes after its abilities check; the count spans all the owner's projects.
+  if (pipelineThrottled(state, owner.id)) throw new PipelineRefused([PIPELINE_THROTTLE_MESSAGE]);
   const { token: _hidden, ...payload } = body;
   const pipeline: FakePipeline = {
     id: state.nextId("pipeline"),

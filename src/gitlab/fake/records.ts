@@ -1,6 +1,7 @@
 import type { ProjectRef } from "../port.js";
 import { addDuration, type Duration, dayOf, isoFromMs, parseIso } from "./dates.js";
 import type { WebhookPayload } from "./payload-types.js";
+import { type FakeRateLimits, GITLAB_RATE_LIMITS, type RateWindows, throttled } from "./rate-windows.js";
 import type { TickNoteFormat } from "./tick-notes.js";
 import type {
   FakeGroup,
@@ -124,6 +125,9 @@ export class FakeGitLabRecords {
    * is present, which checks `:search_rate_limit` (30 a minute by default).
    */
   issueSearches = 0;
+  /** GitLab's application rate limits the fake enforces (rate-windows.ts); tests may lower them. */
+  rateLimits: FakeRateLimits = { ...GITLAB_RATE_LIMITS };
+  readonly rateWindows: RateWindows = new Map();
   private readonly lastIds = new Map<IdKind, number>();
 
   constructor(seed: FakeStateSeed = {}) {
@@ -361,6 +365,11 @@ export class FakeGitLabRecords {
     }
     this.noteIndex = { length: this.notes.length, last, byIssue };
     return byIssue;
+  }
+
+  /** Counts a request against an application rate limit; true when it is over it (rate-windows.ts). */
+  overLimit(key: string, threshold: number): boolean {
+    return throttled(this.rateWindows, key, threshold, parseIso(this.now));
   }
 
   countRequest(method: string, route: string): void {
