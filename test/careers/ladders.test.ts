@@ -3,9 +3,9 @@ import {
   findRole,
   findRoles,
   isNextRole,
+  type LadderRole,
   nextRoles,
   promotionBasis,
-  type LadderRole,
 } from "../../src/careers/ladders.js";
 
 function role(nameOrId: string, department?: string): LadderRole {
