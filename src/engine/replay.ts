@@ -95,7 +95,7 @@ export function replay(input: ReplayInput): ReplayResult {
         refusedTicks.push({ noteId: event.noteId, item: item.text, by: event.by, tickers: item.tickers });
       // The stage a tick completes is entered on the tick's day, not on the day of the next event or
       // run: otherwise `stageEntered` (and what counts from it) would move with the clock.
-      settle(input, state, today);
+      decidedBy(state, event.by, () => settle(input, state, today));
       continue;
     }
     if (event.kind === "recorded") {
@@ -107,7 +107,8 @@ export function replay(input: ReplayInput): ReplayResult {
         raw: ["/career", record.verb, ...record.args].join(" "),
       };
       const judged = judgeCommand({ input, state, line, author: record.author, today, authorityGiven: true });
-      if (verdict === "accepted" && judged.verdict === "accepted") judged.apply();
+      if (verdict === "accepted" && judged.verdict === "accepted")
+        decidedBy(state, record.author, judged.apply);
       commands.push({
         key: event.key,
         noteId: event.id,
@@ -126,7 +127,7 @@ export function replay(input: ReplayInput): ReplayResult {
       const author = event.note.author.username;
       const judged = judgeCommand({ input, state, line, author, today });
       const verdict = prior?.verdict ?? judged.verdict;
-      if (verdict === "accepted" && judged.verdict === "accepted") judged.apply();
+      if (verdict === "accepted" && judged.verdict === "accepted") decidedBy(state, author, judged.apply);
       commands.push({
         key,
         noteId: event.note.id,
@@ -142,6 +143,13 @@ export function replay(input: ReplayInput): ReplayResult {
   }
   settle(input, state, dayOf(input.now, config.timezone));
   return { state, commands, refusedTicks };
+}
+
+/** Runs `step`; when it reaches the outcome, `by` is who decided (the first outcome stands). */
+function decidedBy(state: WorkflowState, by: string, step: () => void): void {
+  const before = state.outcome;
+  step();
+  if (before === undefined && state.outcome !== undefined) state.decidedBy = by;
 }
 
 function timeline(input: ReplayInput): TimelineEvent[] {

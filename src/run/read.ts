@@ -1,7 +1,9 @@
 import { parseCommandLines } from "../engine/command-parse.js";
 import { readDataBlock } from "../engine/data-block.js";
+import { startsWorkflow } from "../engine/earlier.js";
 import type { Snapshot } from "../engine/snapshot.js";
 import type { Issue, Note, ProjectRef } from "../gitlab/port.js";
+import { listEarlier } from "../history/earlier-listing.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { RunContext } from "./context.js";
 
@@ -28,7 +30,9 @@ export async function readSnapshot(
       users.set(key, ctx.userCache.get(key) ?? null);
     }
   }
-  return { issue, notes, bot: ctx.bot, users };
+  // The team member's earlier workflows: listed once, when the workflow starts (src/engine/earlier.ts).
+  const earlier = startsWorkflow(issue) ? await listEarlier(ctx, project, issue) : undefined;
+  return { issue, notes, bot: ctx.bot, users, ...(earlier ? { earlier } : {}) };
 }
 
 /** `@user` arguments of the `/career` lines of commands the bot has not answered yet. */
