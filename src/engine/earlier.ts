@@ -38,12 +38,13 @@ function checked(value: unknown): EarlierWorkflow | undefined {
   if (v.outcome !== undefined && (typeof v.outcome !== "string" || !OUTCOME.test(v.outcome)))
     return undefined;
   if (v.stage !== undefined && (typeof v.stage !== "string" || !TITLE.test(v.stage))) return undefined;
+  // One key order whether listed or read back: the marker's text must not change between runs.
   return {
     iid: v.iid as number,
     title: v.title,
-    day: v.day,
     ...(v.outcome ? { outcome: v.outcome as string } : {}),
     ...(v.stage ? { stage: v.stage as string } : {}),
+    day: v.day,
   };
 }
 
@@ -56,8 +57,8 @@ export function earlierWorkflows(
   listed: readonly EarlierWorkflow[] | undefined,
 ): EarlierWorkflow[] {
   if (!issue.confidential) return [];
-  if (listed !== undefined) return listed.slice(-MAX_EARLIER);
-  const kept = (stateMarkerPayload(issue.description) as { earlier?: unknown } | undefined)?.earlier;
+  const kept =
+    listed ?? (stateMarkerPayload(issue.description) as { earlier?: unknown } | undefined)?.earlier;
   return Array.isArray(kept) ? kept.flatMap((e) => checked(e) ?? []).slice(-MAX_EARLIER) : [];
 }
 

@@ -28,8 +28,11 @@ export async function listEarlier(
   const member = teamMemberOf(issue);
   if (member === undefined) return undefined;
   const issues = await ctx.port.listIssues(project, { state: "all" });
-  const before = issues.filter(
-    (other) => other.iid !== issue.iid && Date.parse(other.createdAt) <= Date.parse(issue.createdAt),
-  );
+  const opened = Date.parse(issue.createdAt);
+  // Opened before this one; of two opened in the same instant, the lower iid came first.
+  const before = issues.filter((other) => {
+    const at = Date.parse(other.createdAt);
+    return at < opened || (at === opened && other.iid < issue.iid);
+  });
   return personHistory(before, member, ctx.config.timezone).map(asEarlier);
 }

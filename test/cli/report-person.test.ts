@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeGitLab } from "../../src/gitlab/fake/index.js";
 import { POSITION_ITEM, SUBMITTED_ITEM } from "../../src/workflows/promotion.js";
-import { cli, freshState, handleText, memory } from "../support/cli-memory.js";
+import { cli, freshState, handleText, memory, writesSoFar } from "../support/cli-memory.js";
 import { BOT, interimDescription, PROJECT, templateDescription } from "../support/world.js";
 
 vi.mock("../../src/commands/connect.js", () => ({
@@ -44,19 +44,18 @@ describe("career-bot report --person", () => {
     for (const item of PROMOTION_ITEMS.slice(0, 2))
       memory.state.as("bob").tick(PROJECT, iids.promotion, item);
     await run(memory.state.as("bob").tick(PROJECT, iids.promotion, PROMOTION_ITEMS[2]!).payload);
-    for (const item of PROMOTION_ITEMS.slice(3, 5)) memory.state.as("bob").tick(PROJECT, iids.promotion, item);
+    for (const item of PROMOTION_ITEMS.slice(3, 5))
+      memory.state.as("bob").tick(PROJECT, iids.promotion, item);
     await run(memory.state.as("bob").tick(PROJECT, iids.promotion, SUBMITTED_ITEM).payload);
     memory.state.now = "2026-03-10T09:00:00Z";
     const decision = memory.state.as("carol").comment(PROJECT, iids.promotion, "/career decision approved");
     await run(decision.payload);
 
     // Someone else's workflow, and a workflow of alice's in a public issue: both left out.
-    const bob = memory.state
-      .as("bob")
-      .openIssue({
-        title: "Promotion: bob",
-        description: templateDescription("Promotion", { team_member: "bob", manager: "dave" }),
-      });
+    const bob = memory.state.as("bob").openIssue({
+      title: "Promotion: bob",
+      description: templateDescription("Promotion", { team_member: "bob", manager: "dave" }),
+    });
     iids.other = bob.issue.iid;
     const open = memory.state.as("alice").openIssue({
       title: "Promotion: alice (public)",
@@ -120,6 +119,49 @@ describe("career-bot report --person", () => {
     });
     expect(made.filter((key) => key.includes("issues"))).toEqual(["GET /projects/:id/issues x1"]);
     expect(made.some((key) => key.includes("notes"))).toBe(false);
+  });
+
+  it("lists the earlier workflows once, in the new workflow's At a glance, and keeps them without listing again", async () => {
+    memory.state.now = "2026-03-20T09:00:00Z";
+    const listings = () => memory.state.requestCounts.get("GET /projects/:id/issues") ?? 0;
+    const transfer = memory.state
+      .as("alice")
+      .openIssue({ title: "Lateral transfer: alice", description: templateDescription("Lateral transfer") });
+    const before = listings();
+    await run(transfer.payload);
+    expect(listings() - before).toBe(1);
+    const line = `- Earlier: #${iids.interim} Interim manager, open (Eligibility) since 2026-01-05; #${iids.promotion} Promotion, promoted 2026-03-10`;
+    const description = () =>
+      memory.state.findIssue(memory.state.requireProject(PROJECT).id, transfer.issue.iid)!.description;
+    expect(description()).toContain(line);
+    // Bob's workflow and alice's public issue are not hers to show here.
+    expect(description()).not.toContain(`#${iids.other} `);
+    expect(description()).not.toContain(`#${iids.public} `);
+
+    // Later events: the line stays, read from the bot's own marker; no listing, no write.
+    const writes = writesSoFar(memory.state);
+    memory.state.now = "2026-03-21T09:00:00Z";
+    await run(memory.state.as("alice").comment(PROJECT, transfer.issue.iid, "/career status").payload);
+    await run(transfer.payload);
+    expect(listings() - before).toBe(1);
+    expect(description()).toContain(line);
+    expect(writesSoFar(memory.state) - writes).toBe(1); // the reply to /career status, nothing else
+  });
+
+  it("lists nothing for a workflow in a public issue, and shows nothing there", async () => {
+    const before = memory.state.requestCounts.get("GET /projects/:id/issues") ?? 0;
+    const open = memory.state.as("alice").openIssue({
+      title: "Lateral transfer: alice (public)",
+      description: templateDescription("Lateral transfer").replace(/^\/confidential.*$/m, ""),
+    });
+    await run(open.payload);
+    expect((memory.state.requestCounts.get("GET /projects/:id/issues") ?? 0) - before).toBe(0);
+    const description = memory.state.findIssue(
+      memory.state.requireProject(PROJECT).id,
+      open.issue.iid,
+    )!.description;
+    expect(description).toContain("### Career workflow: Lateral transfer");
+    expect(description).not.toContain("Earlier:");
   });
 
   it("says so when the person has no workflow, and refuses a username that is not one", async () => {
