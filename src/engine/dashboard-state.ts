@@ -2,7 +2,7 @@ import type { Issue, Note } from "../gitlab/port.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import { upcomingCheckpoints } from "./checkpoints.js";
 import { type Day, dayOf, parseDay } from "./dates.js";
-import type { EarlierWorkflow } from "./earlier.js";
+import type { EarlierWorkflow } from "./earlier-workflow.js";
 import { resolveDate } from "./gates.js";
 import { findSection, SECTION_BEGIN } from "./markers.js";
 import type { CommandResult } from "./replay.js";

@@ -1,6 +1,9 @@
 import type { Issue } from "../gitlab/port.js";
 import { stateMarkerPayload } from "./dashboard-state.js";
-import { type Day, parseDay } from "./dates.js";
+import { parseDay } from "./dates.js";
+import type { EarlierWorkflow } from "./earlier-workflow.js";
+
+export type { EarlierWorkflow } from "./earlier-workflow.js";
 
 /**
  * The team member's earlier workflows, shown in a new workflow's "At a glance". They are listed once,
@@ -11,17 +14,6 @@ import { type Day, parseDay } from "./dates.js";
  * Career data is confidential: the listing keeps confidential issues only, and only a confidential
  * issue shows them (or keeps them in its marker, which anyone who can read the description can decode).
  */
-export interface EarlierWorkflow {
-  iid: number;
-  /** The workflow's title, e.g. "Interim manager". */
-  title: string;
-  /** The outcome, or absent while the workflow runs. */
-  outcome?: string;
-  /** The stage's title while it runs. */
-  stage?: string;
-  /** The day of the outcome (the issue's close), or the day it was opened while it runs. */
-  day: Day;
-}
 
 /** The most the section lists: a long career still fits on a phone's screen. */
 export const MAX_EARLIER = 5;
