@@ -54,9 +54,15 @@ export function earlierWorkflows(
   return Array.isArray(kept) ? kept.flatMap((e) => checked(e) ?? []).slice(-MAX_EARLIER) : [];
 }
 
-/** Whether this run starts the workflow and may list the person's history: no marker yet, and confidential. */
+/**
+ * Whether this run starts the workflow and may list the person's history: open, confidential, and no
+ * marker yet. A closed issue is never written again (only replies), so it would never get a marker
+ * and would list at every event.
+ */
 export function startsWorkflow(issue: Issue): boolean {
-  return issue.confidential && stateMarkerPayload(issue.description) === undefined;
+  return (
+    issue.state === "opened" && issue.confidential && stateMarkerPayload(issue.description) === undefined
+  );
 }
 
 /** "Earlier: #12 Interim manager, promoted 2026-02-21; #14 Promotion, open (Review) since 2026-03-01" */

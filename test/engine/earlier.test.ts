@@ -26,6 +26,8 @@ describe("the earlier workflows of a section", () => {
 
   it("are listed only when the workflow starts: a confidential issue without a state marker", () => {
     expect(startsWorkflow(workflowIssue(undefined, { confidential: true }))).toBe(true);
+    // A closed issue gets no section write, so no marker: it would list at every event.
+    expect(startsWorkflow(workflowIssue(undefined, { confidential: true, state: "closed" }))).toBe(false);
   });
 
   it("drop an entry that does not check out (a title that is not the bot's), and keep the last few", () => {
