@@ -2,39 +2,21 @@
  * Lookups over the career ladders (data in ladder-data.ts). The promotion workflow uses them to check
  * that `target_role` is a next role of `current_role`, and to list the valid next roles when it is not.
  */
-import {
-  type Basis,
-  type Department,
-  edges,
-  type LadderEdge,
-  type Role,
-  type RoleId,
-  roles,
-  seniorOptionalEdges,
-} from "./ladder-data.js";
+import type { Basis, Department, Role } from "./ladder-data.js";
+import { type LadderRole, type Ladders, PAGE_DEPARTMENTS, PAGE_LADDERS } from "./ladder-set.js";
 
 export type { Basis, Department, LadderEdge, Role, RoleId } from "./ladder-data.js";
 export { edges, roles, seniorOptionalEdges } from "./ladder-data.js";
-
-/** The graphs' edges, then the steps the prose adds (see seniorOptionalEdges). */
-const allEdges: readonly LadderEdge[] = [...edges, ...seniorOptionalEdges];
+export type { LadderMove, LadderRole, Ladders } from "./ladder-set.js";
+export { laddersOf, PAGE_LADDERS } from "./ladder-set.js";
 
 /** In the seed's order, for error messages such as "department must be one of ...". */
-export const DEPARTMENTS: readonly Department[] = [
-  "Development",
-  "Security",
-  "Quality",
-  "Support",
-  "UX",
-  "Infrastructure",
-];
+export const DEPARTMENTS = PAGE_DEPARTMENTS as readonly Department[];
 
 export interface NextRole {
-  readonly role: Role;
+  readonly role: LadderRole;
   readonly basis: Basis;
 }
-
-const byId = new Map<RoleId, Role>(roles.map((role) => [role.id, role]));
 
 /**
  * People type role names into a YAML block: ignore case and runs of whitespace, including the
@@ -54,7 +36,7 @@ function normalize(text: string): string {
 }
 
 /** The node id the seed's mermaid uses for this role (differs from `id` only for infra:sbe). */
-export function graphIdOf(role: Role): string {
+export function graphIdOf(role: Role | LadderRole): string {
   return role.graphId ?? role.id;
 }
 
@@ -64,10 +46,15 @@ export function graphIdOf(role: Role): string {
  * Infrastructure), and so can a seed node id ("eng:sbe"): those return every match, in seed order, so
  * the caller can ask which department is meant.
  */
-export function findRoles(nameOrId: string, department?: Department): Role[] {
+export function findRoles(
+  nameOrId: string,
+  department?: string,
+  ladders: Ladders = PAGE_LADDERS,
+): LadderRole[] {
   const key = normalize(nameOrId);
   if (key === "") return [];
-  const pool = department === undefined ? roles : roles.filter((role) => role.department === department);
+  const pool =
+    department === undefined ? ladders.roles : ladders.roles.filter((role) => role.department === department);
   const byExactId = pool.find((role) => normalize(role.id) === key);
   if (byExactId !== undefined) return [byExactId];
   return pool.filter((role) => normalize(graphIdOf(role)) === key || normalize(role.name) === key);
@@ -77,35 +64,56 @@ export function findRoles(nameOrId: string, department?: Department): Role[] {
  * The role the text names, or undefined. When a name is shared across departments this is the first
  * in seed order (Development before Infrastructure); pass `department`, or use findRoles, to choose.
  */
-export function findRole(nameOrId: string, department?: Department): Role | undefined {
-  return findRoles(nameOrId, department)[0];
+export function findRole(
+  nameOrId: string,
+  department?: string,
+  ladders: Ladders = PAGE_LADDERS,
+): LadderRole | undefined {
+  return findRoles(nameOrId, department, ladders)[0];
 }
 
 /** A string stands for every role it names (see findRoles); a Role stands for itself. */
-function resolve(role: Role | string): Role[] {
-  return typeof role === "string" ? findRoles(role) : [role];
+function resolve(role: LadderRole | string, ladders: Ladders): LadderRole[] {
+  return typeof role === "string" ? findRoles(role, undefined, ladders) : [role];
 }
 
 /**
  * The roles one step up the ladder, each with the basis the promotion needs: the graphs' steps, and for
  * roles other than Engineer the step past Senior to the manager role (seniorOptionalEdges).
  */
-export function nextRoles(role: Role | string): NextRole[] {
-  const fromIds = new Set(resolve(role).map((r) => r.id));
-  return allEdges
-    .filter((edge) => fromIds.has(edge.from))
-    .map((edge) => ({ role: byId.get(edge.to)!, basis: edge.basis }));
+export function nextRoles(role: LadderRole | string, ladders: Ladders = PAGE_LADDERS): NextRole[] {
+  const fromIds = new Set(resolve(role, ladders).map((r) => r.id));
+  const byId = new Map(ladders.roles.map((r) => [r.id, r]));
+  return ladders.moves
+    .filter((move) => fromIds.has(move.from) && byId.has(move.to))
+    .map((move) => ({ role: byId.get(move.to)!, basis: move.basis }));
+}
+
+/** The roles one step down the ladder: the roles whose next roles include this one. */
+export function previousRoles(role: LadderRole, ladders: Ladders = PAGE_LADDERS): NextRole[] {
+  const byId = new Map(ladders.roles.map((r) => [r.id, r]));
+  return ladders.moves
+    .filter((move) => move.to === role.id && byId.has(move.from))
+    .map((move) => ({ role: byId.get(move.from)!, basis: move.basis }));
 }
 
 /**
  * The basis of a promotion from `from` to `to`, or undefined when the ladders have no such step.
  * With names shared across departments, a step in any one department's ladder counts.
  */
-export function promotionBasis(from: Role | string, to: Role | string): Basis | undefined {
-  const toIds = new Set(resolve(to).map((r) => r.id));
-  return nextRoles(from).find((next) => toIds.has(next.role.id))?.basis;
+export function promotionBasis(
+  from: LadderRole | string,
+  to: LadderRole | string,
+  ladders: Ladders = PAGE_LADDERS,
+): Basis | undefined {
+  const toIds = new Set(resolve(to, ladders).map((r) => r.id));
+  return nextRoles(from, ladders).find((next) => toIds.has(next.role.id))?.basis;
 }
 
-export function isNextRole(from: Role | string, to: Role | string): boolean {
-  return promotionBasis(from, to) !== undefined;
+export function isNextRole(
+  from: LadderRole | string,
+  to: LadderRole | string,
+  ladders: Ladders = PAGE_LADDERS,
+): boolean {
+  return promotionBasis(from, to, ladders) !== undefined;
 }

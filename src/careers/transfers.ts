@@ -77,12 +77,17 @@ function backendTeam(text: string): string | undefined {
 
 /**
  * The listed transfer from `from` to `to`, or undefined when the seed does not list it (which is not
- * a ban: quote TRANSFER_TABLE_NOTE). Moving to the same team or family is not a transfer.
+ * a ban: quote TRANSFER_TABLE_NOTE). Moving to the same team or family is not a transfer. `rows`: a
+ * ladder file's transfer table, when the team brings one (laddersOf).
  */
-export function findTransfer(from: string, to: string): TransferOption | undefined {
+export function findTransfer(
+  from: string,
+  to: string,
+  rows: readonly TransferOption[] = transferOptions,
+): TransferOption | undefined {
   const fromFamily = jobFamily(from);
   const toFamily = jobFamily(to);
-  const row = transferOptions.find(
+  const row = rows.find(
     (option) => normalize(option.from) === fromFamily && normalize(option.to) === toFamily,
   );
   if (row !== undefined) return row;

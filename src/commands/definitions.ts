@@ -141,15 +141,32 @@ export const COMMANDS = [
         choices: ["md", "json", "csv"],
         describe: "md: the dashboard's Markdown; json: the same as data; csv: one row per workflow issue",
       },
+      {
+        flag: "person",
+        type: "string",
+        describe:
+          "a person's history instead: every workflow (open and closed) in which this username is the team member",
+      },
     ],
   },
   {
     name: "ladder",
-    describe: "print the next roles of a role and whether each move needs company need",
-    options: [],
+    describe:
+      "print the next roles of a role (or a department's ladder) and whether each move needs company need",
+    options: [
+      {
+        flag: "format",
+        type: "string",
+        default: "text",
+        choices: ["text", "mermaid"],
+        describe:
+          "text: the next roles; mermaid: a picture of the ladder around the role, to paste into GitLab",
+      },
+    ],
     positional: {
       name: "role",
-      describe: "role as in the handbook, e.g. Senior Backend Engineer (quotes optional)",
+      describe:
+        "role as in the handbook or .gitlab/career-ladders.yml, e.g. Senior Backend Engineer, or a department (quotes optional)",
     },
   },
   { name: "schema", describe: "print the JSON Schema of .gitlab/career-bot.yml (for editors)", options: [] },

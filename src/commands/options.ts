@@ -22,8 +22,10 @@ export interface CommandOptions {
   webhook?: boolean;
   cron?: string;
   out?: string;
-  /** report: md, json or csv. */
+  /** report: md, json or csv; ladder: text or mermaid. */
   format?: string;
+  /** report: a person's history (their username) instead of the dashboard's content. */
+  person?: string;
   role?: string | string[];
   /** init: the careers project's directory. */
   dir?: string;

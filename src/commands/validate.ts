@@ -1,4 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { LadderFileError, ladderFilePath, loadLadderFile } from "../careers/ladder-file.js";
+import { PAGE_LADDERS } from "../careers/ladder-set.js";
 import { parseConfigText } from "../config/load.js";
 import { Renderer } from "../engine/render.js";
 import { validateDefinition } from "../engine/validate-definition.js";
@@ -9,6 +11,8 @@ import { checkIssueTemplates, ISSUE_TEMPLATE_DIR } from "./validate-issue-templa
 /** What validate found when nothing is wrong (`--json`); problems are thrown as one ConfigError. */
 export interface ValidateResult {
   config: { path: string; found: boolean };
+  /** The ladder file beside the config: found or not (then the handbook page's ladders apply). */
+  ladders: { path: string; found: boolean; departments: number; roles: number };
   warnings: string[];
   workflows: number;
   messageTemplates: number;
@@ -41,6 +45,7 @@ export async function validate(configPath: string, required = false): Promise<Va
       else throw error;
     }
   }
+  const ladders = checkLadderFile(configPath, problems);
   const renderer = new Renderer();
   for (const definition of workflows) problems.push(...validateDefinition(definition, renderer));
   for (const name of renderer.names) {
@@ -60,6 +65,7 @@ export async function validate(configPath: string, required = false): Promise<Va
   }
   return {
     config: { path: configPath, found: text !== undefined },
+    ladders,
     warnings,
     workflows: workflows.length,
     messageTemplates: renderer.names.size,
@@ -67,10 +73,32 @@ export async function validate(configPath: string, required = false): Promise<Va
   };
 }
 
+/** Problems of `career-ladders.yml` beside the config join the others; what it holds, for the summary. */
+function checkLadderFile(configPath: string, problems: string[]): ValidateResult["ladders"] {
+  const path = ladderFilePath(configPath);
+  try {
+    const ladders = loadLadderFile(configPath);
+    return {
+      path,
+      found: ladders !== undefined,
+      departments: (ladders ?? PAGE_LADDERS).departments.length,
+      roles: (ladders ?? PAGE_LADDERS).roles.length,
+    };
+  } catch (error) {
+    if (!(error instanceof LadderFileError)) throw error;
+    problems.push(...error.problems);
+    return { path, found: true, departments: 0, roles: 0 };
+  }
+}
+
 export function validateLines(result: ValidateResult): string[] {
   const { path, found } = result.config;
+  const ladders = result.ladders;
   return [
     found ? `${path}: ok` : `${path}: not found, using the defaults`,
+    ladders.found
+      ? `${ladders.path}: ok (${ladders.departments} department(s), ${ladders.roles} role(s))`
+      : `${ladders.path}: not found, using the handbook page's ladders`,
     ...result.warnings,
     `${result.workflows} workflow(s) and ${result.messageTemplates} message template(s): ok`,
     `${result.issueTemplates.checked} issue template(s) in ${result.issueTemplates.dir}: ok`,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { LadderFileError, loadLadderFile } from "../careers/ladder-file.js";
 import { ConfigError } from "../errors.js";
 import { Config } from "./schema.js";
 
@@ -14,10 +15,22 @@ export async function loadConfig(path: string, { required = false } = {}): Promi
     // FileHandle machinery (README "Performance").
     text = readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required) return Config.parse({});
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required)
+      return withLadders(Config.parse({}), path);
     throw new ConfigError(`${path}: cannot read the config file (${(error as Error).message}).`);
   }
-  return parseConfigText(text, path);
+  return withLadders(parseConfigText(text, path), path);
+}
+
+/** The config with the team's ladders from `career-ladders.yml` beside it, when there is one. */
+function withLadders(config: Config, configPath: string): Config {
+  try {
+    const ladders = loadLadderFile(configPath);
+    return ladders ? { ...config, ladders } : config;
+  } catch (error) {
+    if (error instanceof LadderFileError) throw new ConfigError(error.message, error.problems);
+    throw error;
+  }
 }
 
 export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Config {

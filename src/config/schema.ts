@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { Ladders } from "../careers/ladder-set.js";
 
 /**
  * `.gitlab/career-bot.yml`. Every key is optional; the defaults are the seed page's numbers
@@ -222,7 +223,11 @@ export const Config = z
   })
   .strict();
 
-export type Config = z.infer<typeof Config>;
+/**
+ * `ladders` is not a key of the file: loadConfig sets it from `.gitlab/career-ladders.yml` beside it
+ * (src/careers/ladder-file.ts). Without it the handbook page's ladders apply (laddersOf).
+ */
+export type Config = z.infer<typeof Config> & { readonly ladders?: Ladders };
 
 function isTimeZone(zone: string): boolean {
   // The default needs no check; asking Intl would load ICU's time-zone data (about 15 ms of a run).

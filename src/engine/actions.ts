@@ -1,3 +1,4 @@
+import type { Picture } from "../careers/ladder-picture.js";
 import type { Config } from "../config/schema.js";
 import type { HandbookLink } from "../workflows/handbook-sections.js";
 import type { DashboardState } from "./dashboard-state.js";
@@ -37,6 +38,8 @@ export interface SectionModel {
   overdue: boolean;
   checkpoint?: { day: string; label: string };
   diagram: string;
+  /** Where the person stands (the ladder step, the transfer, the trial's fork): the bot's own drawing. */
+  picture?: Picture;
   guidance?: string;
   checklist: ChecklistLine[];
   summary: string[];

@@ -130,10 +130,10 @@ async function sectionUpdate(
   options: ApplyOptions,
   needFresh: boolean,
 ): Promise<{ issue?: Issue; description?: string; section?: string }> {
-  const { diagram, commands, guidance, texts, state, ...data } = model;
-  // The diagram, the command usage and the guidance are the bot's own text, never a person's.
+  const { diagram, picture, commands, guidance, texts, state, ...data } = model;
+  // The diagrams, the command usage and the guidance are the bot's own text, never a person's.
   const guidanceText = guidance ? options.renderer.render(guidance, { ...texts, outcome: data.outcome }) : "";
-  const trusted = { diagram, commands, guidance: guidanceText };
+  const trusted = { diagram, picture, commands, guidance: guidanceText };
   const rendered = options.renderer.render("section", { ...texts, ...data }, trusted);
   // The state marker goes last, right before the end marker: the only place the dashboard reads it.
   const sign =

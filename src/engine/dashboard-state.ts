@@ -2,6 +2,7 @@ import type { Issue, Note } from "../gitlab/port.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import { upcomingCheckpoints } from "./checkpoints.js";
 import { type Day, dayOf, parseDay } from "./dates.js";
+import type { EarlierWorkflow } from "./earlier-workflow.js";
 import { resolveDate } from "./gates.js";
 import { findSection, SECTION_BEGIN, SECTION_END } from "./markers.js";
 import type { CommandResult } from "./replay.js";
@@ -35,6 +36,13 @@ export interface DashboardState {
    */
   refused?: { day: Day; verb: string; by: string }[];
   outcome?: string;
+  /** Who brought the outcome about (WorkflowState.decidedBy), for a person's history. */
+  decidedBy?: string;
+  /**
+   * The team member's earlier workflows, listed once when this one started (src/engine/earlier.ts)
+   * and carried from marker to marker, so no later run lists them again. Confidential issues only.
+   */
+  earlier?: EarlierWorkflow[];
 }
 
 const PREFIX = "<!-- career-bot:state ";
@@ -100,6 +108,7 @@ export function runningState(
   state: WorkflowState,
   today: Day,
   refused: DashboardState["refused"],
+  earlier: EarlierWorkflow[] = [],
 ): DashboardState {
   const { definition } = input;
   const stage = stageOf(definition, state.stage);
@@ -121,6 +130,8 @@ export function runningState(
     ...(definition.period && points.length > 0 ? { milestones: points.slice(0, KEPT_MILESTONES) } : {}),
     ...(refused && refused.length > 0 ? { refused } : {}),
     ...(state.outcome ? { outcome: state.outcome } : {}),
+    ...(state.outcome && state.decidedBy ? { decidedBy: state.decidedBy } : {}),
+    ...(earlier.length > 0 ? { earlier } : {}),
   };
 }
 
@@ -168,6 +179,7 @@ export function needsInfoState(
   issue: Issue,
   today: Day,
   refused: Refusal[] = [],
+  earlier: EarlierWorkflow[] = [],
 ) {
   const before = previousState(issue.description, definition.id);
   const sameStage = before?.stage === stage;
@@ -188,6 +200,7 @@ export function needsInfoState(
   );
   const all = [...kept, ...fresh].slice(-KEPT_REFUSALS);
   if (all.length > 0) state.refused = all;
+  if (earlier.length > 0) state.earlier = earlier;
   return state;
 }
 

@@ -5,6 +5,7 @@ import { type BotHistory, botHistory } from "./bot-history.js";
 import { recentRefusals } from "./dashboard-state.js";
 import { readDataBlock } from "./data-block.js";
 import { dayOf } from "./dates.js";
+import { earlierWorkflows } from "./earlier.js";
 import { followUps } from "./follow-ups.js";
 import { closeAction, statusActions } from "./issue-status.js";
 import { newNotes } from "./note-drafts.js";
@@ -128,7 +129,19 @@ export function decide({ definition, snapshot, config, now }: DecideInput): Plan
     stage: stage.id,
     actions: withTextContext(
       [
-        ...withPendingChange(statusActions(input, roles, issue, stage, state, today, refusals), changes),
+        ...withPendingChange(
+          statusActions(
+            input,
+            roles,
+            issue,
+            stage,
+            state,
+            today,
+            refusals,
+            earlierWorkflows(issue, snapshot.earlier),
+          ),
+          changes,
+        ),
         ...followUps(definition, state, snapshot, roles, noteData, history.posted),
         ...newNotes(drafts, history, snapshot),
         ...closeAction(issue, stage, state),

@@ -4,6 +4,7 @@ import type { Action } from "./actions.js";
 import { nextCheckpoint, overdueDay, reminderLabels } from "./checkpoints.js";
 import { type DashboardState, runningState } from "./dashboard-state.js";
 import type { Day } from "./dates.js";
+import { type EarlierWorkflow, earlierLine } from "./earlier.js";
 import { labelActions, NEEDS_INFO, OUTCOME_PREFIX, OVERDUE, STAGE_PREFIX } from "./issue-labels.js";
 import type { RoleMap } from "./roles.js";
 import { sectionModel } from "./section.js";
@@ -18,14 +19,18 @@ export function statusActions(
   state: WorkflowState,
   today: Day,
   refused: DashboardState["refused"] = [],
+  earlier: EarlierWorkflow[] = [],
 ): Action[] {
   const labels = [STAGE_PREFIX + stage.id, ...reminderLabels(input, state, today)];
   if (stage.final && state.outcome) labels.push(OUTCOME_PREFIX + state.outcome);
   const checkpoint = nextCheckpoint(input, state, today);
   const overdue = overdueDay(input, state, today);
+  const model = sectionModel(input, roles, state, today, { overdue: overdue !== undefined, checkpoint });
+  const line = earlierLine(earlier);
   const section = {
-    ...sectionModel(input, roles, state, today, { overdue: overdue !== undefined, checkpoint }),
-    state: runningState(input, roles, state, today, refused),
+    ...model,
+    ...(line ? { summary: [...model.summary, line] } : {}),
+    state: runningState(input, roles, state, today, refused, earlier),
   };
   const actions: Action[] = [
     ...labelActions(issue.labels, labels, [NEEDS_INFO, OVERDUE]),

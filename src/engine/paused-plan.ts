@@ -5,6 +5,7 @@ import type { BotHistory } from "./bot-history.js";
 import { parseCommandLines } from "./command-parse.js";
 import { needsInfoState, type Refusal, refusal } from "./dashboard-state.js";
 import type { Day } from "./dates.js";
+import { earlierWorkflows } from "./earlier.js";
 import { labelActions, NEEDS_INFO, STAGE_PREFIX } from "./issue-labels.js";
 import { type NoteDraft, textHash } from "./note-drafts.js";
 import { needsInfoSection } from "./section.js";
@@ -60,7 +61,14 @@ export function pausedPlan(
       kind: "section",
       model: {
         ...needsInfoSection(definition, known, problems),
-        state: needsInfoState(definition, known ?? "", issue, today, refused),
+        state: needsInfoState(
+          definition,
+          known ?? "",
+          issue,
+          today,
+          refused,
+          earlierWorkflows(issue, snapshot.earlier),
+        ),
       },
     },
   ];

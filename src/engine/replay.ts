@@ -110,7 +110,7 @@ export function replay(input: ReplayInput): ReplayResult {
         });
       // The stage a tick completes is entered on the tick's day, not on the day of the next event or
       // run: otherwise `stageEntered` (and what counts from it) would move with the clock.
-      settle(live, state, today);
+      decidedBy(state, event.by, () => settle(live, state, today));
       continue;
     }
     if (event.kind === "recorded") {
@@ -143,7 +143,8 @@ export function replay(input: ReplayInput): ReplayResult {
         today,
         authorityGiven: true,
       });
-      if (verdict === "accepted" && judged.verdict === "accepted") judged.apply();
+      if (verdict === "accepted" && judged.verdict === "accepted")
+        decidedBy(state, record.author, judged.apply);
       commands.push({
         key: event.key,
         noteId: event.id,
@@ -163,7 +164,7 @@ export function replay(input: ReplayInput): ReplayResult {
       const judged = judgeCommand({ input: live, state, line, author, today });
       const verdict = prior?.verdict ?? judged.verdict;
       if (verdict === "accepted" && judged.verdict === "accepted") {
-        judged.apply();
+        decidedBy(state, author, judged.apply);
         if (judged.people) live = { ...live, data: judged.people.data, roles: judged.people.roles };
       }
       const people = verdict === "accepted" && prior === undefined ? judged.people?.record : undefined;
@@ -189,6 +190,13 @@ export function replay(input: ReplayInput): ReplayResult {
 function confirmed(input: ReplayInput, record: PeopleRecord): ReplayInput {
   const data = withPeople(input.definition, input.data, record);
   return { ...input, data, roles: roleMap(input.definition, data, {}, input.config) };
+}
+
+/** Runs `step`; when it reaches the outcome, `by` is who decided (the first outcome stands). */
+function decidedBy(state: WorkflowState, by: string, step: () => void): void {
+  const before = state.outcome;
+  step();
+  if (before === undefined && state.outcome !== undefined) state.decidedBy = by;
 }
 
 function timeline(input: ReplayInput): TimelineEvent[] {

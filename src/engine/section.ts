@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from "../workflows/types.js";
+import type { WorkflowContext, WorkflowDefinition } from "../workflows/types.js";
 import type { ChecklistLine, SectionModel } from "./actions.js";
 import { ANNOTATION_SEPARATOR } from "./checklist.js";
 import { availableCommands } from "./command-judge.js";
@@ -36,11 +36,18 @@ export function sectionModel(
     overdue: extras.overdue,
     checkpoint: extras.checkpoint,
     diagram: stageDiagram(definition, stage.id),
+    ...pictureOf(definition, ctx),
     guidance: stage.guidance,
     checklist,
     summary: definition.summary?.(ctx as never) ?? [],
     commands: availableCommands(definition, state).map((c) => `\`${usage(c)}\`: ${c.help}`),
   };
+}
+
+/** The workflow's picture, when it draws one for this data (a promotion on the ladders, say). */
+function pictureOf(definition: WorkflowDefinition, ctx: WorkflowContext) {
+  const picture = definition.picture?.(ctx as never);
+  return picture ? { picture } : {};
 }
 
 /** The status section while the data block needs fixing. */

@@ -32,6 +32,11 @@ export interface WorkflowState {
   visit: number;
   enteredDay: Day;
   outcome?: string;
+  /**
+   * Who brought the outcome about: the author of the accepted command, or the person whose tick
+   * completed the last checklist; absent when a date did (or no outcome yet). Shown in a person's history.
+   */
+  decidedBy?: string;
   facts: Facts;
   ticks: Map<string, Tick>;
   history: { stage: string; day: Day }[];

@@ -63,6 +63,8 @@ export function scaffoldFiles(home: Home, version = packageVersion()): ScaffoldF
     .replace("{{image}}", home.image);
   return [
     { path: ".gitlab/career-bot.yml", text: careersProjectConfig(commentedConfig()) },
+    // Comments only: the page's ladders apply until a team writes its own (docs/ladders.md).
+    { path: ".gitlab/career-ladders.yml", text: scaffoldFile("career-ladders.yml") },
     ...issueTemplateNames().map((name) => ({
       path: `.gitlab/issue_templates/${name}.md`,
       text: withPlaceholders(issueTemplate(name)),

@@ -1,9 +1,11 @@
 import { parseCommandLines } from "../engine/command-parse.js";
 import { readDataBlock } from "../engine/data-block.js";
+import { startsWorkflow } from "../engine/earlier.js";
 import { personKey, recordedUsers, recordNotes } from "../engine/people-record.js";
 import type { Snapshot } from "../engine/snapshot.js";
 import { withCheckedState } from "../engine/state-check.js";
 import type { Issue, Note, ProjectRef, User } from "../gitlab/port.js";
+import { listEarlier } from "../history/earlier-listing.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { RunContext } from "./context.js";
 
@@ -39,12 +41,15 @@ export async function readSnapshot(
   }
   // A paused workflow carries its last state over from the marker: only one the bot signed.
   const checked = ctx.stateSigner ? withCheckedState(issue, ctx.stateSigner) : issue;
+  // The team member's earlier workflows: listed once, when the workflow starts (src/engine/earlier.ts).
+  const earlier = startsWorkflow(issue) ? await listEarlier(ctx, project, issue) : undefined;
   return {
     issue: checked,
     notes,
     bot: ctx.bot,
     users,
     ...(await departed(ctx, definition, issue, notes)),
+    ...(earlier ? { earlier } : {}),
   };
 }
 

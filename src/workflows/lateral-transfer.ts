@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { transferPicture } from "../careers/ladder-picture.js";
+import { laddersOf } from "../careers/ladder-set.js";
 import { findTransfer, TRANSFER_TABLE_NOTE, type TransferOption } from "../careers/transfers.js";
 import type { Config } from "../config/schema.js";
 import { commonFields, DayField, ShortText, Username } from "./fields.js";
@@ -44,8 +46,8 @@ function describeListed(option: TransferOption): string {
     : `a move between backend teams (${option.from} to ${option.to}), which the handbook lists as an option`;
 }
 
-function warnings(data: TransferData, _config: Config): string[] {
-  if (findTransfer(data.current_role, data.target_role)) return [];
+function warnings(data: TransferData, config: Config): string[] {
+  if (findTransfer(data.current_role, data.target_role, laddersOf(config).transfers)) return [];
   return [
     `The move from ${data.current_role} to ${data.target_role} is not in the handbook's Transfer Options table. The handbook says: "${TRANSFER_TABLE_NOTE}" Talk it through with your manager and your People Business Partner.`,
   ];
@@ -137,12 +139,18 @@ export const lateralTransfer: WorkflowDefinition<TransferData> = {
   conditions: {},
   summary: (ctx: Ctx) => {
     const d = ctx.data;
-    const option = findTransfer(d.current_role, d.target_role);
+    const option = findTransfer(d.current_role, d.target_role, laddersOf(ctx.config).transfers);
     const lines = [
       `Move: ${d.current_role} to ${d.target_role}: ${option ? describeListed(option) : "not in the Transfer Options table (see the warning comment)"}`,
     ];
     if (d.new_manager) lines.push(`New manager: ${d.new_manager}`);
     if (d.transfer_date) lines.push(`Transfer date: ${d.transfer_date}`);
     return lines;
+  },
+  // Drawn only for a listed move: the table's own names, never the words typed in the data block.
+  picture: (ctx: Ctx) => {
+    const ladders = laddersOf(ctx.config);
+    const option = findTransfer(ctx.data.current_role, ctx.data.target_role, ladders.transfers);
+    return option ? transferPicture(ladders, option) : undefined;
   },
 };

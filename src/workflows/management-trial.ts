@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { trialPicture } from "../careers/ladder-picture.js";
 import { addDays } from "../engine/dates.js";
 import { commonFields, DayField, TextList } from "./fields.js";
 import { TrialLevelField } from "./trial-level.js";
@@ -154,6 +155,7 @@ export const managementTrial: WorkflowDefinition<TrialData> = {
     for (const activity of d.activities ?? []) lines.push(`Activity: ${activity}`);
     return lines;
   },
+  picture: (ctx: Ctx) => trialPicture(ctx.data.level),
   noteData: (ctx: Ctx) => ({
     end_date: addDays(ctx.data.start_date, ctx.config.trial.plan_days),
     examples: TRIAL_EXAMPLES.join("; "),

@@ -1,12 +1,14 @@
 import * as z from "zod";
+import { stepPicture } from "../careers/ladder-picture.js";
 import {
   type Basis,
-  DEPARTMENTS,
-  type Department,
   findRoles,
+  type LadderRole,
+  type Ladders,
+  laddersOf,
   type NextRole,
   nextRoles,
-  type Role,
+  PAGE_LADDERS,
 } from "../careers/ladders.js";
 import type { Config } from "../config/schema.js";
 import { commonFields, ShortText } from "./fields.js";
@@ -31,23 +33,30 @@ export type PromotionData = z.infer<typeof PromotionData>;
 type Ctx = WorkflowContext<PromotionData>;
 
 /** `department` narrows role names shared by two ladders ("Senior Backend Engineer") when it names one. */
-function departmentOf(data: PromotionData): Department | undefined {
+function departmentOf(data: PromotionData, ladders: Ladders): string | undefined {
   const text = data.department?.trim().toLowerCase();
-  return DEPARTMENTS.find((d) => d.toLowerCase() === text);
+  return ladders.departments.find((d) => d.toLowerCase() === text);
 }
 
-function currentRoles(data: PromotionData): Role[] {
-  return findRoles(data.current_role, departmentOf(data));
+function currentRoles(data: PromotionData, ladders: Ladders): LadderRole[] {
+  return findRoles(data.current_role, departmentOf(data, ladders), ladders);
 }
 
-function candidates(data: PromotionData): NextRole[] {
-  return currentRoles(data).flatMap((role) => nextRoles(role));
+function candidates(data: PromotionData, ladders: Ladders): NextRole[] {
+  return currentRoles(data, ladders).flatMap((role) => nextRoles(role, ladders));
 }
 
-/** The step from the current to the target role, or undefined when the ladders have none. */
-export function promotionStep(data: PromotionData): NextRole | undefined {
-  const targets = new Set(findRoles(data.target_role).map((role) => role.id));
-  return candidates(data).find((next) => targets.has(next.role.id));
+/** The step from the current to the target role (and the current role), or undefined when the ladders have none. */
+export function promotionStep(
+  data: PromotionData,
+  ladders: Ladders,
+): (NextRole & { from: LadderRole }) | undefined {
+  const targets = new Set(findRoles(data.target_role, undefined, ladders).map((role) => role.id));
+  for (const from of currentRoles(data, ladders)) {
+    const step = nextRoles(from, ladders).find((next) => targets.has(next.role.id));
+    if (step) return { ...step, from };
+  }
+  return undefined;
 }
 
 function describeBasis(basis: Basis): string {
@@ -64,22 +73,26 @@ function describeNextRoles(next: NextRole[]): string {
   return [...new Set(lines)].join("; ");
 }
 
-function needsPosition(data: PromotionData): boolean {
-  return promotionStep(data)?.basis === "merit-and-company-need";
+function needsPosition(data: PromotionData, config: Config): boolean {
+  return promotionStep(data, laddersOf(config))?.basis === "merit-and-company-need";
 }
 
-function check(data: PromotionData, _config: Config): Problem[] {
-  if (currentRoles(data).length === 0) {
+function check(data: PromotionData, config: Config): Problem[] {
+  const ladders = laddersOf(config);
+  const where = ladders === PAGE_LADDERS ? "on the handbook page" : `in ${ladders.source}`;
+  if (currentRoles(data, ladders).length === 0) {
     return [
       {
         field: "current_role",
         value: data.current_role,
         message:
-          "is not a role of the career ladders on the handbook page; write it as the Roles graphs name it, e.g. Senior Backend Engineer",
+          where === "on the handbook page"
+            ? "is not a role of the career ladders on the handbook page; write it as the Roles graphs name it, e.g. Senior Backend Engineer"
+            : `is not a role of the career ladders ${where}; write it as a role name there, e.g. ${ladders.roles[0]?.name ?? "a role"}`,
       },
     ];
   }
-  const next = candidates(data);
+  const next = candidates(data, ladders);
   if (next.length === 0) {
     return [
       {
@@ -89,7 +102,7 @@ function check(data: PromotionData, _config: Config): Problem[] {
       },
     ];
   }
-  const step = promotionStep(data);
+  const step = promotionStep(data, ladders);
   if (!step) {
     return [
       {
@@ -152,7 +165,7 @@ export const promotion: WorkflowDefinition<PromotionData> = {
       guidance: "promotion/guidance-coaching",
       checklist: (ctx) => [
         ...coachingItems.map((text) => ({ text })),
-        ...(needsPosition(ctx.data as PromotionData)
+        ...(needsPosition(ctx.data as PromotionData, ctx.config)
           ? [{ text: POSITION_ITEM, formerly: [POSITION_ITEM_FORMERLY] }]
           : []),
       ],
@@ -215,7 +228,7 @@ export const promotion: WorkflowDefinition<PromotionData> = {
   conditions: {},
   summary: (ctx: Ctx) => {
     const d = ctx.data;
-    const step = promotionStep(d);
+    const step = promotionStep(d, laddersOf(ctx.config));
     const lines = [
       `Move: ${d.current_role} to ${d.target_role}${step ? `, based on ${describeBasis(step.basis)}` : ""}`,
     ];
@@ -223,8 +236,13 @@ export const promotion: WorkflowDefinition<PromotionData> = {
     if (ctx.facts.decision) lines.push(`Decision: ${ctx.facts.decision} (${ctx.facts.decision_day})`);
     return lines;
   },
+  picture: (ctx: Ctx) => {
+    const ladders = laddersOf(ctx.config);
+    const step = promotionStep(ctx.data, ladders);
+    return step ? stepPicture(ladders, step.from, step.role, ctx.config.handbook_url) : undefined;
+  },
   noteData: (ctx: Ctx) => {
-    const step = promotionStep(ctx.data);
+    const step = promotionStep(ctx.data, laddersOf(ctx.config));
     return { basis: step ? describeBasis(step.basis) : "" };
   },
 };

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Picture } from "../careers/ladder-picture.js";
 import type { Config } from "../config/schema.js";
 import type { Day } from "../engine/dates.js";
 
@@ -217,6 +218,11 @@ export interface WorkflowDefinition<D = Record<string, unknown>> {
   summary?: (ctx: WorkflowContext<D>) => string[];
   /** Set on temporary appointments: their period, shown on the dashboard's Gantt chart. */
   period?: Period;
+  /**
+   * A picture of where the person stands (the ladder step, the transfer, the trial's fork), drawn in
+   * the status section. Built from the ladders' names and the bot's words only, never a person's text.
+   */
+  picture?: (ctx: WorkflowContext<D>) => Picture | undefined;
   /** Extra values for note templates (a table row, a computed date). Escaped by the engine. */
   noteData?: (ctx: WorkflowContext<D>) => Record<string, string>;
 }

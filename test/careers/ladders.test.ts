@@ -3,12 +3,12 @@ import {
   findRole,
   findRoles,
   isNextRole,
+  type LadderRole,
   nextRoles,
   promotionBasis,
-  type Role,
 } from "../../src/careers/ladders.js";
 
-function role(nameOrId: string, department?: Role["department"]): Role {
+function role(nameOrId: string, department?: string): LadderRole {
   const found = findRole(nameOrId, department);
   if (found === undefined) throw new Error(`no role ${nameOrId}`);
   return found;
@@ -165,7 +165,7 @@ describe("roles other than Engineer need not pass through Senior (the seed's pro
     ["Infrastructure", "Backend Engineer", "Engineering Manager"],
     ["Infrastructure", "Site Reliability Engineer", "Engineering Manager"],
     ["Infrastructure", "Database Reliability Engineer", "Engineering Manager"],
-  ] as [Role["department"], string, string][])(
+  ] as [string, string, string][])(
     "%s: Engineers pass through Senior, so %s may not move to %s",
     (department, from, to) => {
       expect(isNextRole(role(from, department), role(to, department))).toBe(false);

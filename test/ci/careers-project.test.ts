@@ -69,6 +69,7 @@ describe("a careers project made by `career-bot init` alone", () => {
     expect(files).toEqual([
       ".gitlab-ci.yml",
       ".gitlab/career-bot.yml",
+      ".gitlab/career-ladders.yml",
       ...readdirSync(join(ROOT, ".gitlab/issue_templates"))
         .map((name) => `.gitlab/issue_templates/${name}`)
         .sort(),

@@ -129,7 +129,9 @@ describe("career-bot init [DIR]", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     const written = result.stdout.split("\n").filter((line) => line.startsWith("wrote"));
-    expect(written).toHaveLength(issueTemplateNames().length + 2);
+    // The config, the commented ladder file, the issue templates and the CI include.
+    expect(written).toHaveLength(issueTemplateNames().length + 3);
+    expect(written.some((line) => line.includes(".gitlab/career-ladders.yml"))).toBe(true);
     const ci = parse(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8"));
     const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     expect(ci.include[0].component).toBe(`gitlab.example.com/tools/career-bot/career-bot@${version}`);
