@@ -15,8 +15,23 @@ export type Job = Record<string, unknown> & {
   extends?: string | string[];
 };
 
-/** GitLab's global keywords; every other top-level key is a job (hidden when it starts with "."). */
-export const GLOBAL_KEYS = new Set(["default", "include", "stages", "variables", "workflow", "spec"]);
+/**
+ * GitLab's global keywords (lib/gitlab/ci/config/entry/root.rb; `spec` heads a component); every
+ * other top-level key is a job (hidden when it starts with "."). A "job" named `image` is the keyword.
+ */
+export const GLOBAL_KEYS = new Set([
+  "default",
+  "include",
+  "stages",
+  "variables",
+  "workflow",
+  "spec",
+  "image",
+  "services",
+  "before_script",
+  "after_script",
+  "cache",
+]);
 
 /** The keywords GitLab accepts in a job (docs: CI/CD YAML syntax reference, "Job keywords"). */
 export const JOB_KEYS = new Set([

@@ -41,7 +41,7 @@ describe("the npm package (scripts/pack.mjs)", () => {
     ]);
   });
 
-  it("is public, MIT, for Node 24, with no dependencies, scripts or development half", async () => {
+  it("is public, MIT, for Node 22 and later, with no dependencies, scripts or development half", async () => {
     const { stdout } = await run("tar", ["-xzOf", tarball, "package/package.json"]);
     const manifest = JSON.parse(stdout);
     expect(manifest).toMatchObject({
@@ -49,7 +49,7 @@ describe("the npm package (scripts/pack.mjs)", () => {
       version: PKG.version,
       license: "MIT",
       bin: { "career-bot": "dist/career-bot.mjs" },
-      engines: { node: ">=24" },
+      engines: { node: ">=22" },
     });
     for (const key of ["private", "dependencies", "devDependencies", "scripts"])
       expect(manifest).not.toHaveProperty(key);
