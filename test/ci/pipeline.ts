@@ -131,6 +131,7 @@ interface InputSpec {
   type?: "string" | "number" | "boolean" | "array";
   description?: string;
   options?: unknown[];
+  regex?: string;
 }
 
 /**
@@ -150,6 +151,10 @@ export function expandComponent(text: string, inputs: Record<string, unknown>): 
     const type = declared?.type ?? "string";
     const actual = Array.isArray(value) ? "array" : typeof value;
     if (actual !== type) throw new Error(`input ${name}: provided value is not a ${type}`);
+    // GitLab matches a string input against `regex` unanchored, as RE2
+    // (lib/gitlab/ci/config/interpolation/inputs/string_input.rb).
+    if (declared?.regex !== undefined && !new RegExp(declared.regex).test(String(value)))
+      throw new Error(`input ${name}: provided value does not match required RegEx pattern`);
     values[name] = value;
   }
   return interpolate(body.toJS(), values) as Ci;
