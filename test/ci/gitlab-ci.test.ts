@@ -98,7 +98,7 @@ describe(".gitlab-ci.yml (career-bot's own pipeline)", () => {
     expect(image.indexOf("career-bot validate")).toBeLessThan(image.indexOf("docker push"));
     expect(shellOf(job("assets"))).toContain("/packages/generic/career-bot/$CI_COMMIT_TAG/$file");
     expect(job("assets").needs).toContain("bundle");
-    expect(shellOf(job("npm-publish"))).toContain("npm publish pack/career-bot-$CI_COMMIT_TAG.tgz");
+    expect(shellOf(job("npm-publish"))).toContain("npm publish pack/career-bot-cli-$CI_COMMIT_TAG.tgz");
     expect(job("release").release).toMatchObject({
       tag_name: "$CI_COMMIT_TAG",
       description: "release-notes.md",
