@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
+import { misnamedConfigProblem } from "./misnamed.js";
 import { Config } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = ".gitlab/career-bot.yml";
@@ -14,7 +15,11 @@ export async function loadConfig(path: string, { required = false } = {}): Promi
     // FileHandle machinery (README "Performance").
     text = readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required) return Config.parse({});
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required) {
+      const misnamed = misnamedConfigProblem(path);
+      if (misnamed) throw new ConfigError(misnamed, [misnamed]);
+      return Config.parse({});
+    }
     throw new ConfigError(`${path}: cannot read the config file (${(error as Error).message}).`);
   }
   return parseConfigText(text, path);
