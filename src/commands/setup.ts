@@ -5,6 +5,7 @@ import { setupFailed, setupLines } from "../setup/report.js";
 import { runSetup } from "../setup/run-setup.js";
 import { workflows } from "../workflows/index.js";
 import type { CommandInput, CommandOutput } from "./command.js";
+import { whoAmI } from "./context.js";
 import type { CommandOptions } from "./options.js";
 import { settingsFrom } from "./settings.js";
 
@@ -64,7 +65,12 @@ export async function setupCommand(
   }
   const serve = options.webhookUrl === undefined ? undefined : serveTarget(options.webhookUrl, env);
   const config = await loadConfig(options.config, { required: options.configRequired ?? false });
-  const report = await runSetup(connectTo(settings), {
+  const port = connectTo(settings);
+  // The bot's user first, as every other command: a URL that is not GitLab, or does not answer, is
+  // said so naming the setting, before the project lookup would call it "no such project (404)".
+  const bot = await whoAmI(port, settings);
+  const report = await runSetup(port, {
+    bot,
     project: settings.project!,
     gitlabUrl: settings.url,
     workflows,
