@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { tokenExpiryNotice } from "../run/token-expiry.js";
 import { pacerFor } from "../run/trigger-mode.js";
 import type { CommandInput, CommandOutput } from "./command.js";
 import { buildContext } from "./context.js";
@@ -18,10 +19,14 @@ export async function runSweep({ options, env, io, wiring, secrets }: CommandInp
     project: settings.project,
     clock: wiring.clock ?? systemClock,
   });
-  return summaryOutput(
-    await sweep(ctx, { project: settings.project, group: options.group, shard, secrets }),
-    ctx,
-  );
+  const summary = await sweep(ctx, { project: settings.project, group: options.group, shard, secrets });
+  // One shard is enough to say it; every shard would print the same line.
+  const warning =
+    (shard?.index ?? 1) === 1
+      ? await tokenExpiryNotice(ctx.port, (wiring.clock ?? systemClock).wallMs())
+      : undefined;
+  if (warning) summary.notices = [...(summary.notices ?? []), warning];
+  return summaryOutput(summary, ctx);
 }
 
 export function shardFrom(env: NodeJS.ProcessEnv): { index: number; total: number } | undefined {
