@@ -119,7 +119,26 @@ const SNAPSHOT_BANNER = `var __careerBotMeta = {
   },
 };`;
 
-if (!args.includes("--no-snapshot")) await snapshot();
+/**
+ * The node major the startup snapshot is built on: the release image's (Dockerfile NODE_IMAGE, the
+ * bundle job). A snapshot fits only the node that built it, and Node 22's snapshot builder aborts on
+ * this bundle (node:http and node:module are not supported in its user-land snapshots: a fatal
+ * "CheckGlobalAndEternalHandles failed" or std::length_error), so on another node there is none to
+ * build; the bundle runs without it. test/release/image.test.ts keeps this and the Dockerfile equal.
+ */
+const SNAPSHOT_NODE_MAJOR = 24;
+
+if (!args.includes("--no-snapshot")) {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major !== SNAPSHOT_NODE_MAJOR) {
+    console.error(
+      `bundle: the startup snapshot is built on Node ${SNAPSHOT_NODE_MAJOR}, the release image's node, not on ${process.version}: ` +
+        `run this with Node ${SNAPSHOT_NODE_MAJOR}, or pass --no-snapshot for the bundle alone`,
+    );
+    process.exit(2);
+  }
+  await snapshot();
+}
 
 /**
  * The snapshot is built from one CommonJS script that requires only Node's own modules. ESM code in
