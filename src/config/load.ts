@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
-import type { z } from "zod";
+import { LineCounter, parseDocument } from "yaml";
 import { ConfigError } from "../errors.js";
 import { misnamedConfigProblem } from "./misnamed.js";
+import { describeConfigIssues } from "./plain-issues.js";
 import { Config } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = ".gitlab/career-bot.yml";
@@ -26,7 +26,8 @@ export async function loadConfig(path: string, { required = false } = {}): Promi
 }
 
 export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Config {
-  const doc = parseDocument(text);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
       const reason = (e.message.split("\n")[0] ?? "").replace(/[:\s]+$/, "");
@@ -43,18 +44,11 @@ export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Confi
   }
   const result = Config.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
   if (!result.success) {
-    const problems = describeIssues(result.error.issues, path);
+    const problems = describeConfigIssues(result.error.issues, path, doc, lines);
     throw new ConfigError(
       `${path} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
       problems,
     );
   }
   return result.data;
-}
-
-export function describeIssues(issues: z.core.$ZodIssue[], prefix: string): string[] {
-  return issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-    return `${prefix}: ${where}: ${issue.message}`;
-  });
 }

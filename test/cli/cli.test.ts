@@ -81,10 +81,14 @@ describe("career-bot CLI", () => {
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toEqual([
       "career-bot: 4 problem(s):",
-      `  - ${path}: people_ops.1: must be a GitLab username`,
-      `  - ${path}: timezone: must be an IANA time zone such as UTC or Europe/Berlin`,
-      `  - ${path}: interim.max_months: Too small: expected number to be >0`,
-      `  - ${path}: interim: Unrecognized key: "typo"`,
+      `  - ${path}:1: people_ops.1: must be a GitLab username`,
+      `  - ${path}:2: timezone: must be an IANA time zone such as UTC or Europe/Berlin`,
+      `  - ${path}:3: interim.max_months: must be more than 0`,
+      expect.stringMatching(
+        new RegExp(
+          `^  - ${path}:3: interim\\.typo: interim has no setting "typo" \\(its settings: max_months, `,
+        ),
+      ),
     ]);
     writeFileSync(path, "people_ops: [carol]\n");
     const ok = await run(["validate", "--config", path]);
