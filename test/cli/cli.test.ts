@@ -211,6 +211,18 @@ describe("validate checks the issue templates", () => {
     expect(problems.join("\n")).toMatch(/Loan open\.md: needs a line \/confidential/);
     expect(problems.join("\n")).toMatch(/Loan field\.md: .*host_manger/);
   });
+
+  it("prints usernames as typed, without the zero-width space that stops a mention in GitLab", async () => {
+    const { checkIssueTemplates } = await import("../../src/commands/validate-issue-templates.js");
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-templates-"));
+    const good = readFileSync(".gitlab/issue_templates/Interim manager.md", "utf8");
+    writeFileSync(join(dir, "Interim manager.md"), good.replace(/^manager: bob /m, 'manager: "@b ob" '));
+    const { problems } = await checkIssueTemplates(dir);
+    expect(problems).toEqual([
+      `${join(dir, "Interim manager.md")}: manager (is @b ob): must be a GitLab username such as alice or @alice`,
+    ]);
+    expect(problems.join("")).not.toMatch(/\u200b/);
+  });
 });
 
 describe("ladder without quotes", () => {
