@@ -2,7 +2,7 @@
 // Builds dist/career-bot.mjs: the whole CLI in one file, with the Handlebars templates and the issue
 // templates inside, so a CI job runs it on a plain node image with no `npm ci` (`.gitlab-ci.yml`).
 // Then dist/career-bot.blob: a V8 startup snapshot of the same CLI (scripts/snapshot/entry.ts), which
-// the bot jobs start from: `node --snapshot-blob dist/career-bot.blob handle` (README "Performance").
+// the bot jobs start from: `node --snapshot-blob dist/career-bot.blob handle` (docs/maintaining.md "Performance").
 // The blob fits only the node binary that built it (same version, platform and V8 flags); any other
 // node refuses it with exit code 14 before running anything, and the jobs then run the .mjs.
 // Usage: node scripts/bundle.mjs [--outfile PATH] [--no-snapshot]
@@ -49,7 +49,7 @@ const assets = {
 };
 /*
  * Two dependencies of dependencies, cut to what the bot runs; every module a bundle holds is parsed
- * at each start and, in the snapshot, deserialized at each start (README "Performance"):
+ * at each start and, in the snapshot, deserialized at each start (docs/maintaining.md "Performance"):
  * - rate-limiter-flexible's index requires its 25 limiters (Redis, Mongo, Cluster, ...); gitbeaker's
  *   requester-utils imports only RateLimiterMemory and RateLimiterQueue, so the bundle takes those
  *   two files.
@@ -163,7 +163,7 @@ async function snapshot() {
       },
       banner: { js: SNAPSHOT_BANNER },
       // Less to load at every start (whitespace alone: 9.3 -> 7.6 MiB); identifiers keep their names,
-      // so stack frames from a job stay readable (README "Performance").
+      // so stack frames from a job stay readable (docs/maintaining.md "Performance").
       minifyWhitespace: true,
       minifySyntax: true,
     });

@@ -12,7 +12,7 @@ export async function loadConfig(path: string, { required = false } = {}): Promi
   let text: string;
   try {
     // Sync: a few hundred bytes read once, before any other work; fs/promises would first load its
-    // FileHandle machinery (README "Performance").
+    // FileHandle machinery (docs/maintaining.md "Performance").
     text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required) {

@@ -157,7 +157,7 @@ const ExpandedPage = z.object({
  * The port over gitbeaker 43.8. `@gitbeaker/rest` is `@gitbeaker/core`'s resource classes with a
  * fetch requester preset on each; we give every resource our own requester anyway, so we take the
  * classes from `@gitbeaker/core`: a bundle then holds the ten we use, where `@gitbeaker/rest`'s
- * preset wraps all 154 when it loads (README "Performance"). Every answer is narrowed with zod; every request goes through our
+ * preset wraps all 154 when it loads (docs/maintaining.md "Performance"). Every answer is narrowed with zod; every request goes through our
  * retrying requester (see requester.ts for why not gitbeaker's); every error is a `GitLabError` whose
  * message has the token scrubbed out.
  */

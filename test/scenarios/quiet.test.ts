@@ -3,7 +3,7 @@ import { interimDescription, World } from "../support/world.js";
 
 /*
  * SPEC section 7, "Quiet": a sweep with nothing due writes nothing and reads little. Counted on the
- * HTTP fake through gitbeaker, request by request (README "Performance" has the figures at scale).
+ * HTTP fake through gitbeaker, request by request (docs/maintaining.md "Performance" has the figures at scale).
  */
 
 let world: World;
