@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { sweep } from "../run/sweep.js";
 import { tokenExpiryNotice } from "../run/token-expiry.js";
 import { pacerFor } from "../run/trigger-mode.js";
 import type { CommandInput, CommandOutput } from "./command.js";
@@ -6,7 +7,6 @@ import { buildContext } from "./context.js";
 import { consoleReporter } from "./reporter.js";
 import { settingsFrom } from "./settings.js";
 import { summaryOutput } from "./summary-output.js";
-import { sweep } from "./sweep.js";
 import { systemClock } from "./wiring.js";
 
 /** `career-bot sweep [--group PATH]`, sharded by GitLab CI's parallel: when it is set. */
