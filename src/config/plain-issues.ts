@@ -38,7 +38,12 @@ function dotted(path: readonly Key[]): string {
   return path.join(".");
 }
 
+/** zod's own wording, which the schema did not replace with a message of its own. */
+const ZOD_WORDING = /^(Invalid input|Too small|Too big|Invalid option)\b/;
+
 function plainMessage(issue: Issue, value: unknown): string {
+  // A message the schema wrote for this rule is plain already and says more than a bound would.
+  if (!ZOD_WORDING.test(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type":
       return `must be ${kind(issue.expected)}, not ${describeValue(value)}`;

@@ -23,6 +23,10 @@ describe("config errors name the file, the line and the key, in plain words", ()
     expect(problems("interim:\n  max_months: 0\n")).toEqual([
       ".gitlab/career-bot.yml:2: interim.max_months: must be more than 0",
     ]);
+    // A rule's own message, written for people, is kept (with the line).
+    expect(problems("people_ops: [carol]\ntrigger_writes_per_minute: -1\n")).toEqual([
+      ".gitlab/career-bot.yml:2: trigger_writes_per_minute: must be 0 (never wait) or more writes a minute, e.g. 20",
+    ]);
     expect(problems("interim:\n  max_months: 2.5\n")).toEqual([
       ".gitlab/career-bot.yml:2: interim.max_months: must be a whole number, not the number 2.5",
     ]);

@@ -27,17 +27,18 @@ describe("a sweep with nothing due", () => {
     expect((await world.sweep()).code).toBe(0);
     // Who the bot is, the due list, the recently updated list, the notes; no fresh read of the issue
     // (its section would not change) and no user look-up beyond the block's three people. Then
-    // the webhook's health.
+    // the webhook's health and when the bot's token expires.
     expect(requests()).toEqual({
       "GET /user": 1,
       "GET /projects/:id/issues": 2,
       "GET /projects/:id/issues/:iid/notes": 1,
       "GET /users": 3,
       "GET /projects/:id/hooks": 1,
+      "GET /personal_access_tokens/self": 1,
     });
   });
 
-  it("makes four requests when nothing was updated lately either", async () => {
+  it("makes five requests when nothing was updated lately either", async () => {
     world.state.advance({ days: 3 });
     world.state.requestCounts.clear();
     expect((await world.sweep()).code).toBe(0);
@@ -45,6 +46,7 @@ describe("a sweep with nothing due", () => {
       "GET /user": 1,
       "GET /projects/:id/issues": 2,
       "GET /projects/:id/hooks": 1,
+      "GET /personal_access_tokens/self": 1,
     });
   });
 });
