@@ -2,7 +2,7 @@
 // Builds dist/career-bot.mjs: the whole CLI in one file, with the Handlebars templates and the issue
 // templates inside, so a CI job runs it on a plain node image with no `npm ci` (`.gitlab-ci.yml`).
 // Then dist/career-bot.blob: a V8 startup snapshot of the same CLI (scripts/snapshot/entry.ts), which
-// the bot jobs start from: `node --snapshot-blob dist/career-bot.blob handle` (README "Performance").
+// the bot jobs start from: `node --snapshot-blob dist/career-bot.blob handle` (docs/maintaining.md "Performance").
 // The blob fits only the node binary that built it (same version, platform and V8 flags); any other
 // node refuses it with exit code 14 before running anything, and the jobs then run the .mjs.
 // Usage: node scripts/bundle.mjs [--outfile PATH] [--no-snapshot]
@@ -49,7 +49,7 @@ const assets = {
 };
 /*
  * Two dependencies of dependencies, cut to what the bot runs; every module a bundle holds is parsed
- * at each start and, in the snapshot, deserialized at each start (README "Performance"):
+ * at each start and, in the snapshot, deserialized at each start (docs/maintaining.md "Performance"):
  * - rate-limiter-flexible's index requires its 25 limiters (Redis, Mongo, Cluster, ...); gitbeaker's
  *   requester-utils imports only RateLimiterMemory and RateLimiterQueue, so the bundle takes those
  *   two files.
@@ -119,7 +119,26 @@ const SNAPSHOT_BANNER = `var __careerBotMeta = {
   },
 };`;
 
-if (!args.includes("--no-snapshot")) await snapshot();
+/**
+ * The node major the startup snapshot is built on: the release image's (Dockerfile NODE_IMAGE, the
+ * bundle job). A snapshot fits only the node that built it, and Node 22's snapshot builder aborts on
+ * this bundle (node:http and node:module are not supported in its user-land snapshots: a fatal
+ * "CheckGlobalAndEternalHandles failed" or std::length_error), so on another node there is none to
+ * build; the bundle runs without it. test/release/image.test.ts keeps this and the Dockerfile equal.
+ */
+const SNAPSHOT_NODE_MAJOR = 24;
+
+if (!args.includes("--no-snapshot")) {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major !== SNAPSHOT_NODE_MAJOR) {
+    console.error(
+      `bundle: the startup snapshot is built on Node ${SNAPSHOT_NODE_MAJOR}, the release image's node, not on ${process.version}: ` +
+        `run this with Node ${SNAPSHOT_NODE_MAJOR}, or pass --no-snapshot for the bundle alone`,
+    );
+    process.exit(2);
+  }
+  await snapshot();
+}
 
 /**
  * The snapshot is built from one CommonJS script that requires only Node's own modules. ESM code in
@@ -144,7 +163,7 @@ async function snapshot() {
       },
       banner: { js: SNAPSHOT_BANNER },
       // Less to load at every start (whitespace alone: 9.3 -> 7.6 MiB); identifiers keep their names,
-      // so stack frames from a job stay readable (README "Performance").
+      // so stack frames from a job stay readable (docs/maintaining.md "Performance").
       minifyWhitespace: true,
       minifySyntax: true,
     });

@@ -31,7 +31,9 @@ execFileSync(
   },
 );
 writeFileSync(join(stage, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-for (const file of ["README.md", "LICENSE"]) copyFileSync(join(root, file), join(stage, file));
+// The config's JSON Schema, at the URL its `$id` and init's `yaml-language-server` line give.
+for (const file of ["README.md", "LICENSE", "career-bot.schema.json"])
+  copyFileSync(join(root, file), join(stage, file));
 
 const [packed] = JSON.parse(
   execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: stage, encoding: "utf8" }),

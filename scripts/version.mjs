@@ -4,7 +4,8 @@
 // - CHANGELOG.md: "## Unreleased" becomes "## x.y.z (date)", under a new empty "## Unreleased";
 // - templates/career-bot.yml: the component's `version` input default, the image tag a careers
 //   project gets when it pins the component at @x.y.z (GitLab gives a component no way to read its
-//   own version without a feature flag, so the release writes it; a test keeps the two equal).
+//   own version without a feature flag, so the release writes it; a test keeps the two equal);
+// - career-bot.schema.json: its `$id`, the release's URL of the schema (src/npm-package.ts).
 // Usage: node scripts/version.mjs [ROOT] [DATE]  (defaults: the current directory, today in UTC)
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,4 +34,12 @@ if (!input.test(component)) {
   process.exit(1);
 }
 writeFileSync(componentPath, component.replace(input, `$1"${version}"`));
-console.log(`version: CHANGELOG.md and templates/career-bot.yml say ${version}`);
+const schemaPath = join(root, "career-bot.schema.json");
+const schema = readFileSync(schemaPath, "utf8");
+const id = /^( {2}"\$id": "[^"]*@)[^/"]+(\/career-bot\.schema\.json",)$/m;
+if (!id.test(schema)) {
+  console.error("version: no `$id` with a version in career-bot.schema.json");
+  process.exit(1);
+}
+writeFileSync(schemaPath, schema.replace(id, `$1${version}$2`));
+console.log(`version: CHANGELOG.md, templates/career-bot.yml and career-bot.schema.json say ${version}`);

@@ -1,4 +1,5 @@
 import { commandWord, nearestCommand } from "./commands/command-word.js";
+import { conventionalArgs } from "./commands/conventions.js";
 import { COMMANDS, isCommandName } from "./commands/definitions.js";
 import { type ChosenCommand, type Io, processIo } from "./commands/options.js";
 import { quickParse } from "./commands/quick-parse.js";
@@ -15,7 +16,7 @@ export async function main(
   wiring: Wiring = defaultWiring,
 ): Promise<number> {
   if (io === processIo) quietOnClosedPipe();
-  const normalised = normalisePayloadDash(args);
+  const normalised = normalisePayloadDash(conventionalArgs(args));
   const chosen = quickParse(normalised);
   const picked = chosen ?? (await parseSlowly(normalised, env, io));
   if (typeof picked === "number") return picked;

@@ -67,6 +67,21 @@ export class NotGitLabError extends CareerBotError {
   }
 }
 
+/**
+ * The GitLab URL does not answer at all (refused, no such host, timed out). Exit 1, not 2: a GitLab
+ * that is down for a moment looks the same as a mistyped host, and the first is worth running again.
+ * Names the setting and its value, as the other URL errors do.
+ */
+export class GitLabUnreachableError extends CareerBotError {
+  constructor(source: string, value: string, reason: string) {
+    super(
+      "EUNREACHABLE",
+      `${source}=${JSON.stringify(withoutCredentials(value))} did not answer (${reason}): check that it is the address of your GitLab instance (what you open in a browser, e.g. https://gitlab.example.com) and that this machine can reach it`,
+      1,
+    );
+  }
+}
+
 /** `sweep --group` names a group the bot's token cannot see (404) or may not read (403). */
 export class GroupNotFoundError extends CareerBotError {
   constructor(group: string, status: number | undefined) {

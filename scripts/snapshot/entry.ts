@@ -1,5 +1,5 @@
 /*
- * The entry of the V8 startup snapshot dist/career-bot.blob (README "Performance"). scripts/bundle.mjs
+ * The entry of the V8 startup snapshot dist/career-bot.blob (docs/maintaining.md "Performance"). scripts/bundle.mjs
  * bundles this file and the CLI into one CommonJS script and runs
  *   node --snapshot-blob dist/career-bot.blob --build-snapshot <that script>
  * Node runs it, then saves the heap: every module evaluated, zod's compiled parsers, the Handlebars

@@ -8,7 +8,7 @@ export function connect(settings: Settings, env: NodeJS.ProcessEnv = process.env
 }
 
 /**
- * Test and benchmark knobs (README "Testing"): `CAREER_BOT_RETRY_BASE_MS` scales every backoff (a 429
+ * Test and benchmark knobs (docs/maintaining.md "Testing"): `CAREER_BOT_RETRY_BASE_MS` scales every backoff (a 429
  * without Retry-After waits ten times it, as in the defaults) and `CAREER_BOT_REQUEST_TIMEOUT_MS`
  * bounds each try, so fault suites run the real retry loop in milliseconds. Unset, the defaults hold.
  */

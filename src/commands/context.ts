@@ -1,7 +1,7 @@
 import { loadConfig } from "../config/load.js";
 import { Renderer } from "../engine/render.js";
 import { stateKeyMaterial, stateSigner } from "../engine/state-signature.js";
-import { NotGitLabError, TokenRejectedError } from "../errors.js";
+import { GitLabUnreachableError, NotGitLabError, TokenRejectedError } from "../errors.js";
 import { GitLabError, type GitLabPort, type User } from "../gitlab/port.js";
 import type { Reporter, RunContext } from "../run/context.js";
 import { parseNow } from "./now.js";
@@ -55,7 +55,15 @@ export async function whoAmI(
           settings.url,
           "GET /api/v4/user with something other than a GitLab user",
         );
+      if (error.kind === "network" || error.kind === "timeout")
+        throw new GitLabUnreachableError(settings.urlSource, settings.url, unreachableReason(error));
     }
     throw error;
   }
+}
+
+/** The cause in a few words: the system's code (ECONNREFUSED, ENOTFOUND) or "no answer in time". */
+function unreachableReason(error: GitLabError): string {
+  if (error.kind === "timeout") return "no answer in time";
+  return /\(([A-Z_]+)\)/.exec(error.message)?.[1] ?? "network error";
 }

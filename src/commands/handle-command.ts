@@ -1,7 +1,7 @@
+import { checkPayload, handle } from "../run/handle.js";
 import { pacerFor } from "../run/trigger-mode.js";
 import type { CommandInput, CommandOutput } from "./command.js";
 import { buildContext } from "./context.js";
-import { checkPayload, handle } from "./handle.js";
 import { readPayload } from "./payload-source.js";
 import { consoleReporter } from "./reporter.js";
 import { settingsFrom } from "./settings.js";

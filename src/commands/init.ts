@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { packageVersion } from "../assets.js";
 import { releaseHome, scaffoldFiles } from "../init/scaffold.js";
+import { npxCommand } from "../npm-package.js";
 import type { CommandInput, CommandOutput } from "./command.js";
 
 /**
@@ -45,7 +47,8 @@ export async function runInit({ options, env, io }: CommandInput): Promise<Comma
   lines.push(
     written.length === 0
       ? "Nothing to write: every file exists."
-      : "Next: fill in people_ops in .gitlab/career-bot.yml, push, add the CAREER_BOT_TOKEN variable " +
+      : `Next: fill in people_ops in .gitlab/career-bot.yml and check it with ${npxCommand(packageVersion(), "validate")} ` +
+          "(the version the include pins), push, add the CAREER_BOT_TOKEN variable " +
           'and run the career-bot:setup job (career-bot\'s README, "Deploy on GitLab").',
   );
   return { lines, json: { written, skipped, component: home.component }, exitCode: 0 };

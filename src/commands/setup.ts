@@ -1,12 +1,15 @@
 import { loadConfig } from "../config/load.js";
 import { UsageError } from "../errors.js";
 import type { GitLabPort } from "../gitlab/port.js";
+import { tokenExpiryNotice } from "../run/token-expiry.js";
 import { setupFailed, setupLines } from "../setup/report.js";
 import { runSetup } from "../setup/run-setup.js";
 import { workflows } from "../workflows/index.js";
 import type { CommandInput, CommandOutput } from "./command.js";
+import { whoAmI } from "./context.js";
 import type { CommandOptions } from "./options.js";
 import { settingsFrom } from "./settings.js";
+import { systemClock } from "./wiring.js";
 
 const CRON_RANGES: [number, number][] = [
   [0, 59],
@@ -38,7 +41,8 @@ export function isCron(text: string): boolean {
 
 /** `career-bot setup`, through the wiring's port (the real adapter unless a test gives another). */
 export function runSetupCommand({ options, env, wiring, secrets }: CommandInput): Promise<CommandOutput> {
-  return setupCommand(options, env, secrets, (settings) => wiring.connect(settings, env));
+  const nowMs = (wiring.clock ?? systemClock).wallMs();
+  return setupCommand(options, env, secrets, (settings) => wiring.connect(settings, env), nowMs);
 }
 
 /**
@@ -50,6 +54,7 @@ export async function setupCommand(
   env: NodeJS.ProcessEnv,
   secrets: string[],
   connectTo: (settings: ReturnType<typeof settingsFrom>) => GitLabPort,
+  nowMs?: number,
 ): Promise<CommandOutput> {
   const settings = settingsFrom(options, env, true);
   const cron = options.cron?.trim();
@@ -64,7 +69,12 @@ export async function setupCommand(
   }
   const serve = options.webhookUrl === undefined ? undefined : serveTarget(options.webhookUrl, env);
   const config = await loadConfig(options.config, { required: options.configRequired ?? false });
-  const report = await runSetup(connectTo(settings), {
+  const port = connectTo(settings);
+  // The bot's user first, as every other command: a URL that is not GitLab, or does not answer, is
+  // said so naming the setting, before the project lookup would call it "no such project (404)".
+  const bot = await whoAmI(port, settings);
+  const report = await runSetup(port, {
+    bot,
     project: settings.project!,
     gitlabUrl: settings.url,
     workflows,
@@ -75,6 +85,8 @@ export async function setupCommand(
     sweepOnly,
     secrets,
   });
+  const warning = nowMs === undefined ? undefined : await tokenExpiryNotice(port, nowMs);
+  if (warning) report.warnings = [warning];
   const failed = setupFailed(report);
   return {
     lines: setupLines(report),

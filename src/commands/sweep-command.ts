@@ -1,11 +1,12 @@
 import { UsageError } from "../errors.js";
+import { sweep } from "../run/sweep.js";
+import { tokenExpiryNotice } from "../run/token-expiry.js";
 import { pacerFor } from "../run/trigger-mode.js";
 import type { CommandInput, CommandOutput } from "./command.js";
 import { buildContext } from "./context.js";
 import { consoleReporter } from "./reporter.js";
 import { settingsFrom } from "./settings.js";
 import { summaryOutput } from "./summary-output.js";
-import { sweep } from "./sweep.js";
 import { systemClock } from "./wiring.js";
 
 /** `career-bot sweep [--group PATH]`, sharded by GitLab CI's parallel: when it is set. */
@@ -24,10 +25,14 @@ export async function runSweep({ options, env, io, wiring, secrets }: CommandInp
     project: settings.project,
     clock: wiring.clock ?? systemClock,
   });
-  return summaryOutput(
-    await sweep(ctx, { project: settings.project, group: options.group, shard, secrets }),
-    ctx,
-  );
+  const summary = await sweep(ctx, { project: settings.project, group: options.group, shard, secrets });
+  // One shard is enough to say it; every shard would print the same line.
+  const warning =
+    (shard?.index ?? 1) === 1
+      ? await tokenExpiryNotice(ctx.port, (wiring.clock ?? systemClock).wallMs())
+      : undefined;
+  if (warning) summary.notices = [...(summary.notices ?? []), warning];
+  return summaryOutput(summary, ctx);
 }
 
 export function shardFrom(env: NodeJS.ProcessEnv): { index: number; total: number } | undefined {

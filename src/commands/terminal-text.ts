@@ -19,3 +19,12 @@ export function terminalSafe(text: string, max = 200): string {
     .trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
+
+/**
+ * Text written for GitLab (a problem's description, as the bot would post it) as a terminal shows
+ * it: without the zero-width spaces that keep `@alice` from mentioning in GitLab. In a terminal they
+ * only get in the way: copying `@alice` would paste an invisible character into the next command.
+ */
+export function withoutZeroWidth(text: string): string {
+  return text.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, "");
+}

@@ -4,6 +4,7 @@ import { defaultConfig } from "../config/schema.js";
 import { type DataBlock, readDataBlock } from "../engine/data-block.js";
 import { describeProblem, validateData } from "../engine/problems.js";
 import { workflows } from "../workflows/index.js";
+import { withoutZeroWidth } from "./terminal-text.js";
 
 export const ISSUE_TEMPLATE_DIR = ".gitlab/issue_templates";
 
@@ -43,7 +44,8 @@ export async function checkIssueTemplates(
     const result = validateData(definition, block, defaultConfig(), new Map());
     if (!result.ok)
       for (const problem of result.problems)
-        if (!blanks.has(problem.field)) problems.push(`${where}: ${describeProblem(problem)}`);
+        if (!blanks.has(problem.field))
+          problems.push(`${where}: ${withoutZeroWidth(describeProblem(problem))}`);
   }
   return { problems, checked };
 }

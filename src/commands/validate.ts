@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { LadderFileError, ladderFilePath, loadLadderFile } from "../careers/ladder-file.js";
 import { PAGE_LADDERS } from "../careers/ladder-set.js";
 import { parseConfigText } from "../config/load.js";
+import { misnamedConfigProblem } from "../config/misnamed.js";
 import { Renderer } from "../engine/render.js";
 import { validateDefinition } from "../engine/validate-definition.js";
 import { ConfigError } from "../errors.js";
@@ -30,6 +31,10 @@ export async function validate(configPath: string, required = false): Promise<Va
       problems.push(
         `${configPath}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? "error"})`,
       );
+    else {
+      const misnamed = misnamedConfigProblem(configPath);
+      if (misnamed) problems.push(misnamed);
+    }
   }
   const warnings: string[] = [];
   if (text !== undefined) {

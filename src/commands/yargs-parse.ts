@@ -1,7 +1,9 @@
 import type { Argv, Options } from "yargs";
 import { UsageError } from "../errors.js";
+import { commandWord } from "./command-word.js";
 import { COMMANDS, type CommandDefinition, GLOBAL_OPTIONS, type OptionDefinition } from "./definitions.js";
 import type { ChosenCommand, CommandOptions } from "./options.js";
+import { plainUsageMessage } from "./usage-messages.js";
 
 const EPILOG = `Environment:
   GITLAB_URL / CI_SERVER_URL          GitLab base URL (--gitlab-url)
@@ -71,11 +73,14 @@ export async function parseWithYargs(args: string[]): Promise<ChosenCommand | un
     .strict()
     .epilog(EPILOG)
     .help()
+    .alias("help", "h")
     .version(false)
+    // Answered before yargs loads (cli.ts); listed here so the help shows it.
+    .option("version", { alias: "v", type: "boolean", describe: "print career-bot's version" })
     .wrap(Math.min(110, process.stdout.columns || 110))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? new UsageError(plainUsageMessage(message, commandWord(args)));
     })
     .parseAsync();
   return chosen;

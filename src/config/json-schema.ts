@@ -1,12 +1,20 @@
 import * as z from "zod";
+import { packageVersion } from "../assets.js";
 import { LadderFile } from "../careers/ladder-file.js";
+import { configSchemaUrl } from "../npm-package.js";
 import { Config } from "./schema.js";
 
-/** JSON Schema of `.gitlab/career-bot.yml` as people write it (every key optional), for editors. */
-export function configJsonSchema(): Record<string, unknown> {
+/**
+ * JSON Schema of `.gitlab/career-bot.yml` as people write it (every key optional), for editors;
+ * its `$id` is where this release publishes it.
+ */
+export function configJsonSchema(version = packageVersion()): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(Config, { io: "input", unrepresentable: "any" });
   return {
-    ...z.toJSONSchema(Config, { io: "input", unrepresentable: "any" }),
+    $schema,
+    $id: configSchemaUrl(version),
     title: "career-bot configuration (.gitlab/career-bot.yml)",
+    ...schema,
   };
 }
 

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
-import type { z } from "zod";
+import { LineCounter, parseDocument } from "yaml";
 import { LadderFileError, loadLadderFile } from "../careers/ladder-file.js";
 import { ConfigError } from "../errors.js";
+import { misnamedConfigProblem } from "./misnamed.js";
+import { describeConfigIssues } from "./plain-issues.js";
 import { Config } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = ".gitlab/career-bot.yml";
@@ -12,11 +13,14 @@ export async function loadConfig(path: string, { required = false } = {}): Promi
   let text: string;
   try {
     // Sync: a few hundred bytes read once, before any other work; fs/promises would first load its
-    // FileHandle machinery (README "Performance").
+    // FileHandle machinery (docs/maintaining.md "Performance").
     text = readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required)
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !required) {
+      const misnamed = misnamedConfigProblem(path);
+      if (misnamed) throw new ConfigError(misnamed, [misnamed]);
       return withLadders(Config.parse({}), path);
+    }
     throw new ConfigError(`${path}: cannot read the config file (${(error as Error).message}).`);
   }
   return withLadders(parseConfigText(text, path), path);
@@ -34,7 +38,8 @@ function withLadders(config: Config, configPath: string): Config {
 }
 
 export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Config {
-  const doc = parseDocument(text);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
       const reason = (e.message.split("\n")[0] ?? "").replace(/[:\s]+$/, "");
@@ -51,7 +56,7 @@ export function parseConfigText(text: string, path = DEFAULT_CONFIG_PATH): Confi
   }
   const result = Config.safeParse(configValue(doc, path) ?? {});
   if (!result.success) {
-    const problems = describeIssues(result.error.issues, path);
+    const problems = describeConfigIssues(result.error.issues, path, doc, lines);
     throw new ConfigError(
       `${path} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
       problems,
@@ -73,11 +78,4 @@ function configValue(doc: ReturnType<typeof parseDocument>, path: string): unkno
     const problem = `${path}: ${(error as Error).message} (YAML aliases expand to more than ${MAX_ALIAS_COUNT} times the document; write the values out instead of repeating *aliases)`;
     throw new ConfigError(`${path} is not valid YAML:\n  - ${problem}`, [problem]);
   }
-}
-
-export function describeIssues(issues: z.core.$ZodIssue[], prefix: string): string[] {
-  return issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-    return `${prefix}: ${where}: ${issue.message}`;
-  });
 }

@@ -1,4 +1,5 @@
 import type { DemoResult } from "./scenario.js";
+import { seenText } from "./seen-text.js";
 import type { TimelineEntry } from "./timeline.js";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -71,14 +72,16 @@ function entryLines(entry: TimelineEntry): string[] {
     case "comment":
       return [
         `${head}commented on #${entry.issue}${via}:`,
-        ...entry.text.split("\n").map((line) => `${" ".repeat(22)}| ${line}`),
+        ...seenText(entry.text)
+          .split("\n")
+          .map((line) => `${" ".repeat(22)}| ${line}`),
       ];
     case "status":
       return [`${head}status of #${entry.issue}${via}: ${statusSummary(entry.text)}`];
     case "setup":
       return [`${head}${entry.text}`];
     default:
-      return [`${head}${entry.text}${entry.kind === "system" ? ` (#${entry.issue})` : ""}${via}`];
+      return [`${head}${seenText(entry.text)}${entry.kind === "system" ? ` (#${entry.issue})` : ""}${via}`];
   }
 }
 

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { handle } from "../commands/handle.js";
-import { sweep } from "../commands/sweep.js";
 import { Config } from "../config/schema.js";
 import { Renderer } from "../engine/render.js";
 import { FakeGitLabServer, FakeGitLabState, type RunningServer } from "../gitlab/fake/index.js";
 import { GitbeakerGitLab } from "../gitlab/gitbeaker.js";
 import type { GitLabPort, User } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
+import { handle } from "../run/handle.js";
 import type { RunSummary } from "../run/summary.js";
+import { sweep } from "../run/sweep.js";
 
 export const DEMO_PROJECT = "acme/careers";
 export const DEMO_BOT = "career-bot";

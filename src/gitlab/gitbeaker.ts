@@ -2,6 +2,7 @@ import {
   IssueLinks,
   IssueNotes,
   Issues,
+  PersonalAccessTokens,
   PipelineSchedules,
   Pipelines,
   PipelineTriggerTokens,
@@ -38,7 +39,16 @@ import {
   type User,
 } from "./port.js";
 import { createRetryingRequesterFn, type RequesterOptions } from "./requester.js";
-import { IssueResponse, LabelResponse, NoteCommandsResponse, NoteResponse, UserResponse } from "./schema.js";
+import {
+  IssueResponse,
+  LabelResponse,
+  NoteCommandsResponse,
+  NoteResponse,
+  TokenResponse,
+  UserResponse,
+} from "./schema.js";
+
+const TOKEN_NOT_DESCRIBED = new Set(["bad-request", "unauthorized", "forbidden"]);
 
 export interface GitbeakerGitLabOptions extends RequesterOptions {
   /** Instance URL without `/api/v4`, e.g. `https://gitlab.example.com`. */
@@ -78,6 +88,7 @@ class GitbeakerApi implements settings.SettingsApi, PipelinesApi {
   #hooks?: ProjectHooks;
   #schedules?: PipelineSchedules;
   #pipelines?: Pipelines;
+  #tokens?: PersonalAccessTokens;
 
   constructor(private readonly options: ResourceOptions) {}
 
@@ -130,6 +141,11 @@ class GitbeakerApi implements settings.SettingsApi, PipelinesApi {
     this.#pipelines ??= new Pipelines<false>(this.options);
     return this.#pipelines;
   }
+
+  get PersonalAccessTokens(): PersonalAccessTokens {
+    this.#tokens ??= new PersonalAccessTokens<false>(this.options);
+    return this.#tokens;
+  }
 }
 
 const ExpandedPage = z.object({
@@ -141,7 +157,7 @@ const ExpandedPage = z.object({
  * The port over gitbeaker 43.8. `@gitbeaker/rest` is `@gitbeaker/core`'s resource classes with a
  * fetch requester preset on each; we give every resource our own requester anyway, so we take the
  * classes from `@gitbeaker/core`: a bundle then holds the ten we use, where `@gitbeaker/rest`'s
- * preset wraps all 154 when it loads (README "Performance"). Every answer is narrowed with zod; every request goes through our
+ * preset wraps all 154 when it loads (docs/maintaining.md "Performance"). Every answer is narrowed with zod; every request goes through our
  * retrying requester (see requester.ts for why not gitbeaker's); every error is a `GitLabError` whose
  * message has the token scrubbed out.
  */
@@ -164,6 +180,19 @@ export class GitbeakerGitLab implements GitLabPort {
 
   currentUser(): Promise<User> {
     return this.call(async () => toUser(UserResponse.parse(await this.api.Users.showCurrentUser())));
+  }
+
+  tokenExpiresAt(): Promise<string | null | undefined> {
+    return this.call(async () => {
+      try {
+        // No token id: gitbeaker asks for personal_access_tokens/self.
+        return TokenResponse.parse(await this.api.PersonalAccessTokens.show()).expires_at;
+      } catch (error) {
+        // Not a token GitLab describes (OAuth, CI job token): 400, 401 or 403. Nothing to warn of.
+        if (error instanceof GitLabError && TOKEN_NOT_DESCRIBED.has(error.kind)) return undefined;
+        throw error;
+      }
+    });
   }
 
   findUser(username: string): Promise<User | null> {

@@ -5,7 +5,7 @@ import { RedirectLeftOriginError } from "./redirect-origin.js";
 /*
  * The requester's default transport: a fetch-shaped function over node:http and node:https. Node's
  * global `fetch` (and its `Headers`, `Response` and `FormData`) load the bundled undici on first use,
- * about 20 to 35 ms of every short CLI run (README "Performance"); this never loads it. It covers what
+ * about 20 to 35 ms of every short CLI run (docs/maintaining.md "Performance"); this never loads it. It covers what
  * the requester sends: a string body or none, an AbortSignal (the per-try timeout), redirects followed
  * as fetch follows them within the first URL's origin (one that leaves it is refused, so the token
  * never goes to another host: redirect-origin.ts), gzip and deflate answers. Anything else (a FormData body) goes to `fetch`.

@@ -257,6 +257,13 @@ export interface ProjectSettingsPort {
 export interface GitLabPort extends ProjectSettingsPort {
   /** The user the token belongs to: the bot. Its notes carry the only markers that count. */
   currentUser(): Promise<User>;
+  /**
+   * When the bot's own token expires, as GitLab tells a token about itself
+   * (`GET /personal_access_tokens/self`): a `YYYY-MM-DD` day, `null` when it never expires, or
+   * `undefined` when GitLab does not say (the token is not a personal, project or group access
+   * token, e.g. an OAuth or CI job token: GitLab answers 400, 401 or 403 there).
+   */
+  tokenExpiresAt(): Promise<string | null | undefined>;
   /** Looks a user up by username; null when there is none on the instance. */
   findUser(username: string): Promise<User | null>;
   /** A fresh, uncached read of one issue. */

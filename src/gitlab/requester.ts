@@ -27,7 +27,7 @@ import { DEFAULT_RETRY_OPTIONS, type RetryOptions, withRetry } from "./retry.js"
  * Only the body is encoded here (`requestOptions`), as gitbeaker encodes it: a FormData passes as it
  * is, anything else becomes decamelized JSON. gitbeaker tells the two apart with `body instanceof
  * FormData` on every write, and on Node 20 reading the global `FormData` loads the bundled undici,
- * about 20 to 35 ms of a short CLI run (README "Performance"). Every body the resources build from
+ * about 20 to 35 ms of a short CLI run (docs/maintaining.md "Performance"). Every body the resources build from
  * our calls is a plain object, which is never a FormData, so the global is read only for other bodies.
  */
 

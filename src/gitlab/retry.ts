@@ -41,7 +41,7 @@ export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
   random: Math.random,
   // The one real clock in src/gitlab: it only bounds how long the adapter keeps retrying.
   // process.hrtime, not performance.now(): the global `performance` loads perf_hooks on first use,
-  // which the startup snapshot would then carry and set up at every start (README "Performance").
+  // which the startup snapshot would then carry and set up at every start (docs/maintaining.md "Performance").
   now: () => Number(process.hrtime.bigint()) / 1e6,
 };
 

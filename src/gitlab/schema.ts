@@ -12,6 +12,9 @@ export const UserResponse = z.object({
 });
 export type UserResponse = z.infer<typeof UserResponse>;
 
+/** `GET /personal_access_tokens/self` (lib/api/entities/personal_access_token.rb): the day it expires. */
+export const TokenResponse = z.object({ expires_at: z.string().nullable() });
+
 export const IssueResponse = z.object({
   id: z.number(),
   iid: z.number(),

@@ -6,6 +6,7 @@ import {
   packageVersion,
   scaffoldFile,
 } from "../assets.js";
+import { configSchemaUrl, npxCommand } from "../npm-package.js";
 import { withPlaceholders } from "./placeholders.js";
 
 /** One file `career-bot init` writes, by its path in the careers project. */
@@ -62,7 +63,7 @@ export function scaffoldFiles(home: Home, version = packageVersion()): ScaffoldF
     .replace("{{version}}", version)
     .replace("{{image}}", home.image);
   return [
-    { path: ".gitlab/career-bot.yml", text: careersProjectConfig(commentedConfig()) },
+    { path: ".gitlab/career-bot.yml", text: careersProjectConfig(commentedConfig(), version) },
     // Comments only: the page's ladders apply until a team writes its own (docs/ladders.md).
     { path: ".gitlab/career-ladders.yml", text: scaffoldFile("career-ladders.yml") },
     ...issueTemplateNames().map((name) => ({
@@ -82,17 +83,19 @@ const HEADER = [
 
 /**
  * This repository's commented config, headed for a careers project: the editor's schema line points
- * at a file only this repository has, so it makes way for where the schema comes from there.
+ * at a file only this repository has, so it makes way for the release's published schema, and the
+ * check to run is this release's, the one the include pins (a careers project has no package.json).
  */
-function careersProjectConfig(config: string): string {
+function careersProjectConfig(config: string, version: string): string {
   const body = config
     .split("\n")
     .filter((line) => !HEADER.some((start) => line.startsWith(start)))
     .join("\n");
   return [
+    `# yaml-language-server: $schema=${configSchemaUrl(version)}`,
     "# career-bot's configuration (written by `career-bot init`). Every key is optional: the values below",
     "# are the defaults, the numbers of the handbook's career-development page; change what you need.",
-    "# `career-bot validate` checks this file; `npx career-bot schema` prints its JSON Schema for editors.",
+    `# The pipeline's career-bot:validate checks this file; from a terminal: ${npxCommand(version, "validate")}`,
     body,
   ].join("\n");
 }

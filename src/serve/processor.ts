@@ -1,9 +1,9 @@
-import { handle } from "../commands/handle.js";
 import type { Config } from "../config/schema.js";
 import type { Renderer } from "../engine/render.js";
 import type { StateSigner } from "../engine/state-signature.js";
 import type { GitLabPort, User } from "../gitlab/port.js";
 import type { RunContext } from "../run/context.js";
+import { handle } from "../run/handle.js";
 import { errorLine } from "../run/safe-error.js";
 import type { RunSummary } from "../run/summary.js";
 import { eventRecord, type ServeLog } from "./log.js";

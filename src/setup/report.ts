@@ -16,6 +16,8 @@ export interface SetupReport {
   dryRun: boolean;
   project: { id: number; path: string; defaultBranch: string | null };
   steps: StepResult[];
+  /** Not about a step: e.g. the bot's token expires within a month. */
+  warnings?: string[];
 }
 
 export function setupFailed(report: SetupReport): StepResult[] {
@@ -41,6 +43,7 @@ export function setupLines(report: SetupReport): string[] {
   const changed = report.dryRun
     ? `${count(["planned"])} to change`
     : `${count(["created", "updated"])} changed`;
+  lines.push(...(report.warnings ?? []));
   lines.push(
     `setup: ${report.steps.length} step(s): ${changed}, ${count(["unchanged"])} unchanged, ${count(["failed", "skipped"])} not done`,
   );

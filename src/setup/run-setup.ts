@@ -1,4 +1,4 @@
-import type { GitLabPort, ProjectRef } from "../gitlab/port.js";
+import type { GitLabPort, ProjectRef, User } from "../gitlab/port.js";
 import { settingError } from "../gitlab/setting-errors.js";
 import type { WorkflowDefinition } from "../workflows/types.js";
 import type { SetupContext } from "./context.js";
@@ -29,6 +29,8 @@ export interface SetupOptions {
    */
   sweepOnly?: boolean;
   secrets: string[];
+  /** The bot's user when the caller has read it already (the setup command, checking the URL). */
+  bot?: User;
 }
 
 /**
@@ -40,9 +42,11 @@ export async function runSetup(port: GitLabPort, options: SetupOptions): Promise
   const shown = await port.getProject(options.project).catch((error: unknown) => {
     throw settingError(error, settings);
   });
-  const bot = await port.currentUser().catch((error: unknown) => {
-    throw settingError(error, { url: options.gitlabUrl });
-  });
+  const bot =
+    options.bot ??
+    (await port.currentUser().catch((error: unknown) => {
+      throw settingError(error, { url: options.gitlabUrl });
+    }));
   // GitLab's `permissions` leave out a role held through an invited group (and an administrator's):
   // then ask the members API, which counts every membership, rather than take the token for a Guest.
   const project =

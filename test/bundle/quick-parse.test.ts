@@ -10,7 +10,7 @@ import type { ChosenCommand } from "../../src/commands/options.js";
 import { quickParse } from "../../src/commands/quick-parse.js";
 import { parseWithYargs } from "../../src/commands/yargs-parse.js";
 
-// The bot jobs' command lines skip yargs (start-up time, README "Performance"); whatever the quick
+// The bot jobs' command lines skip yargs (start-up time, docs/maintaining.md "Performance"); whatever the quick
 // reader accepts must mean exactly what yargs makes of it, and the rest must be left to yargs. Both
 // are built from definitions.ts; this compares them on every option the definitions give.
 

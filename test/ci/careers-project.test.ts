@@ -99,11 +99,14 @@ describe("a careers project made by `career-bot init` alone", () => {
       jobsFor(ci, pipelineVars(source, extra)).sort();
     expect(jobs("trigger")).toEqual(["career-bot:event"]);
     expect(jobs("schedule")).toEqual(["career-bot:sweep"]);
-    expect(jobs("push")).toEqual(["career-bot:setup", "career-bot:validate"]);
+    expect(jobs("push")).toEqual(["career-bot:dry-run", "career-bot:setup", "career-bot:validate"]);
     expect(jobs("web")).toEqual(["career-bot:setup", "career-bot:sweep"]);
     expect(jobs("merge_request_event")).toEqual(["career-bot:validate"]);
     // A push to a branch with an open merge request leaves the check to the merge request's pipeline.
-    expect(jobs("push", { CI_OPEN_MERGE_REQUESTS: "people/careers!3" })).toEqual(["career-bot:setup"]);
+    expect(jobs("push", { CI_OPEN_MERGE_REQUESTS: "people/careers!3" })).toEqual([
+      "career-bot:dry-run",
+      "career-bot:setup",
+    ]);
     // Off the default branch neither the sweep nor setup: the protected token is not there.
     expect(jobsFor(ci, { ...pipelineVars("web"), CI_COMMIT_BRANCH: "feature" })).toEqual([]);
     expect(jobsFor(ci, { ...pipelineVars("push"), CI_COMMIT_BRANCH: "feature" })).toEqual([
@@ -116,6 +119,10 @@ describe("a careers project made by `career-bot init` alone", () => {
     expect(shellOf(resolved(ci, "career-bot:setup")).trim()).toBe("career-bot setup");
     const setup = resolved(ci, "career-bot:setup");
     expect(setup.rules).toEqual([expect.objectContaining({ when: "manual", allow_failure: true })]);
+    // What the bot would do, on demand: a manual sweep that writes nothing.
+    const dryRun = resolved(ci, "career-bot:dry-run");
+    expect(shellOf(dryRun).trim()).toBe("career-bot sweep --dry-run");
+    expect(dryRun.rules).toEqual([expect.objectContaining({ when: "manual", allow_failure: true })]);
   });
 
   it("runs every job from the release's image, pinned by the include, one bot run at a time, no npm", () => {
@@ -150,6 +157,32 @@ describe("the component (templates/career-bot.yml)", () => {
       image: "registry.example.com/tools/career-bot:1.2.3",
     });
     expect(shellOf(sweep)).toBe("career-bot sweep --group people");
+  });
+
+  it("refuses an image input with a tag or digest when the pipeline is made, and takes a registry port", () => {
+    for (const image of [
+      "registry.example.com/tools/career-bot:1.2.3",
+      "registry.example.com/tools/career-bot@sha256:0123abcd",
+      "registry.example.com:5000/tools/career-bot:0.1.0",
+      "career-bot:1.2.3",
+      "registry.example.com/tools/career-bot ",
+    ])
+      expect(() => expandComponent(COMPONENT, { image }), image).toThrow("does not match required RegEx");
+    // init's guess before a release says where the image is: a variable GitLab expands after the check.
+    for (const image of [
+      "registry.example.com/tools/career-bot",
+      "registry.example.com:5000/tools/career-bot",
+      "$CI_REGISTRY/tools/career-bot",
+    ])
+      expect(resolved(expandComponent(COMPONENT, { image }), "career-bot:sweep").image).toBe(
+        `${image}:${VERSION}`,
+      );
+  });
+
+  it("retries the event job on exit 1 (some work failed) only, never on 2 (usage or config)", () => {
+    const event = resolved(expandComponent(COMPONENT, { image: "x" }), "career-bot:event");
+    // With exit_codes and no `when`, GitLab retries on those codes alone (auto_retry.rb).
+    expect(event.retry).toEqual({ max: 2, exit_codes: [1] });
   });
 
   it("needs the image, and defaults its version to the release's own, package.json's", () => {

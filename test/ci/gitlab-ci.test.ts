@@ -24,7 +24,8 @@ const imageOf = (j: Job, extra: Record<string, string> = {}) =>
   String(j.image).replace(/\$(\w+)/g, (_m, name: string) => extra[name] ?? vars[name] ?? `$${name}`);
 
 const CHECKS = ["typecheck", "lint", "test", "validate", "bundle", "package"];
-const RELEASE = ["release-notes", "image", "assets", "npm-publish", "release"];
+const RELEASE = ["release-notes", "container-image", "assets", "npm-publish", "release"];
+const PUBLISHING = ["container-image", "assets", "npm-publish", "release"];
 
 describe(".gitlab-ci.yml (career-bot's own pipeline)", () => {
   it("uses only keywords GitLab accepts, stages it declares and parents that exist", () => {
@@ -53,13 +54,18 @@ describe(".gitlab-ci.yml (career-bot's own pipeline)", () => {
       expect(jobsFor(ci, pipelineVars(source))).toEqual([]);
   });
 
-  it("checks types, lint, tests with a JUnit report on Node 24 and Node 20, and the shipped templates", () => {
+  it("checks types, lint, tests with a JUnit report on Node 22 and Node 24, and the shipped templates", () => {
     expect(shellOf(job("typecheck"))).toContain("npm run typecheck");
     expect(shellOf(job("lint"))).toContain("npm run lint");
     const test = job("test");
     expect(shellOf(test)).toContain("npm test");
     expect(test.artifacts).toMatchObject({ when: "always", reports: { junit: "junit.xml" } });
-    expect(test.parallel).toEqual({ matrix: [{ NODE_VERSION: ["24", "20"] }] });
+    expect(test.parallel).toEqual({ matrix: [{ NODE_VERSION: ["22", "24"] }] });
+    // package.json's engines names the oldest Node the tests run on.
+    const engines = (
+      JSON.parse(readFileSync(new URL("package.json", ROOT), "utf8")) as { engines: { node: string } }
+    ).engines.node;
+    expect(engines).toBe(">=22");
     expect(imageOf(test, { NODE_VERSION: "24" })).toBe("node:24");
     expect(shellOf(job("validate"))).toContain("career-bot validate");
     for (const name of ["typecheck", "lint", "validate", "package"])
@@ -83,9 +89,8 @@ describe(".gitlab-ci.yml (career-bot's own pipeline)", () => {
       'node scripts/release-notes.mjs "$CI_COMMIT_TAG" > release-notes.md',
     );
     expect(job("release-notes").before_script).toEqual([]);
-    for (const name of ["image", "assets", "npm-publish", "release"])
-      expect(job(name).needs, name).toContain("release-notes");
-    const image = shellOf(job("image"));
+    for (const name of PUBLISHING) expect(job(name).needs, name).toContain("release-notes");
+    const image = shellOf(job("container-image"));
     expect(image).toContain('--tag "$CI_REGISTRY_IMAGE:$CI_COMMIT_TAG" .');
     expect(image).toContain(
       "--build-arg NODE_IMAGE --build-arg CAREER_BOT_COMPONENT --build-arg CAREER_BOT_IMAGE",
@@ -93,14 +98,23 @@ describe(".gitlab-ci.yml (career-bot's own pipeline)", () => {
     expect(image.indexOf("career-bot validate")).toBeLessThan(image.indexOf("docker push"));
     expect(shellOf(job("assets"))).toContain("/packages/generic/career-bot/$CI_COMMIT_TAG/$file");
     expect(job("assets").needs).toContain("bundle");
-    expect(shellOf(job("npm-publish"))).toContain("npm publish pack/career-bot-$CI_COMMIT_TAG.tgz");
+    expect(shellOf(job("npm-publish"))).toContain("npm publish pack/career-bot-cli-$CI_COMMIT_TAG.tgz");
     expect(job("release").release).toMatchObject({
       tag_name: "$CI_COMMIT_TAG",
       description: "release-notes.md",
     });
-    expect(job("release").needs).toEqual(expect.arrayContaining(["image", "assets"]));
+    expect(job("release").needs).toEqual(expect.arrayContaining(["container-image", "assets"]));
     expect(vars.CAREER_BOT_COMPONENT).toBe("$CI_SERVER_FQDN/$CI_PROJECT_PATH/career-bot");
     expect(vars.CAREER_BOT_IMAGE).toBe("$CI_REGISTRY_IMAGE");
+  });
+
+  it("publishes nothing (image, packages, npm, release) before the tests, typecheck, lint and validate passed", () => {
+    // `needs` starts a job as soon as what it names is done, whatever the stages: each publishing
+    // job must name every check itself.
+    for (const name of PUBLISHING)
+      expect(job(name).needs, name).toEqual(
+        expect.arrayContaining(["typecheck", "lint", "test", "validate"]),
+      );
   });
 
   it("leaves nothing of the old in-repository bot behind", () => {

@@ -15,8 +15,23 @@ export type Job = Record<string, unknown> & {
   extends?: string | string[];
 };
 
-/** GitLab's global keywords; every other top-level key is a job (hidden when it starts with "."). */
-export const GLOBAL_KEYS = new Set(["default", "include", "stages", "variables", "workflow", "spec"]);
+/**
+ * GitLab's global keywords (lib/gitlab/ci/config/entry/root.rb; `spec` heads a component); every
+ * other top-level key is a job (hidden when it starts with "."). A "job" named `image` is the keyword.
+ */
+export const GLOBAL_KEYS = new Set([
+  "default",
+  "include",
+  "stages",
+  "variables",
+  "workflow",
+  "spec",
+  "image",
+  "services",
+  "before_script",
+  "after_script",
+  "cache",
+]);
 
 /** The keywords GitLab accepts in a job (docs: CI/CD YAML syntax reference, "Job keywords"). */
 export const JOB_KEYS = new Set([
@@ -116,6 +131,7 @@ interface InputSpec {
   type?: "string" | "number" | "boolean" | "array";
   description?: string;
   options?: unknown[];
+  regex?: string;
 }
 
 /**
@@ -135,6 +151,10 @@ export function expandComponent(text: string, inputs: Record<string, unknown>): 
     const type = declared?.type ?? "string";
     const actual = Array.isArray(value) ? "array" : typeof value;
     if (actual !== type) throw new Error(`input ${name}: provided value is not a ${type}`);
+    // GitLab matches a string input against `regex` unanchored, as RE2
+    // (lib/gitlab/ci/config/interpolation/inputs/string_input.rb).
+    if (declared?.regex !== undefined && !new RegExp(declared.regex).test(String(value)))
+      throw new Error(`input ${name}: provided value does not match required RegEx pattern`);
     values[name] = value;
   }
   return interpolate(body.toJS(), values) as Ci;

@@ -81,10 +81,14 @@ describe("career-bot CLI", () => {
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toEqual([
       "career-bot: 4 problem(s):",
-      `  - ${path}: people_ops.1: must be a GitLab username`,
-      `  - ${path}: timezone: must be an IANA time zone such as UTC or Europe/Berlin`,
-      `  - ${path}: interim.max_months: Too small: expected number to be >0`,
-      `  - ${path}: interim: Unrecognized key: "typo"`,
+      `  - ${path}:1: people_ops.1: must be a GitLab username`,
+      `  - ${path}:2: timezone: must be an IANA time zone such as UTC or Europe/Berlin`,
+      `  - ${path}:3: interim.max_months: must be more than 0`,
+      expect.stringMatching(
+        new RegExp(
+          `^  - ${path}:3: interim\\.typo: interim has no setting "typo" \\(its settings: max_months, `,
+        ),
+      ),
     ]);
     writeFileSync(path, "people_ops: [carol]\n");
     const ok = await run(["validate", "--config", path]);
@@ -206,6 +210,18 @@ describe("validate checks the issue templates", () => {
     expect(problems.join("\n")).toMatch(/Loan typo\.md: needs a line \/label/);
     expect(problems.join("\n")).toMatch(/Loan open\.md: needs a line \/confidential/);
     expect(problems.join("\n")).toMatch(/Loan field\.md: .*host_manger/);
+  });
+
+  it("prints usernames as typed, without the zero-width space that stops a mention in GitLab", async () => {
+    const { checkIssueTemplates } = await import("../../src/commands/validate-issue-templates.js");
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-templates-"));
+    const good = readFileSync(".gitlab/issue_templates/Interim manager.md", "utf8");
+    writeFileSync(join(dir, "Interim manager.md"), good.replace(/^manager: bob /m, 'manager: "@b ob" '));
+    const { problems } = await checkIssueTemplates(dir);
+    expect(problems).toEqual([
+      `${join(dir, "Interim manager.md")}: manager (is @b ob): must be a GitLab username such as alice or @alice`,
+    ]);
+    expect(problems.join("")).not.toMatch(/\u200b/);
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
+import { seenText } from "../../src/demo/seen-text.js";
 
 describe("career-bot demo", () => {
   it("walks an interim appointment to the promotion, day by day, and writes it as Markdown", async () => {
@@ -26,7 +27,12 @@ describe("career-bot demo", () => {
     // Day by day, as a person would see it: who commented what, labels, due dates, the status.
     expect(stdout).toContain("== Mon 2026-01-05 ==");
     expect(stdout).toMatch(/@alice\s+opened #1 "Interim manager: alice" \(confidential\)/);
-    expect(stdout).toMatch(/@bob\s+marked the checklist item \*\*.+\*\* as completed/);
+    expect(stdout).toMatch(/@bob\s+marked the checklist item .+ as completed/);
+    // The text as GitLab shows it, not its Markdown source (`**remote\-only**`).
+    expect(stdout).toContain(
+      "marked the checklist item Is thriving in our remote-only context · who ticks: manager (bob)",
+    );
+    expect(stdout).not.toMatch(/\\[-()*_.!]|\*\*/);
     expect(stdout).toMatch(/@career-bot commented on #1 \[handle\]:/);
     expect(stdout).toMatch(/@career-bot commented on #1 \[sweep\]:\n\s+\| @bob .*hire review/);
     expect(stdout).toContain("changed due date to");
@@ -59,5 +65,13 @@ describe("career-bot demo", () => {
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ outcome: "promoted", closed: true, stage: "done" });
     expect(result.entries.length).toBeGreaterThan(20);
+  });
+
+  it("shows Markdown as people see it: escapes and strong delimiters gone, code spans as written", () => {
+    expect(seenText("marked the checklist item **Weekly 1\\-1s \\(host manager\\'s\\)** as completed")).toBe(
+      "marked the checklist item Weekly 1-1s (host manager's) as completed",
+    );
+    expect(seenText("run `a\\-b` then c\\-d")).toBe("run `a\\-b` then c-d");
+    expect(seenText("a \\\\ b")).toBe("a \\ b");
   });
 });

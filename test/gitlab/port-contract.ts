@@ -61,6 +61,15 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect(await port.findUser("nobody")).toBeNull();
     });
 
+    it("tells the bot's token its own expiry day, null for one that never expires, nothing for a token GitLab does not describe", async () => {
+      expect(await port.tokenExpiresAt()).toBeNull();
+      state.requireUser(BOT).token = { expiresAt: "2026-02-20" };
+      expect(await port.tokenExpiresAt()).toBe("2026-02-20");
+      // An OAuth token: GitLab answers 400 at personal_access_tokens/self; not the run's failure.
+      state.requireUser(BOT).token = "oauth";
+      expect(await port.tokenExpiresAt()).toBeUndefined();
+    });
+
     it("creates an issue and reads it back by path or by id", async () => {
       const bob = state.requireUser("bob");
       const created = await port.createIssue(PROJECT, {

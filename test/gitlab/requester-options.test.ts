@@ -9,7 +9,7 @@ import { requestOptions } from "../../src/gitlab/requester.js";
 
 /*
  * The requester encodes request bodies itself so that a plain-object body never makes gitbeaker read
- * the global `FormData` (which loads undici, README "Performance"). What it sends must stay exactly
+ * the global `FormData` (which loads undici, docs/maintaining.md "Performance"). What it sends must stay exactly
  * what gitbeaker's own `defaultOptionsHandler` would have sent.
  */
 

@@ -12,6 +12,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { readDataBlock } from "../../src/engine/data-block.js";
 import { withPlaceholders } from "../../src/init/placeholders.js";
 import { releaseHome, scaffoldFiles } from "../../src/init/scaffold.js";
+import { configSchemaUrl } from "../../src/npm-package.js";
 
 /** The people the shipped templates use as examples (the demo and the tests open them as they are). */
 const SAMPLE_PEOPLE = ["alice", "bob", "carol", "dave", "pat"];
@@ -138,6 +139,23 @@ describe("career-bot init [DIR]", () => {
     expect(readFileSync(join(dir, ".gitlab/issue_templates/Promotion.md"), "utf8")).toBe(
       withPlaceholders(issueTemplate("Promotion")),
     );
+  });
+
+  it("points the config at this release's published schema and says how to check it at the pinned version", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "career-bot-init-"));
+    const result = await init(dir);
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    const config = readFileSync(join(dir, ".gitlab/career-bot.yml"), "utf8");
+    // Editors (the YAML language server) read the first line; the schema names itself there too.
+    expect(config.split("\n")[0]).toBe(`# yaml-language-server: $schema=${configSchemaUrl(version)}`);
+    expect(configJsonSchema()).toMatchObject({ $id: configSchemaUrl(version), title: expect.any(String) });
+    expect(configSchemaUrl(version)).toBe(
+      `https://cdn.jsdelivr.net/npm/@career-bot/cli@${version}/career-bot.schema.json`,
+    );
+    // A careers project has no package.json: a bare `npx career-bot` would run whatever is newest.
+    expect(config).toContain(`npx @career-bot/cli@${version} validate`);
+    expect(result.stdout).toContain(`check it with npx @career-bot/cli@${version} validate`);
+    expect(`${config}\n${result.stdout}`).not.toMatch(/npx career-bot\b/);
   });
 
   it("never overwrites a file: it says which it skipped, and shows the include for an existing pipeline", async () => {

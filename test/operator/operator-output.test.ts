@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sweep } from "../../src/commands/sweep.js";
 import { Config } from "../../src/config/schema.js";
 import { Renderer } from "../../src/engine/render.js";
 import { FakeGitLab } from "../../src/gitlab/fake/index.js";
+import { sweep } from "../../src/run/sweep.js";
 import { BOT, BOT_TOKEN, CliHarness } from "../support/cli-harness.js";
 
 const PROJECT = "org/careers";

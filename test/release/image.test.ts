@@ -14,6 +14,7 @@ import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeForeignBlob } from "../support/foreign-blob.js";
+import { SNAPSHOT_NODE_MAJOR, snapshotBuildsHere } from "../support/snapshot-node.js";
 
 const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -70,7 +71,30 @@ describe("the Dockerfile", () => {
     const froms = steps.filter((step) => step.op === "FROM").map((step) => step.args);
     // One base; every later stage starts from it, so the build stage's node is the final one's.
     expect(froms).toEqual([`\${NODE_IMAGE} AS base`, "base AS build", "base"]);
+    // The node scripts/bundle.mjs builds snapshots on is this one.
+    const bundleScript = readFileSync(new URL("../../scripts/bundle.mjs", import.meta.url), "utf8");
+    expect(/^const SNAPSHOT_NODE_MAJOR = (\d+);$/m.exec(bundleScript)?.[1]).toBe(String(SNAPSHOT_NODE_MAJOR));
+    expect(steps[0]?.args).toBe(`NODE_IMAGE=node:${SNAPSHOT_NODE_MAJOR}-alpine`);
   });
+
+  it.runIf(!snapshotBuildsHere)(
+    `refuses to build the snapshot on a node other than ${SNAPSHOT_NODE_MAJOR}, saying why (Node 22's builder aborts)`,
+    async () => {
+      const out = mkdtempSync(join(tmpdir(), "career-bot-no-snapshot-"));
+      const result = await run(process.execPath, [
+        new URL("../../scripts/bundle.mjs", import.meta.url).pathname,
+        "--outfile",
+        join(out, "career-bot.mjs"),
+      ]).then(
+        () => ({ code: 0, stderr: "" }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`the startup snapshot is built on Node ${SNAPSHOT_NODE_MAJOR}`);
+      expect(result.stderr).toContain("--no-snapshot");
+    },
+    60_000,
+  );
 
   it("runs no npm in the final image: it copies the bundle, the snapshot and the career-bot command", () => {
     const last = steps.filter((step) => step.stage === final);
@@ -99,7 +123,8 @@ describe("the Dockerfile", () => {
 
   // The build stage's RUN, on this machine's node: the files the final image copies, built as the
   // image build builds them, then run through the image's command.
-  describe("its build step and the image's career-bot command, run here", () => {
+  // The image builds its snapshot on its own node, 24: run here on that node only.
+  describe.runIf(snapshotBuildsHere)("its build step and the image's career-bot command, run here", () => {
     const home = mkdtempSync(join(tmpdir(), "career-bot-image-"));
     beforeAll(async () => {
       const build = steps.find((step) => step.op === "RUN" && step.args.includes("scripts/bundle.mjs"))!;

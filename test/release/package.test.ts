@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { NPM_PACKAGE } from "../../src/npm-package.js";
 
 const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -32,24 +33,27 @@ async function installed(): Promise<string> {
 }
 
 describe("the npm package (scripts/pack.mjs)", () => {
-  it("holds the bundle, the README, the license and its manifest, and nothing else", () => {
+  it("holds the bundle, the config's JSON Schema, the README, the license and its manifest, and nothing else", () => {
     expect(listing).toEqual([
       "package/LICENSE",
       "package/README.md",
+      "package/career-bot.schema.json",
       "package/dist/career-bot.mjs",
       "package/package.json",
     ]);
   });
 
-  it("is public, MIT, for Node 24, with no dependencies, scripts or development half", async () => {
+  it("is public, MIT, for Node 22 and later, with no dependencies, scripts or development half", async () => {
     const { stdout } = await run("tar", ["-xzOf", tarball, "package/package.json"]);
     const manifest = JSON.parse(stdout);
     expect(manifest).toMatchObject({
-      name: "career-bot",
+      name: NPM_PACKAGE,
       version: PKG.version,
       license: "MIT",
       bin: { "career-bot": "dist/career-bot.mjs" },
-      engines: { node: ">=24" },
+      engines: { node: ">=22" },
+      // A scoped package is published restricted unless it says public.
+      publishConfig: { access: "public" },
     });
     for (const key of ["private", "dependencies", "devDependencies", "scripts"])
       expect(manifest).not.toHaveProperty(key);
@@ -63,7 +67,8 @@ describe("the npm package (scripts/pack.mjs)", () => {
     const dir = await installed();
     // The package alone: nothing else was installed with it.
     const packages = readdirSync(join(dir, "node_modules")).filter((name) => !name.startsWith("."));
-    expect(packages).toEqual(["career-bot"]);
+    expect(packages).toEqual(["@career-bot"]);
+    expect(readdirSync(join(dir, "node_modules/@career-bot"))).toEqual(["cli"]);
     const elsewhere = mkdtempSync(join(tmpdir(), "career-bot-clean-"));
     const { stdout } = await run(join(dir, "node_modules/.bin/career-bot"), ["demo"], {
       cwd: elsewhere,
@@ -90,5 +95,20 @@ describe("the npm package (scripts/pack.mjs)", () => {
       env: { PATH: process.env.PATH },
     });
     expect(stdout).toContain(".gitlab/career-bot.yml: ok");
+  });
+
+  it("is named in the project's scope, and `npx <package spec>` runs its one command, career-bot", async () => {
+    // The bare name `career-bot` is not the project's on the registry: anyone could publish it.
+    expect(PKG.name).toBe(NPM_PACKAGE);
+    expect(NPM_PACKAGE).toMatch(/^@[a-z0-9-]+\/[a-z0-9-]+$/);
+    // What `npx @career-bot/cli@1.2.3 validate` does, from this tarball instead of the registry:
+    // npx runs a package's only bin whatever its name.
+    const elsewhere = mkdtempSync(join(tmpdir(), "career-bot-npx-"));
+    const { stdout } = await run("npx", ["--offline", "--yes", `file:${tarball}`, "--version"], {
+      cwd: elsewhere,
+      env: { ...process.env, npm_config_loglevel: "error" },
+      timeout: 60_000,
+    });
+    expect(stdout.trim()).toBe(PKG.version);
   });
 });

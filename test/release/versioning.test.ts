@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { configSchemaUrl } from "../../src/npm-package.js";
 
 const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -14,7 +15,7 @@ const script = (name: string) => join(ROOT, "scripts", name);
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), "career-bot-release-"));
   mkdirSync(join(dir, "templates"));
-  for (const file of ["package.json", "CHANGELOG.md", "templates/career-bot.yml"])
+  for (const file of ["package.json", "CHANGELOG.md", "templates/career-bot.yml", "career-bot.schema.json"])
     copyFileSync(join(ROOT, file), join(dir, file));
   return dir;
 }
@@ -48,6 +49,10 @@ describe("one version, package.json's", () => {
     const changelog = readFileSync(join(dir, "CHANGELOG.md"), "utf8");
     expect(changelog).toContain(`## Unreleased\n\n## 7.8.9 (2026-12-24)\n${unreleased}`);
     expect(componentVersion(readFileSync(join(dir, "templates/career-bot.yml"), "utf8"))).toBe("7.8.9");
+    // The schema's $id is the release's URL of it, so editors fetch this release's schema.
+    expect(JSON.parse(readFileSync(join(dir, "career-bot.schema.json"), "utf8")).$id).toBe(
+      configSchemaUrl("7.8.9"),
+    );
 
     // The release job takes the tag only when all three agree, and its notes are that section.
     const notes = await node([script("release-notes.mjs"), "7.8.9", dir]);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { inShard } from "../../src/commands/sweep.js";
+import { inShard } from "../../src/run/sweep.js";
 import { CliHarness } from "../support/cli-harness.js";
 
 const TEMPLATE = readFileSync(

@@ -3,7 +3,7 @@ import { interimDescription, World } from "../support/world.js";
 
 /*
  * SPEC section 7, "Quiet": a sweep with nothing due writes nothing and reads little. Counted on the
- * HTTP fake through gitbeaker, request by request (README "Performance" has the figures at scale).
+ * HTTP fake through gitbeaker, request by request (docs/maintaining.md "Performance" has the figures at scale).
  */
 
 let world: World;
@@ -27,16 +27,17 @@ describe("a sweep with nothing due", () => {
     expect((await world.sweep()).code).toBe(0);
     // Who the bot is, the due list, the recently updated list, the notes; no fresh read of the issue
     // (its section would not change) and no user look-up: the block's three people are on record,
-    // with their ids, in the bot's own note. Then the webhook's health.
+    // with their ids, in the bot's own note. Then the webhook's health and when the bot's token expires.
     expect(requests()).toEqual({
       "GET /user": 1,
       "GET /projects/:id/issues": 2,
       "GET /projects/:id/issues/:iid/notes": 1,
       "GET /projects/:id/hooks": 1,
+      "GET /personal_access_tokens/self": 1,
     });
   });
 
-  it("makes four requests when nothing was updated lately either", async () => {
+  it("makes five requests when nothing was updated lately either", async () => {
     world.state.advance({ days: 3 });
     world.state.requestCounts.clear();
     expect((await world.sweep()).code).toBe(0);
@@ -44,6 +45,7 @@ describe("a sweep with nothing due", () => {
       "GET /user": 1,
       "GET /projects/:id/issues": 2,
       "GET /projects/:id/hooks": 1,
+      "GET /personal_access_tokens/self": 1,
     });
   });
 });

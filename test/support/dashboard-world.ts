@@ -2,16 +2,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildContext } from "../../src/commands/context.js";
-import { handle } from "../../src/commands/handle.js";
-import { sweep } from "../../src/commands/sweep.js";
 import { buildDashboard } from "../../src/dashboard/build.js";
 import { DASHBOARD_LABEL } from "../../src/dashboard/input.js";
 import { type DashboardScope, readDashboardInput } from "../../src/dashboard/read.js";
 import { stateSigner } from "../../src/engine/state-signature.js";
 import { FakeGitLab, FakeGitLabState, type WebhookPayload } from "../../src/gitlab/fake/index.js";
 import type { GitLabPort } from "../../src/gitlab/port.js";
+import { handle } from "../../src/run/handle.js";
 import type { RunSummary } from "../../src/run/summary.js";
 import { summaryLines } from "../../src/run/summary.js";
+import { sweep } from "../../src/run/sweep.js";
 import { workflows } from "../../src/workflows/index.js";
 import { BOT, interimDescription, PROJECT } from "./world.js";
 

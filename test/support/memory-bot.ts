@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildContext } from "../../src/commands/context.js";
-import { handle } from "../../src/commands/handle.js";
-import { sweep } from "../../src/commands/sweep.js";
 import { CareerBotError } from "../../src/errors.js";
 import { FakeGitLab, type FakeGitLabState, type WebhookPayload } from "../../src/gitlab/fake/index.js";
 import type { GitLabPort } from "../../src/gitlab/port.js";
+import { handle } from "../../src/run/handle.js";
 import type { RunSummary } from "../../src/run/summary.js";
 import { summaryLines } from "../../src/run/summary.js";
+import { sweep } from "../../src/run/sweep.js";
 import type { BotRunner, RunOutcome } from "./scenario.js";
 import { BOT, PROJECT, workflowSuiteConfig } from "./world.js";
 

@@ -62,6 +62,13 @@ export class FakeGitLab implements GitLabPort {
     return portUser(this.bot);
   }
 
+  async tokenExpiresAt(): Promise<string | null | undefined> {
+    this.state.countRequest("GET", "/personal_access_tokens/self");
+    const token = this.bot.token;
+    if (token === "oauth") return undefined;
+    return token?.expiresAt ?? null;
+  }
+
   async findUser(username: string): Promise<User | null> {
     this.state.countRequest("GET", "/users");
     const user = this.state.findUser(username);

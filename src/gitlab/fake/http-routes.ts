@@ -23,12 +23,19 @@ import {
 } from "./ops.js";
 import { groupProjectIds, queryIssues } from "./queries.js";
 import { throttleSearch } from "./rate-limits.js";
-import { restIssue, restLabel, restNote, restUser } from "./rest-json.js";
+import { restIssue, restLabel, restNote, restToken, restUser } from "./rest-json.js";
 
 export type { Route, RouteContext, RouteResult } from "./http-route.js";
 
 const ISSUE_ROUTES: Route[] = [
   route("GET", "/user", ({ state, user }) => ({ status: 200, body: restUser(state, user) })),
+  // GitLab's lib/api/personal_access_tokens/self_information.rb: any scope may read itself; a token
+  // that is not a PersonalAccessToken (project and group access tokens are) gets 400.
+  route("GET", "/personal_access_tokens/self", ({ user }) => {
+    if (user.token === "oauth")
+      throw new FakeApiError(400, "This endpoint requires token type to be a personal access token");
+    return { status: 200, body: restToken(user) };
+  }),
   route("GET", "/users", ({ state, input }) => {
     const username = stringParam(input.username);
     const users = username

@@ -20,6 +20,25 @@ export function restUser(state: FakeGitLabState, user: FakeUser): Record<string,
   };
 }
 
+/**
+ * `GET /personal_access_tokens/self` for the user's token: lib/api/entities/personal_access_token.rb,
+ * `expires_at` as `YYYY-MM-DD` or null.
+ */
+export function restToken(user: FakeUser): Record<string, unknown> {
+  const expiresAt = user.token === "oauth" ? null : (user.token?.expiresAt ?? null);
+  return {
+    id: user.id * 10,
+    name: "career-bot",
+    revoked: false,
+    created_at: "2026-01-01T00:00:00.000Z",
+    scopes: ["api"],
+    user_id: user.id,
+    last_used_at: null,
+    active: true,
+    expires_at: expiresAt,
+  };
+}
+
 export function restIssue(state: FakeGitLabState, issue: FakeIssue): Record<string, unknown> {
   const project = state.requireProject(issue.projectId);
   const tasks = taskCounts(issue.description);

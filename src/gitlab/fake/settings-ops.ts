@@ -32,7 +32,7 @@ export function createTrigger(
   const id = state.nextId("trigger");
   // GitLab's shape: `glptt-` and 40 hex characters. Tests read it from the state to prove it never leaks.
   // node:crypto is loaded here, not at the top: the snapshot's warm-up evaluates this module, and
-  // a snapshot holding node:crypto sets it up again at every start (about 2 ms; README "Performance").
+  // a snapshot holding node:crypto sets it up again at every start (about 2 ms; docs/maintaining.md "Performance").
   const token = `glptt-${process.getBuiltinModule("node:crypto").randomBytes(20).toString("hex")}`;
   const trigger = { id, projectId: project.id, description, token, ownerId: user.id, createdAt: state.now };
   state.triggers.push(trigger);

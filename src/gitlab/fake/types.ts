@@ -8,6 +8,11 @@ export interface FakeUser {
   id: number;
   username: string;
   name: string;
+  /**
+   * The user's token, as `GET /personal_access_tokens/self` describes it: its expiry day (absent:
+   * never expires), or `oauth` for a token that endpoint refuses with 400, as GitLab does.
+   */
+  token?: { expiresAt: string | null } | "oauth";
 }
 
 export interface FakeGroup {
