@@ -118,17 +118,33 @@ export function check(data: InterimData, config: Config): Problem[] {
 }
 
 /**
- * "They will make at least one successful hire": the hire is the interim manager's own, so a new
- * hire who started before the interim period began cannot meet the gate. The reason for a refusal.
+ * "They will make at least one successful hire": the hire is the interim manager's own. A new hire who
+ * started before the interim period began, or a hire recorded before it began (`recordedOn`, the day
+ * of the command), was not made by the interim manager, so neither can meet the gate. The reason for
+ * a refusal.
  */
-export function hireBeforeInterim(startDate: string | undefined, data: InterimData): string | undefined {
-  if (startDate === undefined || startDate >= data.interim_start_date) return undefined;
+export function hireBeforeInterim(
+  startDate: string | undefined,
+  data: InterimData,
+  recordedOn?: string,
+): string | undefined {
   // The engine passes the reason through safeInline (backticks and @ are neutralised, 400 characters).
-  return (
-    `The hire's start date (${startDate}) is before the interim period began (${data.interim_start_date}): ` +
-    "the success gate is a hire the interim manager made. Send '/career hire USERNAME YYYY-MM-DD' again " +
-    "with the right start date, or first correct interim_start_date in the details at the top of this issue if that is wrong"
-  );
+  if (startDate !== undefined && startDate < data.interim_start_date) {
+    return (
+      `The hire's start date (${startDate}) is before the interim period began (${data.interim_start_date}): ` +
+      "the success gate is a hire the interim manager made. Send '/career hire USERNAME YYYY-MM-DD' again " +
+      "with the right start date, or first correct interim_start_date in the details at the top of this issue if that is wrong"
+    );
+  }
+  if (recordedOn !== undefined && recordedOn < data.interim_start_date) {
+    return (
+      `This hire was recorded on ${recordedOn}, before the interim period began (${data.interim_start_date}): ` +
+      "the success gate is a hire the interim manager made as interim manager. Record it with " +
+      "'/career hire USERNAME YYYY-MM-DD' once the interim period has begun, or first correct interim_start_date " +
+      "in the details at the top of this issue if that is wrong"
+    );
+  }
+  return undefined;
 }
 
 /**

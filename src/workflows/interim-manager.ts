@@ -186,7 +186,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
         { name: "start_date", kind: "day" },
       ],
       records: { new_hire: "new_hire", hire_date: "start_date" },
-      validate: (args, ctx) => hireBeforeInterim(args.start_date, ctx.data as InterimData),
+      validate: (args, ctx) => hireBeforeInterim(args.start_date, ctx.data as InterimData, ctx.today),
       help: "record the interim manager's first hire and their start date, from which the hire review is dated",
     },
     {

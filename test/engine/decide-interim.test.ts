@@ -127,6 +127,27 @@ describe("interim manager: decide", () => {
     expect(plan([...base, old, first], "2026-01-09T12:00:00Z").stage).toBe("hire-review");
   });
 
+  it("refuses a hire recorded before the interim period began, even one starting after it", () => {
+    // The issue's case: interim from 2026-11-02, a hire recorded on 2026-10-20 (starting on the first day).
+    const block = { ...interimBlock, company_start_date: "2025-03-01", interim_start_date: "2026-11-02" };
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-10-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-10-08T10:00:00Z")),
+    ];
+    const early = comment("alice", "/career hire @dave 2026-11-02", "2026-10-20T10:00:00Z");
+    const p = plan([...base, early], "2026-10-20T12:00:00Z", block);
+    expect(p.stage).toBe("hiring");
+    const reply = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${early.id}.0`))!;
+    expect(reply.key).toMatch(/:refused$/);
+    const message = String(reply.data.message);
+    expect(message).toContain("recorded on 2026-10-20"); // when it was recorded
+    expect(message).toContain("2026-11-02"); // the interim start
+    expect(message).toContain("once the interim period has begun"); // what to do
+    // Recorded again once the interim period has begun, the same hire counts.
+    const again = comment("alice", "/career hire @dave 2026-11-02", "2026-11-03T10:00:00Z");
+    expect(plan([...base, early, again], "2026-11-03T12:00:00Z", block).stage).toBe("hire-review");
+  });
+
   it("walks the other success criteria: all five items, the gate on the last tick, then the promotion document", () => {
     const criteria = [
       "leader-interviews",

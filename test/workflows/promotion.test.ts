@@ -157,7 +157,7 @@ describe("promotion: decide", () => {
     expect(p.stage).toBe("review");
     expect(replyTo(p.actions, byManager)).toEqual({
       verdict: "refused",
-      message: "Only the people ops (carol) can use `/career decision`.",
+      message: "Only people ops (carol) can use `/career decision`.",
     });
   });
 
