@@ -153,7 +153,8 @@ export const promotion: WorkflowDefinition<PromotionData> = {
       checklist: (ctx) => [
         ...coachingItems.map((text) => ({ text })),
         ...(needsPosition(ctx.data as PromotionData)
-          ? [{ text: POSITION_ITEM, formerly: [POSITION_ITEM_FORMERLY] }]
+          ? // "There must be a position of need": the manager (or people ops) confirms it, not the candidate.
+            [{ text: POSITION_ITEM, tickers: ["manager"], formerly: [POSITION_ITEM_FORMERLY] }]
           : []),
       ],
     },

@@ -146,6 +146,18 @@ const rows: Row[] = [
     section: "host manager (dave)",
   },
   {
+    // "there must be a position of need": whether there is one is not the candidate's to confirm (R17).
+    name: "promotion: the manager confirms the position of need, not the candidate",
+    walk: promote,
+    before: [],
+    stage: "coaching",
+    item: POSITION_ITEM,
+    allowed: "bob",
+    refused: "alice",
+    reply: "manager (bob) or people ops (carol)",
+    section: "manager (bob)",
+  },
+  {
     name: "promotion: the manager ticks their own submission through the People Ops process",
     walk: promote,
     before: ["bob"],
