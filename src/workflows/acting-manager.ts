@@ -11,7 +11,8 @@ import {
   endDay,
   longAppointment,
 } from "./acting-manager-rules.js";
-import { extendCommand, wasExtended } from "./extend.js";
+import { daysFromNow, endEarlyCommand } from "./end-early.js";
+import { endedEarly, extendCommand, wasExtended } from "./extend.js";
 import { explicitReminder } from "./temporary-roles.js";
 import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
@@ -123,6 +124,12 @@ export const actingManager: WorkflowDefinition<ActingData> = {
       end: END,
       help: "the manager moves the end of the appointment to a later date",
     }),
+    endEarlyCommand({
+      stages: ["active", "return"],
+      roles: ["manager"],
+      end: END,
+      help: "the manager ends the appointment early, on a date before the planned end",
+    }),
   ],
   reminders: [
     explicitReminder("acting", "start_date"),
@@ -153,10 +160,15 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     if (wasExtended(ctx as WorkflowContext)) {
       lines.push(`Extended on ${ctx.facts.extend_day}: planned end ${d.end_date}, now ${endDay(ctx)}`);
     }
+    if (endedEarly(ctx as WorkflowContext)) {
+      lines.push(`Ended early on ${ctx.facts.end_day}: planned end ${d.end_date}, now ${endDay(ctx)}`);
+    }
     return lines;
   },
   noteData: (ctx: Ctx) => ({
     end_day: endDay(ctx),
+    // "in 9 days", computed from the dates: an early end or a late run makes it other than the reminder's days.
+    ends_in: daysFromNow(ctx.today, endDay(ctx)),
     days: String(appointmentDays(ctx)),
     talent_review: longAppointment(ctx) ? "yes" : "no",
     tenure_months: String(actingTenure(ctx.data, ctx.config).months),
