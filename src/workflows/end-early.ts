@@ -38,9 +38,10 @@ export function endEarlyCommand(options: {
     },
     outcome: (args, ctx: WorkflowContext) => {
       const next = args.end_date ?? "";
+      const planned = resolveDate(options.end, ctx);
       return {
         facts: {},
-        message: `Done: the appointment now ends on ${next}, ${daysFromNow(ctx.today, next)}; then the team member returns to their original role.`,
+        message: `Done: the appointment now ends on ${next} instead of ${planned}; then the team member returns to their original role.`,
         notify: ["team_member"],
       };
     },

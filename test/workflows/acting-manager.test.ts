@@ -163,7 +163,7 @@ describe("acting manager: decide", () => {
     const p = planAt(walk, notes, "2026-04-01T12:00:00Z");
     const reply = replyTo(p.actions, end);
     expect(reply.verdict).toBe("accepted");
-    expect(reply.message).toContain("now ends on 2026-04-10, in 9 days");
+    expect(reply.message).toContain("now ends on 2026-04-10 instead of 2026-06-30");
     expect(p.stage).toBe("return"); // within the 14 days before the new end
     expect(sectionOf(p.actions).summary.join("\n")).toContain(
       "Ended early on 2026-04-01: planned end 2026-06-30, now 2026-04-10",

@@ -385,6 +385,9 @@ describe("texts that contradicted themselves or the page", () => {
       const text = renderer.render(name, { ...textContext(defaultConfig(), "apprenticeship", "review") });
       expect(text, name).toMatch(/the apprentice and the department/i);
       expect(text, name).not.toMatch(/\bthe apprentice (decides|determines)\b/i);
+      // "Neither side decides it alone" holds for ending it too: no one person concludes it (text 1).
+      expect(text, name).not.toMatch(/any (of you|of them|one)\b[^.]*conclude/i);
+      expect(text, name).toMatch(/both[^.]*`\/career conclude`|`\/career conclude`[^.]*both/i);
     }
     expect(renderer.render("apprenticeship/guidance-review", {})).toContain(
       "Both the apprentice and the department determine whether it makes sense to extend the timeframe further; neither decides it alone.",
