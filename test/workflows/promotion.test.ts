@@ -138,6 +138,22 @@ describe("promotion: decide", () => {
     expect(problemsOf(without.actions)[0]).toMatch(/^position_of_need: is required/);
   });
 
+  it("accepts Product Designer -> Staff Product Designer: Senior is optional on every non-Engineer ladder, Staff too", () => {
+    const designer = {
+      team_member: "alice",
+      manager: "bob",
+      current_role: "Product Designer",
+      target_role: "Staff Product Designer",
+      position_of_need: "Staff Product Designer for Plan, requisition 78",
+    };
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: designer });
+    expect(problemsOf(p.actions)).toEqual([]);
+    expect(p.stage).toBe("coaching");
+    expect(sectionOf(p.actions).summary[0]).toBe(
+      "Move: Product Designer to Staff Product Designer, based on merit and company need",
+    );
+  });
+
   it("keeps the Engineer path through Senior: Intermediate Backend Engineer -> Backend Engineering Manager is refused", () => {
     const p = planAt(walk, [], "2026-01-21T08:00:00Z", {
       block: {
