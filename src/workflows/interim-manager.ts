@@ -4,6 +4,7 @@ import {
   ALTERNATIVE_CRITERIA,
   applicability,
   CRITERIA_FORMERLY,
+  CRITERIA_REASONS,
   check,
   eligibilityItems,
   hireBeforeInterim,
@@ -294,6 +295,12 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       `Interim period: from ${d.interim_start_date}, at most ${ctx.config.interim.max_months} months (until ${limitDay(d, ctx.config)})`,
       `Applicability: ${applicability(d, ctx.config).reason}`,
     ];
+    if (d.success_criteria !== "hire" && d.criteria_reason !== undefined) {
+      // The manager's agreement is their tick of "Success criteria agreed ..." in Setup (the setup is theirs).
+      lines.push(
+        `Other success criteria instead of a hire, because ${CRITERIA_REASONS[d.criteria_reason]}; agreed by the manager (${d.manager}) in Setup`,
+      );
+    }
     if (ctx.facts.new_hire) lines.push(`First hire: ${ctx.facts.new_hire}, starting ${ctx.facts.hire_date}`);
     if (ctx.facts.last_review)
       lines.push(`Last hire review: ${ctx.facts.last_review} (${ctx.facts.review_day})`);

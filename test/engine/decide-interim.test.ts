@@ -164,7 +164,7 @@ describe("interim manager: decide", () => {
       "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
       "Gather 360 feedback via Culture Amp for the manager",
     ];
-    const block = { ...interimBlock, success_criteria: criteria as never };
+    const block = { ...interimBlock, success_criteria: criteria as never, criteria_reason: "headcount" };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
@@ -182,13 +182,21 @@ describe("interim manager: decide", () => {
     expect(notesOf(moved.actions).map((n) => n.template)).toContain("interim-manager/promotion-document");
 
     // One criterion agreed: its item alone is the gate.
-    const one = { ...interimBlock, success_criteria: ["talent-assessment"] as never };
+    const one = {
+      ...interimBlock,
+      success_criteria: ["talent-assessment"] as never,
+      criteria_reason: "headcount",
+    };
     expect(plan([...base, ticks[3]!], at, one).stage).toBe("promotion-document");
   });
 
   it("does not take the interim manager's own ticks on the other success criteria; the manager's move on", () => {
     const texts = [ALTERNATIVE_CRITERIA["talent-assessment"], ALTERNATIVE_CRITERIA["feedback-360"]];
-    const block = { ...interimBlock, success_criteria: ["talent-assessment", "feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["talent-assessment", "feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
@@ -211,7 +219,11 @@ describe("interim manager: decide", () => {
   });
 
   it("keeps the interim manager's refused tick on a criterion refused on later runs", () => {
-    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const item = ALTERNATIVE_CRITERIA["feedback-360"];
     const walk = walker({ definition, block, createdAt: "2026-01-05T09:00:00Z", config });
     walk.add(
@@ -229,7 +241,11 @@ describe("interim manager: decide", () => {
   });
 
   it("refuses the decision before the promotion document, and takes it after", () => {
-    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
@@ -251,7 +267,11 @@ describe("interim manager: decide", () => {
 
   it("leaves the determination to the interim manager's manager: the team member's decision is refused", () => {
     // "The goal of this process is to have a determination made by the interim manager's manager".
-    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),

@@ -49,7 +49,7 @@ interface Row {
 
 const interim = walkOf(
   interimManager,
-  { ...interimBlock, success_criteria: ["talent-assessment", "feedback-360"] },
+  { ...interimBlock, success_criteria: ["talent-assessment", "feedback-360"], criteria_reason: "headcount" },
   "2026-01-05T09:00:00Z",
 );
 const apprentice = walkOf(
@@ -333,7 +333,11 @@ describe("the section's checklist", () => {
 describe("a reworded checklist item", () => {
   // GitLab's tick note quotes the item as it read when ticked: a tick made before the rewording counts.
   it("counts a tick of an interim criterion's earlier wording, and the section shows the item ticked", () => {
-    const block = { ...interimBlock, success_criteria: ["leader-interviews", "feedback-360"] };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["leader-interviews", "feedback-360"],
+      criteria_reason: "headcount",
+    };
     const walk = walkOf(interimManager, block, "2026-01-05T09:00:00Z");
     const earlier = CRITERIA_FORMERLY["leader-interviews"]![0]!;
     const p = planAt(walk, [...reach({ ...rows[0]!, walk }), tick("bob", earlier, AT)], NOW);
