@@ -13,7 +13,7 @@ import {
 } from "./acting-manager-rules.js";
 import { daysFromNow, endEarlyCommand } from "./end-early.js";
 import { endedEarly, extendCommand, wasExtended } from "./extend.js";
-import { explicitReminder } from "./temporary-roles.js";
+import { explicitReminder, ORG_CHART_ITEM } from "./temporary-roles.js";
 import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
 
@@ -57,7 +57,7 @@ export const actingManager: WorkflowDefinition<ActingData> = {
       title: "Active",
       actors: ["manager"],
       guidance: "acting-manager/guidance-active",
-      checklist: (ctx) => activeItems(ctx as Ctx).map((text) => ({ text })),
+      checklist: (ctx) => [...activeItems(ctx as Ctx).map((text) => ({ text })), ORG_CHART_ITEM],
       // After an extension the command's reply says enough; the Active note is for the start.
       onEnter: { notes: [{ template: "acting-manager/active", mention: ["manager"], when: "notExtended" }] },
     },

@@ -13,7 +13,7 @@ import {
   limitDay,
   setupItems,
 } from "./interim-manager-rules.js";
-import { explicitReminder } from "./temporary-roles.js";
+import { explicitReminder, ORG_CHART_ITEM } from "./temporary-roles.js";
 import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
 
@@ -64,7 +64,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       title: "Setup",
       actors: ["manager"],
       guidance: "interim-manager/guidance-setup",
-      checklist: () => setupItems.map((text) => ({ text })),
+      checklist: () => [...setupItems.map((text) => ({ text })), ORG_CHART_ITEM],
       onEnter: {
         notes: [{ template: "interim-manager/setup", mention: ["manager"] }],
         followUps: [

@@ -80,8 +80,8 @@ describe("the bot's writes over a whole interim appointment", () => {
     expect(new Set(perRunAndIssue).size).toBe(perRunAndIssue.length);
     expect(updates.filter((u) => !u.changed)).toEqual([]);
     expectNoDuplicates(state);
-    // The numbers README "What each mode costs" quotes (18 human actions): 18 writes that echo.
-    expect(state.webhooks).toHaveLength(18);
+    // The numbers README "What each mode costs" quotes (19 human actions): 18 writes that echo.
+    expect(state.webhooks).toHaveLength(19);
     expect(echoing).toHaveLength(18);
   });
 });

@@ -12,6 +12,7 @@ import { lateralTransfer } from "../../src/workflows/lateral-transfer.js";
 import { managementTrial } from "../../src/workflows/management-trial.js";
 import { LOAN_ITEMS, onLoan } from "../../src/workflows/on-loan.js";
 import { POSITION_ITEM, promotion, SUBMITTED_ITEM } from "../../src/workflows/promotion.js";
+import { ORG_CHART_ITEM } from "../../src/workflows/temporary-roles.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { interimBlock, tick } from "../support/snapshots.js";
 import { notesOf, planAt, renderNote, sectionOf, type Walk } from "./helpers.js";
@@ -89,6 +90,18 @@ const rows: Row[] = [
     refused: "alice",
     reply: "manager (bob) or people ops (carol)",
     section: "manager (bob)",
+  },
+  {
+    // R28: "we imprint these in our company org chart": whoever keeps the org chart ticks it in setup.
+    name: "interim manager: the org chart step is for whoever keeps the org chart, not the interim manager",
+    walk: walkOf(interimManager, { ...interimBlock, people_business_partner: "pat" }, "2026-01-05T09:00:00Z"),
+    before: ["bob"],
+    stage: "setup",
+    item: ORG_CHART_ITEM.text,
+    allowed: "pat",
+    refused: "alice",
+    reply: "manager or people business partner (bob, pat) or people ops (carol)",
+    section: "manager (bob) or people business partner (pat)",
   },
   {
     name: "interim manager: eligibility is the manager's (the stage's actor)",
