@@ -146,6 +146,7 @@ apprenticeship: { default_months: 10, tenure_months: 2, checkin_days: 23, review
 loan: { reminder_days: 16 }
 trial: { plan_days: 97, checkpoints: [29, 61, 97], reminder_days: 12 }
 conversations: { reminder_days: 18 }
+promotion: { process_url: "https://people.example.org/promotions/", coaching_templates_url: "https://docs.example.org/coaching", career_matrix_url: "https://handbook.example.org/careers/career-matrix.html", job_families_url: "https://jobs.example.org/engineering/" }
 `;
 const unusual: Config = parseConfigText(UNUSUAL);
 
