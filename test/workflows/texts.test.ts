@@ -154,13 +154,12 @@ describe("interim manager: no interim period required", () => {
   });
 
   it("the stage's guidance says the same", () => {
-    const text = renderer.render(
-      "interim-manager/guidance-not-required",
-      textContext(
+    const text = renderer.render("interim-manager/guidance-not-required", {
+      ...textContext(
         Config.parse({ promotion: { process_url: "https://people.example.org/promotions/" } }),
         "interim-manager",
       ),
-    );
+    });
     expect(text).toContain("What happens instead: the regular promotion process.");
     expect(text).toContain(
       "their manager follows the [promotion process outlined by People Ops](https://people.example.org/promotions/)",
@@ -259,7 +258,9 @@ describe("the promotion's coaching and the choice between the tracks", () => {
   // "around the career matrix for Engineering", for now "based on the job family requirements".
   it("promotion: coaching links the coaching plan templates, the career matrix and the job families, from the config", () => {
     const defaults = flat(
-      renderer.render("promotion/guidance-coaching", textContext(Config.parse({}), "promotion", "coaching")),
+      renderer.render("promotion/guidance-coaching", {
+        ...textContext(Config.parse({}), "promotion", "coaching"),
+      }),
     );
     expect(defaults).toContain(
       "[coaching plan templates](https://docs.google.com/document/d/11xZpY2RuTldp1g6bHRFYKwwlQjNjYaPquLPo5uD6hrg/edit)",
@@ -278,7 +279,7 @@ describe("the promotion's coaching and the choice between the tracks", () => {
       },
     });
     const text = flat(
-      renderer.render("promotion/guidance-coaching", textContext(own, "promotion", "coaching")),
+      renderer.render("promotion/guidance-coaching", { ...textContext(own, "promotion", "coaching") }),
     );
     expect(text).toContain("[coaching plan templates](https://docs.example.org/coaching)");
     expect(text).toContain("[career matrix for Engineering](https://docs.example.org/matrix)");
@@ -290,7 +291,7 @@ describe("the promotion's coaching and the choice between the tracks", () => {
   it.each([["promotion/guidance-coaching"], ["management-trial/guidance-plan"]])(
     "%s: says Staff and Engineering Manager roles are equivalent in base compensation and prestige",
     (name) => {
-      const text = flat(renderer.render(name, textContext(Config.parse({}), name.split("/")[0]!)));
+      const text = flat(renderer.render(name, { ...textContext(Config.parse({}), name.split("/")[0]!) }));
       expect(text).toContain(
         "Staff-level roles and Engineering Manager roles are equivalent in terms of base compensation and prestige",
       );
