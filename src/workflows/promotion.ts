@@ -68,14 +68,18 @@ function needsPosition(data: PromotionData): boolean {
   return promotionStep(data)?.basis === "merit-and-company-need";
 }
 
-function check(data: PromotionData, _config: Config): Problem[] {
+function check(data: PromotionData, config: Config): Problem[] {
   if (currentRoles(data).length === 0) {
+    // A role outside the page's ladders is not an error of spelling only: the person may be in another
+    // department, whose promotions follow the People Ops process alone.
     return [
       {
         field: "current_role",
         value: data.current_role,
         message:
-          "is not a role of the career ladders on the handbook page; write it as the Roles graphs name it, e.g. Senior Backend Engineer",
+          `is not in the handbook page's career ladders, which cover ${DEPARTMENTS.join(", ")}. ` +
+          "Write a role of theirs as the Roles graphs name it (Senior Backend Engineer); " +
+          `for any other role, follow the People Ops promotion process: ${config.promotion.process_url}`,
       },
     ];
   }

@@ -203,6 +203,15 @@ describe("promotion: decide", () => {
     );
   });
 
+  it("a role outside the page's ladders: names the departments they cover and points to the People Ops process (text 4)", () => {
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z", {
+      block: { ...block, current_role: "Account Executive", target_role: "Senior Account Executive" },
+    });
+    expect(problemsOf(p.actions)).toEqual([
+      "current_role (is Account Executive): is not in the handbook page's career ladders, which cover Development, Security, Quality, Support, UX, Infrastructure. Write a role of theirs as the Roles graphs name it (Senior Backend Engineer); for any other role, follow the People Ops promotion process: https://handbook.gitlab.com/handbook/people-group/promotions-transfers/",
+    ]);
+  });
+
   it("names every bad field of the data block", () => {
     const { position_of_need: _, ...noPosition } = block;
     const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: noPosition });
@@ -211,7 +220,7 @@ describe("promotion: decide", () => {
     ]);
     const unknown = planAt(walk, [], "2026-01-21T08:00:00Z", { block: { ...block, current_role: "Wizard" } });
     expect(problemsOf(unknown.actions)[0]).toContain(
-      "current_role (is Wizard): is not a role of the career ladders",
+      "current_role (is Wizard): is not in the handbook page's career ladders",
     );
     const shape = planAt(walk, [], "2026-01-21T08:00:00Z", {
       block: { ...block, manager: "b o b", level: 3, target_role: [1] },
