@@ -171,6 +171,8 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     ends_in: daysFromNow(ctx.today, endDay(ctx)),
     days: String(appointmentDays(ctx)),
     talent_review: longAppointment(ctx) ? "yes" : "no",
+    // A reminder to make the role explicit that comes after the start says the appointment has begun.
+    started: ctx.today >= ctx.data.start_date ? "yes" : "no",
     tenure_months: String(actingTenure(ctx.data, ctx.config).months),
     earliest_start: actingTenure(ctx.data, ctx.config).earliestStart,
   }),

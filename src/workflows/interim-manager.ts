@@ -316,6 +316,8 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       tenure_months: String(interimTenure(d, ctx.config).months),
       earliest_start: interimTenure(d, ctx.config).earliestStart,
       limit_day: limitDay(d, ctx.config),
+      // A reminder to make the role explicit that comes after the start says the period has begun.
+      started: ctx.today >= d.interim_start_date ? "yes" : "no",
       managing_managers: needsManagingManagers(d.desired_level) ? "yes" : "no",
     };
   },

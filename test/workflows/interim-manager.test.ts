@@ -156,6 +156,23 @@ describe("interim manager: before the interim period starts", () => {
     const told = [tick("bob", explicit, "2025-12-10T10:00:00Z")];
     expect(notesOf(planAt(walk, told, "2025-12-29T08:00:00Z").actions)).toEqual([]);
   });
+
+  it("a reminder first sent after the start says the period has begun, not that it comes 7 days before (text 5)", () => {
+    // The first run is on 2026-01-08: the reminder's day (2025-12-29) and the start have passed.
+    const late = notesOf(planAt(walk, [], "2026-01-08T08:00:00Z").actions).find(
+      (n) => n.template === "interim-manager/explicit-reminder",
+    )!;
+    const text = renderNote(late);
+    expect(text).toContain(
+      "the interim period of alice began on 2026-01-05, but the role is not yet made explicit as interim",
+    );
+    expect(text).not.toMatch(/starts on|days before the start/);
+    // On time, it still says when it comes.
+    const onTime = notesOf(planAt(walk, [], "2025-12-29T08:00:00Z").actions).find(
+      (n) => n.template === "interim-manager/explicit-reminder",
+    )!;
+    expect(renderNote(onTime)).toContain("this reminder comes 7 days before the start");
+  });
 });
 
 describe("interim manager: other success criteria need their reason (R41)", () => {
