@@ -218,3 +218,22 @@ describe("interim manager: other success criteria need their reason (R41)", () =
     expect(text).toContain('for the reason given under "At a glance"');
   });
 });
+
+describe("interim manager: the People team's follow-up", () => {
+  it("records the 4-month aim as an aim ('not to exceed'), not as the planned end (text 6)", () => {
+    const walk: Walk = {
+      definition: interimManager as unknown as WorkflowDefinition,
+      block: interimBlock,
+      createdAt: "2026-01-05T08:00:00Z",
+    };
+    const ticks = INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2026-01-07T10:00:00Z"));
+    const p = planAt(walk, ticks, "2026-01-07T12:00:00Z");
+    const followUp = p.actions.find((a) => a.kind === "follow-up" && a.key === "people-team");
+    if (followUp?.kind !== "follow-up") throw new Error("no People team follow-up");
+    const text = new Renderer().render(followUp.template, followUp.data, {}, followUp.mentions);
+    expect(text).not.toContain("planned end");
+    expect(text).toContain(
+      "the interim period has no set end: the handbook generally aims for it not to exceed 4 months (until 2026-05-05), and it ends with the manager's decision",
+    );
+  });
+});
