@@ -146,7 +146,10 @@ export const promotion: WorkflowDefinition<PromotionData> = {
     config.people_ops.length > 0
       ? []
       : [
-          "No people_ops user is configured in .gitlab/career-bot.yml, so nobody can record the promotion decision (only people ops may). Add people_ops to the config.",
+          {
+            setup:
+              "For whoever runs this careers project: no people_ops user is set in .gitlab/career-bot.yml, so nobody can record the decision on this promotion (only people ops may). Add the People Ops usernames under people_ops in that file.",
+          },
         ],
   stages: [
     {

@@ -9,6 +9,7 @@ import {
   notesOf,
   planAt,
   problemsOf,
+  renderNote,
   replyTo,
   sectionOf,
   templatesOf,
@@ -181,7 +182,12 @@ describe("promotion: decide", () => {
     const w = walker({ ...walk, config: Config.parse({}) });
     const first = w.at("2026-01-21T08:00:00Z");
     const warning = notesOf(first.actions).find((n) => n.template === "common/warning")!;
-    expect(String(warning.data.warning)).toContain("No people_ops user is configured");
+    // Text 10: addressed to whoever runs the careers project, without a handbook link that has nothing to do with it.
+    const text = renderNote(warning);
+    expect(text).toContain(
+      "For whoever runs this careers project: no people_ops user is set in .gitlab/career-bot.yml, so nobody can record the decision on this promotion (only people ops may). Add the People Ops usernames under people_ops in that file.",
+    );
+    expect(text).not.toContain("The handbook section this follows");
     expect(notesOf(w.at("2026-01-22T08:00:00Z").actions)).toEqual([]);
   });
 
