@@ -188,6 +188,8 @@ const INTERNALS: Array<[what: string, pattern: RegExp]> = [
   ["'see Facts' or a Facts heading", /see Facts|#### Facts\b/],
   ["'configured'", /\bconfigured\b/i],
   ["'Table row'", /Table row/i],
+  // One phrasing for where people fix things: "the details at the top of this issue" (text 12).
+  ["the yaml career block", /yaml career\W*block/],
 ];
 
 /** Every template rendered with the unusual config and no other data: its fixed words and numbers. */
@@ -326,6 +328,7 @@ describe("no internals in sentences", () => {
     const caught = (text: string) => INTERNALS.filter(([, p]) => p.test(text)).map(([what]) => what);
     expect(caught('ended with the outcome ~"career-outcome::returned"')).toEqual(["a label name"]);
     expect(caught("change it in the data block")).toEqual(["'data block'"]);
+    expect(caught("Edit the ```` ```yaml career ```` block")).toEqual(["the yaml career block"]);
     expect(caught("longer than the configured length (see Facts)")).toEqual([
       "'see Facts' or a Facts heading",
       "'configured'",
