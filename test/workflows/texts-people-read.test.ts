@@ -343,10 +343,41 @@ describe("issue templates", () => {
   const dir = new URL("../../.gitlab/issue_templates/", import.meta.url);
   const files = readdirSync(dir).filter((f) => f.endsWith(".md"));
 
-  it("state no period the config can change", () => {
-    const found = files.filter((f) => DEFAULT_NUMBER.test(readFileSync(new URL(f, dir), "utf8")));
+  // Text 13: the templates state the page's numbers, taken from the config's defaults, and say that they
+  // are the defaults (a template is copied once; the section shows the configured dates).
+  const d = defaultConfig();
+  const STATES: Record<string, string[]> = {
+    "Interim manager.md": [
+      `at least ${d.interim.tenure_months} months`,
+      `for ${d.interim.hire_review_days} days`,
+      `not to exceed ${d.interim.max_months} months`,
+    ],
+    "Acting manager.md": [
+      `at least ${d.acting.tenure_months} months`,
+      `longer than ${d.acting.talent_review_after_days} days`,
+    ],
+    "Apprenticeship.md": [
+      `after ${d.apprenticeship.tenure_months} months of full-time work`,
+      `lasts ${d.apprenticeship.default_months} months by default`,
+      `every ${d.apprenticeship.checkin_days} days`,
+    ],
+    "Management trial.md": [
+      `of ${d.trial.plan_days} days`,
+      `on days ${d.trial.checkpoints[0]}, ${d.trial.checkpoints[1]} and ${d.trial.checkpoints[2]}`,
+    ],
+  };
+  const DEFAULTS_NOTE = "These are the handbook's numbers, the defaults of `.gitlab/career-bot.yml`";
+
+  it("state the page's numbers from the config's defaults, and say they are the defaults", () => {
     expect(files.length).toBe(workflows.length);
-    expect(found).toEqual([]);
+    for (const [file, numbers] of Object.entries(STATES)) {
+      const text = readFileSync(new URL(file, dir), "utf8").replace(/\s+/g, " ");
+      for (const number of numbers) expect(text, file).toContain(number);
+      expect(text, file).toContain(DEFAULTS_NOTE);
+    }
+    // A template with none of these numbers states no period either.
+    const others = files.filter((f) => !(f in STATES));
+    expect(others.filter((f) => DEFAULT_NUMBER.test(readFileSync(new URL(f, dir), "utf8")))).toEqual([]);
   });
 });
 
