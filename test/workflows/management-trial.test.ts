@@ -11,6 +11,7 @@ import {
   notesOf,
   planAt,
   problemsOf,
+  renderNote,
   replyTo,
   sectionOf,
   templatesOf,
@@ -87,6 +88,16 @@ describe("management trial: decide", () => {
     expect(replyTo(p.actions, optOut).verdict).toBe("accepted");
     expect(labelsOf(p.actions)).toMatchObject({ add: ["career-stage::done", "career-outcome::returned"] });
     expect(p.actions).toContainEqual({ kind: "close" });
+  });
+
+  it("a late opt-out's closing note claims no early decision: a fine result whenever it comes (text 14)", () => {
+    // Day 89 of the 90-day plan (2026-02-02 + 89 days).
+    const optOut = comment("alice", "/career opt-out", "2026-05-02T10:00:00Z");
+    const p = planAt(walk, [...planned, optOut], "2026-05-02T12:00:00Z");
+    const closing = notesOf(p.actions).find((n) => n.template === "management-trial/done")!;
+    const text = renderNote(closing);
+    expect(text).not.toContain("before investing a significant amount of time");
+    expect(text).toContain("Returning to the IC track is a fine result, whenever in the plan it comes");
   });
 
   it("takes the check-in days from the config", () => {
