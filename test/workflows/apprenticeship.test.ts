@@ -289,6 +289,8 @@ describe("apprenticeship: an extension is the apprentice's and the host departme
         "Recorded: bob (the home manager) supports extending the apprenticeship until 2026-10-01. It is decided by the apprentice (alice) and the department they intern with, the host manager (dave); nothing changes until both of them agree.",
     });
     expect(sectionOf(p.actions).summary).toContain("Period: 2026-02-01 to 2026-08-01");
+    // The review goes on as it was: its reminders keep their 14-day rhythm from 2026-08-01.
+    expect(dueOf(p.actions)).toEqual({ kind: "due-date", date: "2026-08-29" });
     // The home manager's own extend is support too: no proposal, no new date.
     const homeExtend = extendBy("bob", "2026-10-01");
     const q = planAt(walk, [...inReview, homeExtend], at);
