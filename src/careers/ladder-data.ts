@@ -245,18 +245,24 @@ export const edges: readonly LadderEdge[] = [
 /**
  * Steps the page's prose allows and its graphs do not draw. The "Senior Engineers" section says
  * '"Senior" can optionally be applied to any role here indicating superior performance. However, it's
- * not required to pass through "senior" for roles other than Engineer.' Only the UX graph has roles
- * other than Engineer roles with a manager above their Senior role, so these are its three moves from
- * the intermediate role straight to the manager role that its Senior role leads to.
+ * not required to pass through "senior" for roles other than Engineer.' Read as written, for every
+ * ladder whose role is not an Engineer (or Engineering) role: a role with a "Senior" version may move
+ * straight to every role its Senior version leads to, the Staff role as well as the manager role, and
+ * a manager past the Senior manager role to the Director. Only the UX graph has such ladders with a
+ * role above their Senior role (the UX Research Coordinator's has none), so these are its nine moves.
  *
- * The basis stays the manager role's: the graph puts every manager role in "Based on Merit & Company
- * Need", and skipping Senior does not skip the position of need. The Staff roles are not added: the
- * bot's reading is that the prose lets a non-Engineer skip the Senior title on the way to management,
- * and Staff is the technical continuation of Senior (docs/workflows.md, "Promotions and ladders").
- * test/careers/ladders-seed.test.ts derives this list from the seed's graphs and fails on drift.
+ * The basis stays the target role's: the graph puts every Staff and manager role in "Based on Merit &
+ * Company Need", and skipping Senior does not skip the position of need (docs/workflows.md, "Senior
+ * Engineers"). test/careers/ladders-seed.test.ts derives this list from the seed's graphs and fails on drift.
  */
 export const seniorOptionalEdges: readonly LadderEdge[] = [
+  { from: "eng:pd", to: "eng:stpd", basis: "merit-and-company-need" },
   { from: "eng:pd", to: "eng:pdm", basis: "merit-and-company-need" },
+  { from: "eng:uxr", to: "eng:stuxr", basis: "merit-and-company-need" },
   { from: "eng:uxr", to: "eng:muxr", basis: "merit-and-company-need" },
+  { from: "eng:tw", to: "eng:sttw", basis: "merit-and-company-need" },
   { from: "eng:tw", to: "eng:mtw", basis: "merit-and-company-need" },
+  { from: "eng:pdm", to: "eng:dpd", basis: "merit-and-company-need" },
+  { from: "eng:muxr", to: "eng:duxr", basis: "merit-and-company-need" },
+  { from: "eng:mtw", to: "eng:dtw", basis: "merit-and-company-need" },
 ];

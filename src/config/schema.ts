@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { Ladders } from "../careers/ladder-set.js";
+import { PromotionConfig } from "./promotion-config.js";
 
 /**
  * `.gitlab/career-bot.yml`. Every key is optional; the defaults are the seed page's numbers
@@ -208,6 +209,9 @@ export const Config = z
     ),
     loan: LoanConfig.default(LoanConfig.parse({})).describe("on loan (career::on-loan)"),
     trial: TrialConfig.default(TrialConfig.parse({})).describe("management trial (career::management-trial)"),
+    promotion: PromotionConfig.default(PromotionConfig.parse({})).describe(
+      "promotion (career::promotion): the documents the handbook page links",
+    ),
     conversations: ConversationsConfig.default(ConversationsConfig.parse({})).describe(
       "career conversations (career::conversation), created by the sweep from the roster",
     ),

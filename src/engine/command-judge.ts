@@ -60,8 +60,10 @@ export function judgeCommand({ input, state, line, author, today, authorityGiven
     );
   }
   if (!authorityGiven && !hasRole(input.roles, command.roles, author)) {
+    // "Only people ops (carol)", never "Only the people ops": people ops are a group, not a role of the issue.
+    const who = command.roles.length === 0 ? "" : "the ";
     return refuse(
-      `Only the ${describeRoles(input.roles, command.roles)} can use \`/career ${command.verb}\`.`,
+      `Only ${who}${describeRoles(input.roles, command.roles)} can use \`/career ${command.verb}\`.`,
     );
   }
   if (stageOf(definition, state.stage).final) {

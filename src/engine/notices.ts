@@ -50,10 +50,13 @@ export function dataWarnings(
   data: unknown,
   config: Config,
 ): NoteDraft[] {
-  return (definition.warnings?.(data as never, config) ?? []).map((warning) => ({
-    key: `warning:${textHash(warning)}`,
-    template: "common/warning",
-    data: { issue: issueData(issue, definition), warning },
-    mentions: [],
-  }));
+  return (definition.warnings?.(data as never, config) ?? []).map((entry) => {
+    const warning = typeof entry === "string" ? entry : entry.setup;
+    return {
+      key: `warning:${textHash(warning)}`,
+      template: "common/warning",
+      data: { issue: issueData(issue, definition), warning, setup: typeof entry !== "string" },
+      mentions: [],
+    };
+  });
 }

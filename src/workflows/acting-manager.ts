@@ -11,8 +11,9 @@ import {
   endDay,
   longAppointment,
 } from "./acting-manager-rules.js";
-import { extendCommand, wasExtended } from "./extend.js";
-import { explicitReminder } from "./temporary-roles.js";
+import { daysFromNow, endEarlyCommand } from "./end-early.js";
+import { endedEarly, extendCommand, wasExtended } from "./extend.js";
+import { explicitReminder, ORG_CHART_ITEM } from "./temporary-roles.js";
 import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
 
@@ -56,7 +57,7 @@ export const actingManager: WorkflowDefinition<ActingData> = {
       title: "Active",
       actors: ["manager"],
       guidance: "acting-manager/guidance-active",
-      checklist: (ctx) => activeItems(ctx as Ctx).map((text) => ({ text })),
+      checklist: (ctx) => [...activeItems(ctx as Ctx).map((text) => ({ text })), ORG_CHART_ITEM],
       // After an extension the command's reply says enough; the Active note is for the start.
       onEnter: { notes: [{ template: "acting-manager/active", mention: ["manager"], when: "notExtended" }] },
     },
@@ -123,6 +124,12 @@ export const actingManager: WorkflowDefinition<ActingData> = {
       end: END,
       help: "the manager moves the end of the appointment to a later date",
     }),
+    endEarlyCommand({
+      stages: ["active", "return"],
+      roles: ["manager"],
+      end: END,
+      help: "the manager ends the appointment early, on a date before the planned end",
+    }),
   ],
   reminders: [
     explicitReminder("acting", "start_date"),
@@ -153,12 +160,19 @@ export const actingManager: WorkflowDefinition<ActingData> = {
     if (wasExtended(ctx as WorkflowContext)) {
       lines.push(`Extended on ${ctx.facts.extend_day}: planned end ${d.end_date}, now ${endDay(ctx)}`);
     }
+    if (endedEarly(ctx as WorkflowContext)) {
+      lines.push(`Ended early on ${ctx.facts.end_day}: planned end ${d.end_date}, now ${endDay(ctx)}`);
+    }
     return lines;
   },
   noteData: (ctx: Ctx) => ({
     end_day: endDay(ctx),
+    // "in 9 days", computed from the dates: an early end or a late run makes it other than the reminder's days.
+    ends_in: daysFromNow(ctx.today, endDay(ctx)),
     days: String(appointmentDays(ctx)),
     talent_review: longAppointment(ctx) ? "yes" : "no",
+    // A reminder to make the role explicit that comes after the start says the appointment has begun.
+    started: ctx.today >= ctx.data.start_date ? "yes" : "no",
     tenure_months: String(actingTenure(ctx.data, ctx.config).months),
     earliest_start: actingTenure(ctx.data, ctx.config).earliestStart,
   }),

@@ -4,6 +4,7 @@ import { addMonths } from "../engine/dates.js";
 import { resolveDate } from "../engine/gates.js";
 import { endDate } from "./extend.js";
 import { commonFields, DayField, Percentage, ShortText, TextList, Username } from "./fields.js";
+import { CONCLUDED, jointConcludeCommand, pendingConclusion } from "./joint-conclude.js";
 import {
   agreeCommand,
   describeSide,
@@ -99,12 +100,22 @@ const everyone = ["team_member", "manager", "host_manager"];
 
 /** A proposed extension waiting for the other side, in the status. */
 function pendingLine(ctx: Ctx): string[] {
+  const lines: string[] = [];
   const pending = pendingExtension(ctx as WorkflowContext);
-  if (!pending) return [];
-  const other = pending.side === "apprentice" ? "managers" : "apprentice";
-  return [
-    `Extension proposed by ${pending.by} until ${pending.day}: waiting for ${describeSide(other, ctx as WorkflowContext)} to agree`,
-  ];
+  if (pending) {
+    const other = pending.side === "apprentice" ? "managers" : "apprentice";
+    lines.push(
+      `Extension proposed by ${pending.by} until ${pending.day}: waiting for ${describeSide(other, ctx as WorkflowContext)} to agree`,
+    );
+  }
+  const ending = pendingConclusion(ctx as WorkflowContext);
+  if (ending) {
+    const other = ending.side === "apprentice" ? "managers" : "apprentice";
+    lines.push(
+      `Ending here proposed by ${ending.by}: waiting for ${describeSide(other, ctx as WorkflowContext)} to agree`,
+    );
+  }
+  return lines;
 }
 
 export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
@@ -187,21 +198,26 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
       when: [
         { gate: "command", verb: "extend" },
         { gate: "condition", name: "noExtensionPending" },
+        // The home manager's support changes no date: the review goes on.
+        { gate: "condition", name: "endAhead" },
       ],
     },
     { from: "review", to: "active", when: [{ gate: "command", verb: "agree" }] },
-    { from: "review", to: "done", when: [{ gate: "command", verb: "conclude" }], outcome: "concluded" },
+    // Both sides end it: the first `/career conclude` is a proposal, the other side's ends it.
+    {
+      from: "review",
+      to: "done",
+      when: [
+        { gate: "command", verb: "conclude" },
+        { gate: "condition", name: "concludedByBoth" },
+      ],
+      outcome: "concluded",
+    },
   ],
   commands: [
     jointExtendCommand({ stages: ["active", "review"], end: END }),
     agreeCommand({ stages: ["active", "review"], end: END }),
-    {
-      verb: "conclude",
-      stages: ["review"],
-      roles: everyone,
-      args: [],
-      help: "the apprenticeship ends here; the team member keeps their role and manager",
-    },
+    jointConcludeCommand({ stages: ["review"] }),
   ],
   reminders: [
     {
@@ -224,6 +240,8 @@ export const apprenticeship: WorkflowDefinition<ApprenticeshipData> = {
   ],
   conditions: {
     noExtensionPending: (ctx: Ctx) => noExtensionPending(ctx as WorkflowContext),
+    endAhead: (ctx: Ctx) => ctx.today < endDay(ctx),
+    concludedByBoth: (ctx: Ctx) => ctx.facts[CONCLUDED] !== undefined,
     tenureShort: (ctx: Ctx) => !apprenticeTenure(ctx.data, ctx.config).met,
   },
   summary: (ctx: Ctx) => {

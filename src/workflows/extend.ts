@@ -38,7 +38,19 @@ export function extendCommand(options: {
   };
 }
 
-/** Whether the end date was moved by `/career extend`. */
+/**
+ * Whether the end date was moved later than planned by `/career extend`. `/career end` records an
+ * earlier `end_date` (end-early.ts): that is an early end, not an extension.
+ */
 export function wasExtended(ctx: WorkflowContext): boolean {
-  return ctx.facts.end_date !== undefined;
+  const planned = (ctx.data as { end_date?: unknown }).end_date;
+  const end = ctx.facts.end_date;
+  return end !== undefined && (typeof planned !== "string" || end > planned);
+}
+
+/** Whether `/career end` moved the end before the planned one. */
+export function endedEarly(ctx: WorkflowContext): boolean {
+  const planned = (ctx.data as { end_date?: unknown }).end_date;
+  const end = ctx.facts.end_date;
+  return end !== undefined && typeof planned === "string" && end < planned;
 }

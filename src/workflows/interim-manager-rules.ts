@@ -47,6 +47,19 @@ export const CRITERIA_FORMERLY: Partial<Record<Criterion, string[]>> = {
 };
 const CRITERIA = Object.keys(ALTERNATIVE_CRITERIA) as [Criterion, ...Criterion[]];
 
+/**
+ * Why other success criteria replace the hire, in the page's three cases: "In some cases, or for
+ * Director level interim roles, it may not be practical or headcount planning might not allow for the
+ * Interim Manager to make a new hire."
+ */
+export const CRITERIA_REASONS = {
+  "hiring-not-practical": "it is not practical for the interim manager to make a new hire",
+  headcount: "headcount planning does not allow for a new hire",
+  "director-level": "it is a Director-level interim role",
+} as const;
+export type CriteriaReason = keyof typeof CRITERIA_REASONS;
+const REASONS = Object.keys(CRITERIA_REASONS) as [CriteriaReason, ...CriteriaReason[]];
+
 const LevelField = z
   .string({ error: `must be one of ${LEVELS.join(", ")}` })
   .refine((text) => parseLevel(text) !== undefined, `must be one of ${LEVELS.join(", ")}`)
@@ -74,6 +87,7 @@ export const InterimData = z
     success_criteria: z.union([z.literal("hire"), z.array(z.enum(CRITERIA)).min(1)], {
       error: `must be "hire" or a list of: ${CRITERIA.join(", ")}`,
     }),
+    criteria_reason: z.enum(REASONS, { error: `must be one of ${REASONS.join(", ")}` }).optional(),
   })
   .strict();
 export type InterimData = z.infer<typeof InterimData>;
@@ -114,21 +128,46 @@ export function check(data: InterimData, config: Config): Problem[] {
   problems.push(
     ...startsBeforeCompany(data.company_start_date, "interim_start_date", data.interim_start_date),
   );
+  if (data.success_criteria !== "hire" && data.criteria_reason === undefined) {
+    problems.push({
+      field: "criteria_reason",
+      message:
+        "is needed with other success criteria: the handbook allows them when hiring is not practical, when " +
+        "headcount planning does not allow a new hire, or for a Director-level interim role; add " +
+        `criteria_reason: ${REASONS.join(", ")} (or use success_criteria: hire)`,
+    });
+  }
   return problems;
 }
 
 /**
- * "They will make at least one successful hire": the hire is the interim manager's own, so a new
- * hire who started before the interim period began cannot meet the gate. The reason for a refusal.
+ * "They will make at least one successful hire": the hire is the interim manager's own. A new hire who
+ * started before the interim period began, or a hire recorded before it began (`recordedOn`, the day
+ * of the command), was not made by the interim manager, so neither can meet the gate. The reason for
+ * a refusal.
  */
-export function hireBeforeInterim(startDate: string | undefined, data: InterimData): string | undefined {
-  if (startDate === undefined || startDate >= data.interim_start_date) return undefined;
+export function hireBeforeInterim(
+  startDate: string | undefined,
+  data: InterimData,
+  recordedOn?: string,
+): string | undefined {
   // The engine passes the reason through safeInline (backticks and @ are neutralised, 400 characters).
-  return (
-    `The hire's start date (${startDate}) is before the interim period began (${data.interim_start_date}): ` +
-    "the success gate is a hire the interim manager made. Send '/career hire USERNAME YYYY-MM-DD' again " +
-    "with the right start date, or first correct interim_start_date in the details at the top of this issue if that is wrong"
-  );
+  if (startDate !== undefined && startDate < data.interim_start_date) {
+    return (
+      `The hire's start date (${startDate}) is before the interim period began (${data.interim_start_date}): ` +
+      "the success gate is a hire the interim manager made. Send '/career hire USERNAME YYYY-MM-DD' again " +
+      "with the right start date, or first correct interim_start_date in the details at the top of this issue if that is wrong"
+    );
+  }
+  if (recordedOn !== undefined && recordedOn < data.interim_start_date) {
+    return (
+      `This hire was recorded on ${recordedOn}, before the interim period began (${data.interim_start_date}): ` +
+      "the success gate is a hire the interim manager made as interim manager. Record it with " +
+      "'/career hire USERNAME YYYY-MM-DD' once the interim period has begun, or first correct interim_start_date " +
+      "in the details at the top of this issue if that is wrong"
+    );
+  }
+  return undefined;
 }
 
 /**

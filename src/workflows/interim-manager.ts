@@ -4,6 +4,7 @@ import {
   ALTERNATIVE_CRITERIA,
   applicability,
   CRITERIA_FORMERLY,
+  CRITERIA_REASONS,
   check,
   eligibilityItems,
   hireBeforeInterim,
@@ -12,7 +13,7 @@ import {
   limitDay,
   setupItems,
 } from "./interim-manager-rules.js";
-import { explicitReminder } from "./temporary-roles.js";
+import { explicitReminder, ORG_CHART_ITEM } from "./temporary-roles.js";
 import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
 
@@ -63,7 +64,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       title: "Setup",
       actors: ["manager"],
       guidance: "interim-manager/guidance-setup",
-      checklist: () => setupItems.map((text) => ({ text })),
+      checklist: () => [...setupItems.map((text) => ({ text })), ORG_CHART_ITEM],
       onEnter: {
         notes: [{ template: "interim-manager/setup", mention: ["manager"] }],
         followUps: [
@@ -186,7 +187,7 @@ export const interimManager: WorkflowDefinition<InterimData> = {
         { name: "start_date", kind: "day" },
       ],
       records: { new_hire: "new_hire", hire_date: "start_date" },
-      validate: (args, ctx) => hireBeforeInterim(args.start_date, ctx.data as InterimData),
+      validate: (args, ctx) => hireBeforeInterim(args.start_date, ctx.data as InterimData, ctx.today),
       help: "record the interim manager's first hire and their start date, from which the hire review is dated",
     },
     {
@@ -294,6 +295,12 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       `Interim period: from ${d.interim_start_date}, at most ${ctx.config.interim.max_months} months (until ${limitDay(d, ctx.config)})`,
       `Applicability: ${applicability(d, ctx.config).reason}`,
     ];
+    if (d.success_criteria !== "hire" && d.criteria_reason !== undefined) {
+      // The manager's agreement is their tick of "Success criteria agreed ..." in Setup (the setup is theirs).
+      lines.push(
+        `Other success criteria instead of a hire, because ${CRITERIA_REASONS[d.criteria_reason]}; agreed by the manager (${d.manager}) in Setup`,
+      );
+    }
     if (ctx.facts.new_hire) lines.push(`First hire: ${ctx.facts.new_hire}, starting ${ctx.facts.hire_date}`);
     if (ctx.facts.last_review)
       lines.push(`Last hire review: ${ctx.facts.last_review} (${ctx.facts.review_day})`);
@@ -309,6 +316,8 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       tenure_months: String(interimTenure(d, ctx.config).months),
       earliest_start: interimTenure(d, ctx.config).earliestStart,
       limit_day: limitDay(d, ctx.config),
+      // A reminder to make the role explicit that comes after the start says the period has begun.
+      started: ctx.today >= d.interim_start_date ? "yes" : "no",
       managing_managers: needsManagingManagers(d.desired_level) ? "yes" : "no",
     };
   },

@@ -6,12 +6,12 @@ import type { Author, Command, CommandOutcome, DateExpr, Role, WorkflowContext }
  * further" (Apprenticeship for Learning): an extension is a joint decision. One side proposes an end
  * date with `/career extend YYYY-MM-DD`; it takes effect when the other side agrees, with
  * `/career agree` or the same command with the same date. The sides are the apprentice and the
- * managers (the home manager or the host department's manager).
+ * department "with which they are interning": its manager, the host manager. The home manager may
+ * join (their word is recorded as support) but does not replace the host department.
  *
- * People ops count on the managers' side, never for the apprentice: they may stand in for a manager
- * who is away, but a people partner would not extend someone's time in another department without
- * their agreement. Ending needs no agreement (`/career conclude` by any of them), as stepping out of
- * a temporary role never does.
+ * People ops count on the department's side, never for the apprentice: they may stand in for a
+ * host manager who is away, but a people partner would not extend someone's time in another
+ * department without their agreement. Ending at the review is decided jointly too (joint-conclude.ts).
  *
  * The proposal is kept as facts until it is agreed to or replaced by its own side; the new end date
  * is recorded as `end_date` only once both sides agreed, so every gate keeps the current end until then.
@@ -20,7 +20,10 @@ import type { Author, Command, CommandOutcome, DateExpr, Role, WorkflowContext }
 export type Side = "apprentice" | "managers";
 
 const APPRENTICE: Role[] = ["team_member"];
-const MANAGERS: Role[] = ["manager", "host_manager"];
+/** The department's side: its manager. People ops, whom the engine adds to every role, count here too. */
+const DEPARTMENT: Role[] = ["host_manager"];
+/** Who may use the commands: both sides, and the home manager, who joins without deciding. */
+export const JOINT_ROLES: Role[] = ["team_member", "manager", "host_manager"];
 
 const PROPOSED = "extend_proposed";
 const PROPOSED_BY = "extend_proposed_by";
@@ -29,9 +32,12 @@ const PROPOSER = "extend_proposer";
 /** The day the extension was agreed, for the status. */
 export const EXTENDED_DAY = "extended_day";
 
-function sideOf(author: Author): Side {
-  // Only the apprentice, the managers and people ops pass the roles check; people ops side with the managers.
-  return author.roles.includes("team_member") ? "apprentice" : "managers";
+/** The side a person speaks for; the home manager alone speaks for neither ("joins"). */
+export function sideOf(author: Author): Side | "joins" {
+  if (author.roles.includes("team_member")) return "apprentice";
+  // The host manager, or people ops standing in for them.
+  if (author.roles.includes("host_manager") || author.roles.includes("people_ops")) return "managers";
+  return "joins";
 }
 
 function otherSide(side: Side): Side {
@@ -44,11 +50,20 @@ interface Names {
   host_manager?: unknown;
 }
 
-/** "the apprentice (alice)" or "the manager or host manager (bob, dave)": who a side is, by name. */
+/** "the apprentice (alice)" or "the host manager (dave)": who a side is, by name. */
 export function describeSide(side: Side, ctx: WorkflowContext): string {
   const data = ctx.data as Names;
   if (side === "apprentice") return `the apprentice (${String(data.team_member)})`;
-  return `the manager or host manager (${String(data.manager)}, ${String(data.host_manager)})`;
+  return `the host manager (${String(data.host_manager)})`;
+}
+
+/** The reply to the home manager: their word is welcome, the decision is the two sides'. */
+export function joinsText(what: string, author: Author, ctx: WorkflowContext): string {
+  return (
+    `Recorded: ${author.username} (the home manager) supports ${what}. It is decided by ` +
+    `${describeSide("apprentice", ctx)} and the department they intern with, ${describeSide("managers", ctx)}; ` +
+    "nothing changes until both of them agree."
+  );
 }
 
 /** A proposal waiting for the other side: its date and who proposed it. */
@@ -85,6 +100,10 @@ function alreadyAgreed(day: string, side: Side, ctx: WorkflowContext): string {
   );
 }
 
+function supported(what: string, ctx: WorkflowContext, author: Author): CommandOutcome {
+  return { facts: {}, message: joinsText(what, author, ctx), notify: [...APPRENTICE, ...DEPARTMENT] };
+}
+
 function agreed(day: string, ctx: WorkflowContext, author: Author): CommandOutcome {
   const first = pendingExtension(ctx)?.by ?? "";
   return {
@@ -94,14 +113,16 @@ function agreed(day: string, ctx: WorkflowContext, author: Author): CommandOutco
       [PROPOSED]: undefined,
       [PROPOSED_BY]: undefined,
       [PROPOSER]: undefined,
+      // A conclusion one side proposed is moot once both agreed to go on.
+      conclude_proposed_by: undefined,
+      conclude_proposer: undefined,
     },
     message: `Done: the apprenticeship is extended until ${day}, agreed by ${first} and ${author.username}.`,
     notify: [],
   };
 }
 
-function proposed(day: string, ctx: WorkflowContext, author: Author): CommandOutcome {
-  const side = sideOf(author);
+function proposed(day: string, side: Side, ctx: WorkflowContext, author: Author): CommandOutcome {
   const other = otherSide(side);
   return {
     facts: { [PROPOSED]: day, [PROPOSED_BY]: side, [PROPOSER]: author.username },
@@ -109,7 +130,7 @@ function proposed(day: string, ctx: WorkflowContext, author: Author): CommandOut
       `Recorded: ${author.username} agrees to extend the apprenticeship until ${day}. An extension is decided ` +
       `by both sides, so it takes effect once ${describeSide(other, ctx)} agrees with ${howToAgree(day)}; ` +
       "until then the current end date stands.",
-    notify: other === "apprentice" ? APPRENTICE : MANAGERS,
+    notify: other === "apprentice" ? APPRENTICE : DEPARTMENT,
   };
 }
 
@@ -118,12 +139,13 @@ export function jointExtendCommand(options: { stages: string[]; end: DateExpr })
   return {
     verb: "extend",
     stages: options.stages,
-    roles: [...APPRENTICE, ...MANAGERS],
+    roles: JOINT_ROLES,
     args: [{ name: "end_date", kind: "day" }],
     validate: (args, ctx, author) => {
       const next = args.end_date ?? "";
       const pending = pendingExtension(ctx);
       const side = sideOf(author);
+      if (side === "joins") return dateProblem(next, options.end, ctx);
       if (pending && pending.side === side && pending.day === next) {
         return alreadyAgreed(next, side, ctx);
       }
@@ -139,11 +161,11 @@ export function jointExtendCommand(options: { stages: string[]; end: DateExpr })
     outcome: (args, ctx, author) => {
       const next = args.end_date ?? "";
       const pending = pendingExtension(ctx);
-      return pending && pending.side !== sideOf(author)
-        ? agreed(next, ctx, author)
-        : proposed(next, ctx, author);
+      const side = sideOf(author);
+      if (side === "joins") return supported(`extending the apprenticeship until ${next}`, ctx, author);
+      return pending && pending.side !== side ? agreed(next, ctx, author) : proposed(next, side, ctx, author);
     },
-    help: "propose a new end date; the apprenticeship is extended once the apprentice and a manager (home or host) both agree to it",
+    help: "propose a new end date; the apprenticeship is extended once the apprentice and the host manager both agree to it",
   };
 }
 
@@ -152,7 +174,7 @@ export function agreeCommand(options: { stages: string[]; end: DateExpr }): Comm
   return {
     verb: "agree",
     stages: options.stages,
-    roles: [...APPRENTICE, ...MANAGERS],
+    roles: JOINT_ROLES,
     args: [],
     validate: (_args, ctx, author) => {
       const pending = pendingExtension(ctx);
@@ -160,6 +182,7 @@ export function agreeCommand(options: { stages: string[]; end: DateExpr }): Comm
         return "There is no proposed extension to agree to: one side proposes the new end date first, with '/career extend YYYY-MM-DD'";
       }
       const side = sideOf(author);
+      if (side === "joins") return undefined;
       if (pending.side === side) {
         return alreadyAgreed(pending.day, side, ctx);
       }
@@ -168,7 +191,12 @@ export function agreeCommand(options: { stages: string[]; end: DateExpr }): Comm
         ? undefined
         : `${late}: propose a new end date with '/career extend YYYY-MM-DD'`;
     },
-    outcome: (_args, ctx, author) => agreed(pendingExtension(ctx)?.day ?? "", ctx, author),
+    outcome: (_args, ctx, author) => {
+      const day = pendingExtension(ctx)?.day ?? "";
+      return sideOf(author) === "joins"
+        ? supported(`extending the apprenticeship until ${day}`, ctx, author)
+        : agreed(day, ctx, author);
+    },
     help: "agree to the extension the other side proposed: the apprenticeship goes on until that date",
   };
 }

@@ -38,6 +38,16 @@ const planItems = [
   "Agreed that the team member can return to the IC track at any checkpoint",
 ];
 
+/**
+ * "It's important that Engineering Managers self-select into that track and don't feel pressured": the
+ * team member's own choice, recorded by the team member (their tick; the manager's does not count)
+ * before the plan is complete and the trial starts.
+ */
+export const SELF_SELECTED_ITEM: ChecklistItem = {
+  text: "Team member: I chose to try the management track myself, without feeling pressured",
+  tickers: ["team_member"],
+};
+
 /** The three parts of the plan, each ending with a check-in on day `trial.checkpoints[i]`. */
 const PARTS = [
   { id: "education", title: "Own your education", question: "continue, adjust the plan or opt out" },
@@ -93,7 +103,7 @@ export const managementTrial: WorkflowDefinition<TrialData> = {
       title: "Transition plan",
       actors: both,
       guidance: "management-trial/guidance-plan",
-      checklist: () => planItems.map((text) => ({ text })),
+      checklist: () => [...planItems.map((text) => ({ text })), SELF_SELECTED_ITEM],
     },
     ...partStages,
     {

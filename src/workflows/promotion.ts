@@ -81,14 +81,19 @@ function check(data: PromotionData, config: Config): Problem[] {
   const ladders = laddersOf(config);
   const where = ladders === PAGE_LADDERS ? "on the handbook page" : `in ${ladders.source}`;
   if (currentRoles(data, ladders).length === 0) {
+    // A role outside the ladders is not an error of spelling only: the person may be in another
+    // department, whose promotions follow the People Ops process alone.
     return [
       {
         field: "current_role",
         value: data.current_role,
         message:
           where === "on the handbook page"
-            ? "is not a role of the career ladders on the handbook page; write it as the Roles graphs name it, e.g. Senior Backend Engineer"
-            : `is not a role of the career ladders ${where}; write it as a role name there, e.g. ${ladders.roles[0]?.name ?? "a role"}`,
+            ? `is not in the handbook page's career ladders, which cover ${ladders.departments.join(", ")}. ` +
+              "Write a role of theirs as the Roles graphs name it (Senior Backend Engineer); " +
+              `for any other role, follow the People Ops promotion process: ${config.promotion.process_url}`
+            : `is not a role of the career ladders ${where}; write it as a role name there, e.g. ${ladders.roles[0]?.name ?? "a role"}; ` +
+              `for any other role, follow the People Ops promotion process: ${config.promotion.process_url}`,
       },
     ];
   }
@@ -155,7 +160,10 @@ export const promotion: WorkflowDefinition<PromotionData> = {
     config.people_ops.length > 0
       ? []
       : [
-          "No people_ops user is configured in .gitlab/career-bot.yml, so nobody can record the promotion decision (only people ops may). Add people_ops to the config.",
+          {
+            setup:
+              "For whoever runs this careers project: no people_ops user is set in .gitlab/career-bot.yml, so nobody can record the decision on this promotion (only people ops may). Add the People Ops usernames under people_ops in that file.",
+          },
         ],
   stages: [
     {
@@ -166,7 +174,8 @@ export const promotion: WorkflowDefinition<PromotionData> = {
       checklist: (ctx) => [
         ...coachingItems.map((text) => ({ text })),
         ...(needsPosition(ctx.data as PromotionData, ctx.config)
-          ? [{ text: POSITION_ITEM, formerly: [POSITION_ITEM_FORMERLY] }]
+          ? // "There must be a position of need": the manager (or people ops) confirms it, not the candidate.
+            [{ text: POSITION_ITEM, tickers: ["manager"], formerly: [POSITION_ITEM_FORMERLY] }]
           : []),
       ],
     },

@@ -1,4 +1,4 @@
-import type { Reminder } from "./types.js";
+import type { ChecklistItem, Reminder } from "./types.js";
 
 /**
  * What the page's "Temporary Management Positions" asks of every temporary management role, interim
@@ -14,6 +14,16 @@ export const SELECTION_ITEMS = [
   "Leadership gathered interest from their team members for the upcoming role",
   "The assessment took place against the criteria above and the most suitable team member was selected for the role",
 ];
+
+/**
+ * "We create temporary management positions when there is organizational need, and we imprint these in
+ * our company org chart": a step of the appointment's setup for whoever keeps the org chart. The bot
+ * cannot tell who that is, so the manager, the People Business Partner and people ops may tick it.
+ */
+export const ORG_CHART_ITEM: ChecklistItem = {
+  text: "Temporary position imprinted in the company org chart (by whoever keeps it: People Ops or the People Business Partner)",
+  tickers: ["manager", "people_business_partner"],
+};
 
 /**
  * "This difference should be made explicit with the individual and team members before the temporary

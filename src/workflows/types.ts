@@ -170,6 +170,14 @@ export interface Reminder {
   checkpoint: string;
 }
 
+/**
+ * A warning about the careers project's setup (its `.gitlab/career-bot.yml`), not about the workflow:
+ * addressed to whoever runs the project, without the handbook link the workflow's warnings carry.
+ */
+export interface SetupWarning {
+  setup: string;
+}
+
 export interface Problem {
   field: string;
   value?: unknown;
@@ -208,7 +216,7 @@ export interface WorkflowDefinition<D = Record<string, unknown>> {
    * Things worth saying that do not stop the workflow (a move the handbook's table does not list).
    * Each distinct text is posted once as a comment; plain text, escaped by the engine.
    */
-  warnings?: (data: D, config: Config) => string[];
+  warnings?: (data: D, config: Config) => Array<string | SetupWarning>;
   stages: Stage[];
   transitions: Transition[];
   commands: Command[];

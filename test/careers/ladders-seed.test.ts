@@ -94,8 +94,9 @@ describe("ladders against the seed's mermaid graphs", () => {
 
 /**
  * The seed's prose: "it's not required to pass through "senior" for roles other than Engineer". From the
- * graphs: every merit step X -> Senior X where X is not an Engineer role, continued to each manager role
- * that Senior X leads to, gives the step X -> manager. Keyed "department fromGraphId -> toGraphId".
+ * graphs: every merit step X -> Senior X where X is not an Engineer role, continued to each role that
+ * Senior X leads to (Staff and manager alike), gives the step X -> that role. Keyed "department
+ * fromGraphId -> toGraphId".
  */
 function proseSkipKeys(department: string): string[] {
   const graph = graphs.find((g) => g.department === department);
@@ -104,7 +105,7 @@ function proseSkipKeys(department: string): string[] {
   const keys: string[] = [];
   for (const up of graph.edges) {
     if (/\bEngineer/.test(label(up.from)) || label(up.to) !== `Senior ${label(up.from)}`) continue;
-    for (const next of graph.edges.filter((e) => e.from === up.to && /\bManager\b/.test(label(e.to)))) {
+    for (const next of graph.edges.filter((e) => e.from === up.to)) {
       keys.push(`${department} ${up.from} -> ${next.to}`);
     }
   }
@@ -119,7 +120,7 @@ describe("steps the seed's prose adds to its graphs (seniorOptionalEdges)", () =
   });
 
   it.each([...DEPARTMENTS])(
-    "%s: has exactly the intermediate -> manager steps the prose allows",
+    "%s: has exactly the steps past Senior the prose allows, to Staff and to manager",
     (department) => {
       const inData = seniorOptionalEdges
         .map((e) => [roles.find((r) => r.id === e.from), roles.find((r) => r.id === e.to)] as const)
@@ -127,8 +128,9 @@ describe("steps the seed's prose adds to its graphs (seniorOptionalEdges)", () =
         .map(([from, to]) => `${department} ${from && graphIdOf(from)} -> ${to && graphIdOf(to)}`)
         .sort();
       expect(inData).toEqual(proseSkipKeys(department));
-      // Only UX has roles other than Engineer with a manager role above their Senior role.
-      expect(inData.length).toBe(department === "UX" ? 3 : 0);
+      // Only UX has roles other than Engineer with roles above their Senior role: three ladders, each with
+      // two steps past the Senior IC role (Staff, manager) and one past the Senior manager role (Director).
+      expect(inData.length).toBe(department === "UX" ? 9 : 0);
     },
   );
 

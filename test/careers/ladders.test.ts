@@ -136,17 +136,21 @@ describe("roles other than Engineer need not pass through Senior (the seed's pro
     ["Product Designer", "Product Design Manager"],
     ["UX Researcher", "Manager of UX Research"],
     ["Technical Writer", "Technical Writing Manager"],
+    ["Product Designer", "Staff Product Designer"],
+    ["UX Researcher", "Staff UX Researcher"],
+    ["Technical Writer", "Staff Technical Writer"],
+    ["Product Design Manager", "Director of Product Design"],
   ])("UX: %s may move straight to %s, on merit and company need", (from, to) => {
     expect(isNextRole(from, to)).toBe(true);
     expect(promotionBasis(from, to)).toBe("merit-and-company-need");
   });
 
-  it("UX: keeps the Senior step beside it, and Staff still comes after Senior", () => {
+  it("UX: keeps the Senior step beside the steps past it", () => {
     expect(summary(nextRoles("Product Designer"))).toEqual([
       "eng:pdm merit-and-company-need",
       "eng:spd merit",
+      "eng:stpd merit-and-company-need",
     ]);
-    expect(isNextRole("Product Designer", "Staff Product Designer")).toBe(false);
     // The coordinator's ladder has no manager role, so there is nothing to skip to.
     expect(summary(nextRoles("UX Research Coordinator"))).toEqual(["eng:suxrc merit"]);
   });

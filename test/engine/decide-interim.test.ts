@@ -127,6 +127,27 @@ describe("interim manager: decide", () => {
     expect(plan([...base, old, first], "2026-01-09T12:00:00Z").stage).toBe("hire-review");
   });
 
+  it("refuses a hire recorded before the interim period began, even one starting after it", () => {
+    // The issue's case: interim from 2026-11-02, a hire recorded on 2026-10-20 (starting on the first day).
+    const block = { ...interimBlock, company_start_date: "2025-03-01", interim_start_date: "2026-11-02" };
+    const base = [
+      ...eligibility.map((item) => tick("bob", item, "2026-10-07T10:00:00Z")),
+      ...setup.map((item) => tick("bob", item, "2026-10-08T10:00:00Z")),
+    ];
+    const early = comment("alice", "/career hire @dave 2026-11-02", "2026-10-20T10:00:00Z");
+    const p = plan([...base, early], "2026-10-20T12:00:00Z", block);
+    expect(p.stage).toBe("hiring");
+    const reply = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${early.id}.0`))!;
+    expect(reply.key).toMatch(/:refused$/);
+    const message = String(reply.data.message);
+    expect(message).toContain("recorded on 2026-10-20"); // when it was recorded
+    expect(message).toContain("2026-11-02"); // the interim start
+    expect(message).toContain("once the interim period has begun"); // what to do
+    // Recorded again once the interim period has begun, the same hire counts.
+    const again = comment("alice", "/career hire @dave 2026-11-02", "2026-11-03T10:00:00Z");
+    expect(plan([...base, early, again], "2026-11-03T12:00:00Z", block).stage).toBe("hire-review");
+  });
+
   it("walks the other success criteria: all five items, the gate on the last tick, then the promotion document", () => {
     const criteria = [
       "leader-interviews",
@@ -143,7 +164,7 @@ describe("interim manager: decide", () => {
       "Perform a Talent Assessment with the manager's manager to determine readiness for the role",
       "Gather 360 feedback via Culture Amp for the manager",
     ];
-    const block = { ...interimBlock, success_criteria: criteria as never };
+    const block = { ...interimBlock, success_criteria: criteria as never, criteria_reason: "headcount" };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
@@ -161,13 +182,21 @@ describe("interim manager: decide", () => {
     expect(notesOf(moved.actions).map((n) => n.template)).toContain("interim-manager/promotion-document");
 
     // One criterion agreed: its item alone is the gate.
-    const one = { ...interimBlock, success_criteria: ["talent-assessment"] as never };
+    const one = {
+      ...interimBlock,
+      success_criteria: ["talent-assessment"] as never,
+      criteria_reason: "headcount",
+    };
     expect(plan([...base, ticks[3]!], at, one).stage).toBe("promotion-document");
   });
 
   it("does not take the interim manager's own ticks on the other success criteria; the manager's move on", () => {
     const texts = [ALTERNATIVE_CRITERIA["talent-assessment"], ALTERNATIVE_CRITERIA["feedback-360"]];
-    const block = { ...interimBlock, success_criteria: ["talent-assessment", "feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["talent-assessment", "feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
@@ -189,7 +218,11 @@ describe("interim manager: decide", () => {
   });
 
   it("keeps the interim manager's refused tick on a criterion refused on later runs", () => {
-    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const item = ALTERNATIVE_CRITERIA["feedback-360"];
     const walk = walker({ definition, block, createdAt: "2026-01-05T09:00:00Z", config });
     walk.add(
@@ -207,7 +240,11 @@ describe("interim manager: decide", () => {
   });
 
   it("refuses the decision before the promotion document, and takes it after", () => {
-    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
@@ -229,7 +266,11 @@ describe("interim manager: decide", () => {
 
   it("leaves the determination to the interim manager's manager: the team member's decision is refused", () => {
     // "The goal of this process is to have a determination made by the interim manager's manager".
-    const block = { ...interimBlock, success_criteria: ["feedback-360"] as never };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["feedback-360"] as never,
+      criteria_reason: "headcount",
+    };
     const base = [
       ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),

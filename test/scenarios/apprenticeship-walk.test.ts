@@ -107,7 +107,7 @@ describe.each(TICK_NOTE_WORDINGS)(
       await expectRefusedChangingNothing(
         world,
         iid,
-        "bob",
+        "dave",
         "/career extend 2026-10-01",
         "it also takes the agreement of the apprentice (alice)",
       );
@@ -135,7 +135,12 @@ describe.each(TICK_NOTE_WORDINGS)(
       expect(world.stages(iid)).toEqual(["review"]);
 
       world.state.now = "2026-10-02T10:00:00Z";
-      const conclude = world.state.as("alice").comment(PROJECT, iid, "/career conclude");
+      // Ending is joint: the apprentice's word waits for the host manager's.
+      const proposeEnd = world.state.as("alice").comment(PROJECT, iid, "/career conclude");
+      await world.handle(proposeEnd.payload);
+      expect(world.stages(iid)).toEqual(["review"]);
+      world.state.now = "2026-10-02T11:00:00Z";
+      const conclude = world.state.as("dave").comment(PROJECT, iid, "/career conclude");
       await world.handle(conclude.payload);
       await expectFinished(world, iid, "career::apprenticeship", "concluded", conclude.payload);
     });
@@ -156,10 +161,10 @@ describe.each(TICK_NOTE_WORDINGS)(
       await toActive(iid);
       const proposal = world.state.as("alice").comment(PROJECT, iid, "/career extend 2026-10-01");
       await world.handle(proposal.payload);
-      expect(world.botNotes(iid).at(-1)!.body).toContain("@bob");
+      expect(world.botNotes(iid).at(-1)!.body).toContain("@dave");
       const reason =
         "alice proposed extending until 2026-10-01, and an extension takes the same date from both sides";
-      await expectRefusedChangingNothing(world, iid, "bob", "/career extend 2026-12-01", reason);
+      await expectRefusedChangingNothing(world, iid, "dave", "/career extend 2026-12-01", reason);
     });
 
     it("asks for a fix of a broken data block in one comment naming the field, then resumes", async () => {

@@ -123,6 +123,7 @@ describe.each(TICK_NOTE_WORDINGS)(
       const iid = await openPastSetup({
         success_criteria:
           "[leader-interviews, relations-role-play, career-conversations, talent-assessment, feedback-360]",
+        criteria_reason: "director-level",
       });
       expect(labels(iid)).toContain("career-stage::criteria");
 
@@ -158,7 +159,7 @@ describe.each(TICK_NOTE_WORDINGS)(
 
     it("takes the manager's ticks on the other success criteria, not the interim manager's own", async () => {
       const criterion = "Gather 360 feedback via Culture Amp for the manager";
-      const iid = await openPastSetup({ success_criteria: "[feedback-360]" });
+      const iid = await openPastSetup({ success_criteria: "[feedback-360]", criteria_reason: "headcount" });
       expect(world.issue(iid).description).toContain(`- [ ] ${criterion} · who ticks: manager (bob)\n`);
       world.state.advance({ days: 20 });
 

@@ -26,7 +26,11 @@ const checkIn = (day: number, last = false) =>
 const world = worldPerTest({ now: "2026-01-26T09:00:00Z" });
 const open = (fields: Record<string, string | null> = {}) =>
   openFromTemplate(world, "Management trial", "Management trial: alice", fields);
-const planDone = (iid: number) => tickAll(world, "bob", iid, plan);
+const chosen = "Team member: I chose to try the management track myself, without feeling pressured";
+const planDone = async (iid: number) => {
+  await tickAll(world, "alice", iid, [chosen]);
+  await tickAll(world, "bob", iid, plan);
+};
 
 describe.each(TICK_NOTE_WORDINGS)(
   "management trial, end to end through the CLI and gitbeaker (%s tick notes)",

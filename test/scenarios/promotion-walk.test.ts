@@ -90,7 +90,7 @@ describe.each(TICK_NOTE_WORDINGS)(
       await toReview(iid);
       expect(world.stages(iid)).toEqual(["review"]);
       expect(world.issue(iid).state).toBe("opened");
-      const reason = "Only the people ops (carol) can use `/career decision`";
+      const reason = "Only people ops (carol) can use `/career decision`";
       await expectRefusedChangingNothing(world, iid, "bob", "/career decision approved", reason);
     });
 

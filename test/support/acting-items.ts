@@ -27,5 +27,6 @@ export const ACTING_ITEMS = {
   shortEligibility: [...criteria, ...selection, explicit],
   active: [
     "Direct reports stay with their current manager in BambooHR (they are not moved to an acting manager)",
+    "Temporary position imprinted in the company org chart (by whoever keeps it: People Ops or the People Business Partner)",
   ],
 };

@@ -19,4 +19,5 @@ export const INTERIM_SETUP = [
   "BambooHR access request for interim manager access submitted",
   "Transition plan written with the interim manager",
   "Success criteria agreed between the interim manager and their manager",
+  "Temporary position imprinted in the company org chart (by whoever keeps it: People Ops or the People Business Partner)",
 ];

@@ -206,6 +206,9 @@ export function openItems(description: string): string[] {
  * first), and otherwise the clock moves to the issue's due date and the sweep runs.
  * Every choice depends only on GitLab's state, so two runs that agree step by step walk alike.
  */
+/** Verbs whose decision takes both sides: people ops for one, the team member for the other. */
+const JOINT_VERBS = new Set(["conclude"]);
+
 export async function autoWalk(bot: BotRunner, definition: WorkflowDefinition, maxSteps = 40) {
   const { state } = bot;
   const carol = state.as("carol");
@@ -233,6 +236,11 @@ export async function autoWalk(bot: BotRunner, definition: WorkflowDefinition, m
     if (command) {
       tried.add(`${stage}|${command}|${today}`);
       await bot.handle(carol.comment(PROJECT, iid, command).payload!);
+      // A decision of two sides (ending an apprenticeship) takes the team member's word as well as
+      // people ops' (who stand in for the host department).
+      if (JOINT_VERBS.has(command.split(" ")[1] ?? "")) {
+        await bot.handle(state.as("alice").comment(PROJECT, iid, command).payload!);
+      }
       continue;
     }
     state.now =

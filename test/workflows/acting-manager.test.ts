@@ -157,6 +157,63 @@ describe("acting manager: decide", () => {
     expect(sectionOf(p.actions).summary.join("\n")).not.toContain("Extended");
   });
 
+  it("ends early by the manager's /career end: the appointment ends on that date, outcome returned", () => {
+    const end = comment("bob", "/career end 2026-04-10", "2026-04-01T10:00:00Z");
+    const notes = [...ticked, end];
+    const p = planAt(walk, notes, "2026-04-01T12:00:00Z");
+    const reply = replyTo(p.actions, end);
+    expect(reply.verdict).toBe("accepted");
+    expect(reply.message).toContain("now ends on 2026-04-10 instead of 2026-06-30");
+    expect(p.stage).toBe("return"); // within the 14 days before the new end
+    expect(sectionOf(p.actions).summary.join("\n")).toContain(
+      "Ended early on 2026-04-01: planned end 2026-06-30, now 2026-04-10",
+    );
+    expect(dueOf(p.actions)).toEqual({ kind: "due-date", date: "2026-04-10" });
+    // The return note counts the days from the dates, not the reminder's 14.
+    const note = notesOf(p.actions).find((n) => n.template === "acting-manager/return")!;
+    const text = renderer.render(note.template, note.data, {}, note.mentions);
+    expect(text).toContain("ends on 2026-04-10, in 9 days");
+    expect(text).not.toContain("in 14 days");
+
+    expect(planAt(walk, notes, "2026-04-09T08:00:00Z").stage).toBe("return");
+    const done = planAt(walk, notes, "2026-04-10T08:00:00Z");
+    expect(done.stage).toBe("done");
+    expect(labelsOf(done.actions)).toMatchObject({ add: ["career-stage::done", "career-outcome::returned"] });
+    const closing = notesOf(done.actions).find((n) => n.template === "acting-manager/done")!;
+    expect(renderer.render(closing.template, closing.data, {}, closing.mentions)).toContain(
+      "ended on 2026-04-10; alice is back in their original role",
+    );
+  });
+
+  it("refuses /career end from the team member, on or after the current end, or on a day that has passed", () => {
+    const byAlice = comment("alice", "/career end 2026-04-10", "2026-04-01T10:00:00Z");
+    const later = comment("bob", "/career end 2026-07-15", "2026-04-01T10:01:00Z");
+    const past = comment("bob", "/career end 2026-03-20", "2026-04-01T10:02:00Z");
+    const p = planAt(walk, [...ticked, byAlice, later, past], "2026-04-01T12:00:00Z");
+    expect(p.stage).toBe("active");
+    expect(replyTo(p.actions, byAlice)).toEqual({
+      verdict: "refused",
+      message: "Only the manager (bob) or people ops can use `/career end`.",
+    });
+    expect(replyTo(p.actions, later).message).toContain(
+      "must be before the current end (2026-06-30): '/career end' ends the appointment early; to keep it going longer, use '/career extend 2026-07-15'",
+    );
+    expect(replyTo(p.actions, past).message).toContain(
+      "The end date (2026-03-20) has passed (today is 2026-04-01)",
+    );
+    expect(dueOf(p.actions)).toEqual({ kind: "due-date", date: "2026-06-16" });
+  });
+
+  it("counts the days of the return note from the dates when the run comes late", () => {
+    // The return reminder's day (2026-06-16) passed unseen; the run on 2026-06-26 says 4 days, not 14.
+    const p = planAt(walk, ticked, "2026-06-26T08:00:00Z");
+    expect(p.stage).toBe("return");
+    const note = notesOf(p.actions).find((n) => n.template === "acting-manager/return")!;
+    expect(renderer.render(note.template, note.data, {}, note.mentions)).toContain(
+      "ends on 2026-06-30, in 4 days",
+    );
+  });
+
   it("names every bad field of the data block and pauses", () => {
     const bad = { ...block, start_date: "2026-02-30", reason: "vacation", extra: "x" };
     const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: bad });
@@ -239,7 +296,7 @@ describe("acting manager: what the page asks before the temporary role starts", 
     const p = planAt(walk, [...ticks, extend], "2026-03-02T12:00:00Z", { block: short });
     expect(replyTo(p.actions, extend).verdict).toBe("accepted");
     expect(p.stage).toBe("active");
-    expect(checklistOf(p.actions)).toEqual([...active, TALENT_REVIEW_ITEM]);
+    expect(checklistOf(p.actions)).toEqual([active[0], TALENT_REVIEW_ITEM, active[1]]);
   });
 
   it("asks in the first stage to make the role explicit, and reminds the manager before the start if it is not ticked", () => {

@@ -105,8 +105,11 @@ describe("apprenticeship: decide", () => {
     expect(dueOf(extended.actions)).toEqual({ kind: "due-date", date: "2026-08-30" }); // check-ins keep their monthly rhythm
 
     expect(w.at("2026-10-01T08:00:00Z").stage).toBe("review");
+    // Ending here is joint too: the apprentice's word waits for the host manager's.
     const conclude = comment("alice", "/career conclude", "2026-10-02T10:00:00Z");
     w.add(conclude);
+    expect(w.at("2026-10-02T10:30:00Z").stage).toBe("review");
+    w.add(comment("dave", "/career conclude", "2026-10-02T11:00:00Z"));
     const done = w.at("2026-10-02T12:00:00Z");
     expect(done.stage).toBe("done");
     expect(labelsOf(done.actions)).toMatchObject({
@@ -149,7 +152,7 @@ describe("apprenticeship: decide", () => {
   });
 });
 
-describe("apprenticeship: an extension is the apprentice's and a manager's joint decision", () => {
+describe("apprenticeship: an extension is the apprentice's and the host department's joint decision", () => {
   const inReview = [...eligible, ...agreed];
   const at = "2026-08-16T12:00:00Z"; // in review since 2026-08-01
   const extendBy = (who: string, day: string, time = "2026-08-16T10:00:00Z") =>
@@ -162,13 +165,13 @@ describe("apprenticeship: an extension is the apprentice's and a manager's joint
     const reply = replyTo(p.actions, proposal);
     expect(reply.verdict).toBe("accepted");
     expect(reply.message).toBe(
-      "Recorded: alice agrees to extend the apprenticeship until 2026-10-01. An extension is decided by both sides, so it takes effect once the manager or host manager (bob, dave) agrees with '/career agree' (or '/career extend 2026-10-01'); until then the current end date stands.",
+      "Recorded: alice agrees to extend the apprenticeship until 2026-10-01. An extension is decided by both sides, so it takes effect once the host manager (dave) agrees with '/career agree' (or '/career extend 2026-10-01'); until then the current end date stands.",
     );
     const note = notesOf(p.actions).find((n) => n.key.startsWith(`reply:${proposal.id}.`))!;
-    expect(note.mentions).toEqual(["bob", "dave"]);
+    expect(note.mentions).toEqual(["dave"]);
     expect(sectionOf(p.actions).summary).toContain("Period: 2026-02-01 to 2026-08-01");
     expect(sectionOf(p.actions).summary).toContain(
-      "Extension proposed by alice until 2026-10-01: waiting for the manager or host manager (bob, dave) to agree",
+      "Extension proposed by alice until 2026-10-01: waiting for the host manager (dave) to agree",
     );
   });
 
@@ -176,7 +179,7 @@ describe("apprenticeship: an extension is the apprentice's and a manager's joint
     const notes = [
       ...inReview,
       extendBy("alice", "2026-10-01"),
-      extendBy("bob", "2026-10-01", "2026-08-16T11:00:00Z"),
+      extendBy("dave", "2026-10-01", "2026-08-16T11:00:00Z"),
     ];
     const p = planAt(walk, notes, at);
     expect(p.stage).toBe("active");
@@ -202,15 +205,15 @@ describe("apprenticeship: an extension is the apprentice's and a manager's joint
   });
 
   it("refuses a repeat by the same side, saying who must agree", () => {
-    const first = extendBy("bob", "2026-10-01");
+    const first = extendBy("dave", "2026-10-01");
     const again = extendBy("dave", "2026-10-01", "2026-08-16T11:00:00Z");
-    const agreeToo = comment("bob", "/career agree", "2026-08-16T11:30:00Z");
+    const agreeToo = comment("dave", "/career agree", "2026-08-16T11:30:00Z");
     const p = planAt(walk, [...inReview, first, again, agreeToo], at);
     expect(p.stage).toBe("review");
     const expected = {
       verdict: "refused",
       message:
-        "The extension until 2026-10-01 is already agreed by the manager or host manager (bob, dave); it also takes the agreement of the apprentice (alice), with '/career agree' (or '/career extend 2026-10-01').",
+        "The extension until 2026-10-01 is already agreed by the host manager (dave); it also takes the agreement of the apprentice (alice), with '/career agree' (or '/career extend 2026-10-01').",
     };
     expect(replyTo(p.actions, again)).toEqual(expected);
     expect(replyTo(p.actions, agreeToo)).toEqual(expected);
@@ -224,7 +227,7 @@ describe("apprenticeship: an extension is the apprentice's and a manager's joint
     expect(replyTo(p.actions, other)).toEqual({
       verdict: "refused",
       message:
-        "dave proposed extending until 2026-10-01, and an extension takes the same date from both sides: to agree, use '/career agree' (or '/career extend 2026-10-01'); for another date, ask the manager or host manager (bob, dave) to propose it with '/career extend 2026-12-01'.",
+        "dave proposed extending until 2026-10-01, and an extension takes the same date from both sides: to agree, use '/career agree' (or '/career extend 2026-10-01'); for another date, ask the host manager (dave) to propose it with '/career extend 2026-12-01'.",
     });
   });
 
@@ -266,26 +269,84 @@ describe("apprenticeship: an extension is the apprentice's and a manager's joint
     });
   });
 
-  it("counts people ops on the managers' side, never for the apprentice", () => {
+  it("counts people ops on the department's side, never for the apprentice", () => {
     const withOps = { ...walk, config: Config.parse({ people_ops: ["carol"] }) };
     const byOps = extendBy("carol", "2026-10-01");
     const alone = planAt(withOps, [...inReview, byOps], at);
     expect(alone.stage).toBe("review");
     expect(replyTo(alone.actions, byOps).message).toContain("once the apprentice (alice) agrees");
-    // After a manager's proposal, people ops cannot agree in the apprentice's place.
+    // After the host manager's proposal, people ops cannot agree in the apprentice's place.
     const managers = [
-      extendBy("bob", "2026-10-01"),
+      extendBy("dave", "2026-10-01"),
       comment("carol", "/career agree", "2026-08-16T11:00:00Z"),
     ];
     const p = planAt(withOps, [...inReview, ...managers], at);
     expect(p.stage).toBe("review");
     expect(replyTo(p.actions, managers[1]!).verdict).toBe("refused");
-    // The apprentice's proposal, agreed by people ops standing in for a manager, extends.
+    // The apprentice's proposal, agreed by people ops standing in for the host manager, extends.
     const joint = [
       extendBy("alice", "2026-10-01"),
       comment("carol", "/career agree", "2026-08-16T11:00:00Z"),
     ];
     expect(planAt(withOps, [...inReview, ...joint], at).stage).toBe("active");
+  });
+
+  it("takes the apprentice and the host manager: the home manager joins but does not replace the department", () => {
+    // R14: "the department with which they are interning" decides with the apprentice, not the home manager.
+    const proposal = extendBy("alice", "2026-10-01");
+    const byHome = comment("bob", "/career agree", "2026-08-16T11:00:00Z");
+    const p = planAt(walk, [...inReview, proposal, byHome], at);
+    expect(p.stage).toBe("review");
+    expect(replyTo(p.actions, byHome)).toEqual({
+      verdict: "accepted",
+      message:
+        "Recorded: bob (the home manager) supports extending the apprenticeship until 2026-10-01. It is decided by the apprentice (alice) and the department they intern with, the host manager (dave); nothing changes until both of them agree.",
+    });
+    expect(sectionOf(p.actions).summary).toContain("Period: 2026-02-01 to 2026-08-01");
+    // The review goes on as it was: its reminders keep their 14-day rhythm from 2026-08-01.
+    expect(dueOf(p.actions)).toEqual({ kind: "due-date", date: "2026-08-29" });
+    // The home manager's own extend is support too: no proposal, no new date.
+    const homeExtend = extendBy("bob", "2026-10-01");
+    const q = planAt(walk, [...inReview, homeExtend], at);
+    expect(q.stage).toBe("review");
+    expect(replyTo(q.actions, homeExtend).message).toContain("bob (the home manager) supports extending");
+    expect(sectionOf(q.actions).summary.join("\n")).not.toContain("Extension proposed");
+    // The host manager's agreement extends.
+    const withHost = [
+      ...inReview,
+      proposal,
+      byHome,
+      comment("dave", "/career agree", "2026-08-16T11:30:00Z"),
+    ];
+    expect(planAt(walk, withHost, at).stage).toBe("active");
+  });
+
+  it("ends at the review only when both sides conclude: one side's word is a proposal", () => {
+    const first = comment("dave", "/career conclude", "2026-08-16T10:00:00Z");
+    const home = comment("bob", "/career conclude", "2026-08-16T10:30:00Z");
+    const again = comment("dave", "/career conclude", "2026-08-16T10:45:00Z");
+    const p = planAt(walk, [...inReview, first, home, again], at);
+    expect(p.stage).toBe("review");
+    expect(replyTo(p.actions, first).message).toBe(
+      "Recorded: dave would end the apprenticeship here. Neither side decides it alone, so it ends once the apprentice (alice) also comments '/career conclude'; to go on instead, one side proposes a new end date with '/career extend YYYY-MM-DD'.",
+    );
+    expect(replyTo(p.actions, home).message).toContain(
+      "bob (the home manager) supports ending the apprenticeship here",
+    );
+    expect(replyTo(p.actions, again)).toEqual({
+      verdict: "refused",
+      message:
+        "Ending the apprenticeship here is already asked by the host manager (dave); it also takes the apprentice (alice), with '/career conclude'.",
+    });
+    expect(sectionOf(p.actions).summary).toContain(
+      "Ending here proposed by dave: waiting for the apprentice (alice) to agree",
+    );
+    const both = [...inReview, first, comment("alice", "/career conclude", "2026-08-16T11:00:00Z")];
+    const done = planAt(walk, both, at);
+    expect(done.stage).toBe("done");
+    expect(replyTo(done.actions, both.at(-1)!).message).toBe(
+      "Done: the apprenticeship ends here, decided by dave and alice.",
+    );
   });
 
   it("refuses the extension to someone who is neither side", () => {

@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/config/schema.js";
+import { Renderer } from "../../src/engine/render.js";
 import { interimManager } from "../../src/workflows/interim-manager.js";
 import { ALTERNATIVE_CRITERIA, CRITERIA_ITEMS } from "../../src/workflows/interim-manager-rules.js";
 import type { WorkflowContext, WorkflowDefinition } from "../../src/workflows/types.js";
 import { readSeed, section } from "../careers/seed.js";
 import { INTERIM_ELIGIBILITY, INTERIM_SETUP } from "../support/interim-items.js";
 import { interimBlock, tick } from "../support/snapshots.js";
-import { checklistOf, dueOf, notesOf, planAt, renderNote, type Walk, walker } from "./helpers.js";
+import {
+  checklistOf,
+  dueOf,
+  notesOf,
+  planAt,
+  problemsOf,
+  renderNote,
+  sectionOf,
+  type Walk,
+  walker,
+} from "./helpers.js";
 
 const temporary = section(readSeed(), "### Temporary Management Positions");
 const interim = section(readSeed(), "##### Interim Manager");
@@ -144,5 +155,85 @@ describe("interim manager: before the interim period starts", () => {
 
     const told = [tick("bob", explicit, "2025-12-10T10:00:00Z")];
     expect(notesOf(planAt(walk, told, "2025-12-29T08:00:00Z").actions)).toEqual([]);
+  });
+
+  it("a reminder first sent after the start says the period has begun, not that it comes 7 days before (text 5)", () => {
+    // The first run is on 2026-01-08: the reminder's day (2025-12-29) and the start have passed.
+    const late = notesOf(planAt(walk, [], "2026-01-08T08:00:00Z").actions).find(
+      (n) => n.template === "interim-manager/explicit-reminder",
+    )!;
+    const text = renderNote(late);
+    expect(text).toContain(
+      "the interim period of alice began on 2026-01-05, but the role is not yet made explicit as interim",
+    );
+    expect(text).not.toMatch(/starts on|days before the start/);
+    // On time, it still says when it comes.
+    const onTime = notesOf(planAt(walk, [], "2025-12-29T08:00:00Z").actions).find(
+      (n) => n.template === "interim-manager/explicit-reminder",
+    )!;
+    expect(renderNote(onTime)).toContain("this reminder comes 7 days before the start");
+  });
+});
+
+describe("interim manager: other success criteria need their reason (R41)", () => {
+  // "In some cases, or for Director level interim roles, it may not be practical or headcount planning
+  // might not allow for the Interim Manager to make a new hire."
+  const walk: Walk = {
+    definition: interimManager as unknown as WorkflowDefinition,
+    block: { ...interimBlock, success_criteria: ["feedback-360"] },
+    createdAt: "2026-01-05T08:00:00Z",
+  };
+  const renderer = new Renderer();
+
+  it("asks for the reason in the details, naming the page's three cases", () => {
+    const p = planAt(walk, [], "2026-01-06T08:00:00Z");
+    expect(problemsOf(p.actions)).toEqual([
+      "criteria_reason: is needed with other success criteria: the handbook allows them when hiring is not practical, when headcount planning does not allow a new hire, or for a Director-level interim role; add criteria_reason: hiring-not-practical, headcount, director-level (or use success_criteria: hire)",
+    ]);
+    // A hire needs no reason.
+    expect(problemsOf(planAt(walk, [], "2026-01-06T08:00:00Z", { block: interimBlock }).actions)).toEqual([]);
+  });
+
+  it("shows the reason and the manager's agreement at a glance", () => {
+    const block = { ...interimBlock, success_criteria: ["feedback-360"], criteria_reason: "director-level" };
+    const p = planAt(walk, [], "2026-01-06T08:00:00Z", { block });
+    expect(sectionOf(p.actions).summary).toContain(
+      "Other success criteria instead of a hire, because it is a Director-level interim role; agreed by the manager (bob) in Setup",
+    );
+    const headcount = planAt(walk, [], "2026-01-06T08:00:00Z", {
+      block: { ...block, criteria_reason: "headcount" },
+    });
+    expect(sectionOf(headcount.actions).summary.join("\n")).toContain(
+      "because headcount planning does not allow for a new hire",
+    );
+  });
+
+  it("the criteria's guidance asserts no reason and says only the manager's ticks count (text 2)", () => {
+    const text = renderer.render("interim-manager/guidance-criteria", {});
+    expect(text).not.toContain("Hiring was not practical");
+    expect(text).not.toMatch(/Tick each one/);
+    expect(text).toContain(
+      "the manager ticks each one once it is met (the interim manager's own ticks do not count)",
+    );
+    expect(text).toContain('for the reason given under "At a glance"');
+  });
+});
+
+describe("interim manager: the People team's follow-up", () => {
+  it("records the 4-month aim as an aim ('not to exceed'), not as the planned end (text 6)", () => {
+    const walk: Walk = {
+      definition: interimManager as unknown as WorkflowDefinition,
+      block: interimBlock,
+      createdAt: "2026-01-05T08:00:00Z",
+    };
+    const ticks = INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2026-01-07T10:00:00Z"));
+    const p = planAt(walk, ticks, "2026-01-07T12:00:00Z");
+    const followUp = p.actions.find((a) => a.kind === "follow-up" && a.key === "people-team");
+    if (followUp?.kind !== "follow-up") throw new Error("no People team follow-up");
+    const text = new Renderer().render(followUp.template, followUp.data, {}, followUp.mentions);
+    expect(text).not.toContain("planned end");
+    expect(text).toContain(
+      "the interim period has no set end: the handbook generally aims for it not to exceed 4 months (until 2026-05-05), and it ends with the manager's decision",
+    );
   });
 });

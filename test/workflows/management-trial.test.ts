@@ -11,6 +11,7 @@ import {
   notesOf,
   planAt,
   problemsOf,
+  renderNote,
   replyTo,
   sectionOf,
   templatesOf,
@@ -39,14 +40,18 @@ const plan = [
 const day30 = "Day 30 check-in held: continue, adjust the plan or opt out";
 const day60 = "Day 60 check-in held: continue, adjust the plan or opt out";
 const day90 = "Day 90 check-in held: management track or back to the IC track decided";
-const planned = plan.map((item) => tick("bob", item, "2026-01-28T10:00:00Z"));
+const chosen = "Team member: I chose to try the management track myself, without feeling pressured";
+const planned = [
+  ...plan.map((item) => tick("bob", item, "2026-01-28T10:00:00Z")),
+  tick("alice", chosen, "2026-01-28T10:00:00Z"),
+];
 
 describe("management trial: decide", () => {
   it("walks the plan and its three parts, with check-ins at days 30, 60 and 90, to completed", () => {
     const w = walker(walk);
     const start = w.at("2026-01-27T08:00:00Z");
     expect(start.stage).toBe("plan");
-    expect(checklistOf(start.actions)).toEqual(plan);
+    expect(checklistOf(start.actions)).toEqual([...plan, chosen]);
 
     w.add(...planned);
     const education = w.at("2026-01-28T12:00:00Z");
@@ -87,6 +92,28 @@ describe("management trial: decide", () => {
     expect(replyTo(p.actions, optOut).verdict).toBe("accepted");
     expect(labelsOf(p.actions)).toMatchObject({ add: ["career-stage::done", "career-outcome::returned"] });
     expect(p.actions).toContainEqual({ kind: "close" });
+  });
+
+  it("a late opt-out's closing note claims no early decision: a fine result whenever it comes (text 14)", () => {
+    // Day 89 of the 90-day plan (2026-02-02 + 89 days).
+    const optOut = comment("alice", "/career opt-out", "2026-05-02T10:00:00Z");
+    const p = planAt(walk, [...planned, optOut], "2026-05-02T12:00:00Z");
+    const closing = notesOf(p.actions).find((n) => n.template === "management-trial/done")!;
+    const text = renderNote(closing);
+    expect(text).not.toContain("before investing a significant amount of time");
+    expect(text).toContain("Returning to the IC track is a fine result, whenever in the plan it comes");
+  });
+
+  it("starts only once the team member records their own choice: the manager cannot tick it for them (R27)", () => {
+    // "It's important that Engineering Managers self-select into that track and don't feel pressured."
+    const byManager = [...plan, chosen].map((item) => tick("bob", item, "2026-01-28T10:00:00Z"));
+    const p = planAt(walk, byManager, "2026-01-28T12:00:00Z");
+    expect(p.stage).toBe("plan");
+    const refusal = notesOf(p.actions).find((n) => n.template === "common/tick-refused")!;
+    expect(refusal.data).toMatchObject({ item: chosen, by: "bob" });
+    // The team member's own tick starts the trial.
+    const own = [...byManager, tick("alice", chosen, "2026-01-28T11:00:00Z")];
+    expect(planAt(walk, own, "2026-01-28T12:00:00Z").stage).toBe("education");
   });
 
   it("takes the check-in days from the config", () => {

@@ -9,6 +9,7 @@ import {
   notesOf,
   planAt,
   problemsOf,
+  renderNote,
   replyTo,
   sectionOf,
   templatesOf,
@@ -138,6 +139,22 @@ describe("promotion: decide", () => {
     expect(problemsOf(without.actions)[0]).toMatch(/^position_of_need: is required/);
   });
 
+  it("accepts Product Designer -> Staff Product Designer: Senior is optional on every non-Engineer ladder, Staff too", () => {
+    const designer = {
+      team_member: "alice",
+      manager: "bob",
+      current_role: "Product Designer",
+      target_role: "Staff Product Designer",
+      position_of_need: "Staff Product Designer for Plan, requisition 78",
+    };
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: designer });
+    expect(problemsOf(p.actions)).toEqual([]);
+    expect(p.stage).toBe("coaching");
+    expect(sectionOf(p.actions).summary[0]).toBe(
+      "Move: Product Designer to Staff Product Designer, based on merit and company need",
+    );
+  });
+
   it("keeps the Engineer path through Senior: Intermediate Backend Engineer -> Backend Engineering Manager is refused", () => {
     const p = planAt(walk, [], "2026-01-21T08:00:00Z", {
       block: {
@@ -157,7 +174,7 @@ describe("promotion: decide", () => {
     expect(p.stage).toBe("review");
     expect(replyTo(p.actions, byManager)).toEqual({
       verdict: "refused",
-      message: "Only the people ops (carol) can use `/career decision`.",
+      message: "Only people ops (carol) can use `/career decision`.",
     });
   });
 
@@ -165,7 +182,12 @@ describe("promotion: decide", () => {
     const w = walker({ ...walk, config: Config.parse({}) });
     const first = w.at("2026-01-21T08:00:00Z");
     const warning = notesOf(first.actions).find((n) => n.template === "common/warning")!;
-    expect(String(warning.data.warning)).toContain("No people_ops user is configured");
+    // Text 10: addressed to whoever runs the careers project, without a handbook link that has nothing to do with it.
+    const text = renderNote(warning);
+    expect(text).toContain(
+      "For whoever runs this careers project: no people_ops user is set in .gitlab/career-bot.yml, so nobody can record the decision on this promotion (only people ops may). Add the People Ops usernames under people_ops in that file.",
+    );
+    expect(text).not.toContain("The handbook section this follows");
     expect(notesOf(w.at("2026-01-22T08:00:00Z").actions)).toEqual([]);
   });
 
@@ -187,6 +209,15 @@ describe("promotion: decide", () => {
     );
   });
 
+  it("a role outside the page's ladders: names the departments they cover and points to the People Ops process (text 4)", () => {
+    const p = planAt(walk, [], "2026-01-21T08:00:00Z", {
+      block: { ...block, current_role: "Account Executive", target_role: "Senior Account Executive" },
+    });
+    expect(problemsOf(p.actions)).toEqual([
+      "current_role (is Account Executive): is not in the handbook page's career ladders, which cover Development, Security, Quality, Support, UX, Infrastructure. Write a role of theirs as the Roles graphs name it (Senior Backend Engineer); for any other role, follow the People Ops promotion process: https://handbook.gitlab.com/handbook/people-group/promotions-transfers/",
+    ]);
+  });
+
   it("names every bad field of the data block", () => {
     const { position_of_need: _, ...noPosition } = block;
     const p = planAt(walk, [], "2026-01-21T08:00:00Z", { block: noPosition });
@@ -195,7 +226,7 @@ describe("promotion: decide", () => {
     ]);
     const unknown = planAt(walk, [], "2026-01-21T08:00:00Z", { block: { ...block, current_role: "Wizard" } });
     expect(problemsOf(unknown.actions)[0]).toContain(
-      "current_role (is Wizard): is not a role of the career ladders",
+      "current_role (is Wizard): is not in the handbook page's career ladders",
     );
     const shape = planAt(walk, [], "2026-01-21T08:00:00Z", {
       block: { ...block, manager: "b o b", level: 3, target_role: [1] },

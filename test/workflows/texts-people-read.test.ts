@@ -146,6 +146,7 @@ apprenticeship: { default_months: 10, tenure_months: 2, checkin_days: 23, review
 loan: { reminder_days: 16 }
 trial: { plan_days: 97, checkpoints: [29, 61, 97], reminder_days: 12 }
 conversations: { reminder_days: 18 }
+promotion: { process_url: "https://people.example.org/promotions/", coaching_templates_url: "https://docs.example.org/coaching", career_matrix_url: "https://handbook.example.org/careers/career-matrix.html", job_families_url: "https://jobs.example.org/engineering/" }
 `;
 const unusual: Config = parseConfigText(UNUSUAL);
 
@@ -187,6 +188,8 @@ const INTERNALS: Array<[what: string, pattern: RegExp]> = [
   ["'see Facts' or a Facts heading", /see Facts|#### Facts\b/],
   ["'configured'", /\bconfigured\b/i],
   ["'Table row'", /Table row/i],
+  // One phrasing for where people fix things: "the details at the top of this issue" (text 12).
+  ["the yaml career block", /yaml career\W*block/],
 ];
 
 /** Every template rendered with the unusual config and no other data: its fixed words and numbers. */
@@ -325,6 +328,7 @@ describe("no internals in sentences", () => {
     const caught = (text: string) => INTERNALS.filter(([, p]) => p.test(text)).map(([what]) => what);
     expect(caught('ended with the outcome ~"career-outcome::returned"')).toEqual(["a label name"]);
     expect(caught("change it in the data block")).toEqual(["'data block'"]);
+    expect(caught("Edit the ```` ```yaml career ```` block")).toEqual(["the yaml career block"]);
     expect(caught("longer than the configured length (see Facts)")).toEqual([
       "'see Facts' or a Facts heading",
       "'configured'",
@@ -339,10 +343,41 @@ describe("issue templates", () => {
   const dir = new URL("../../.gitlab/issue_templates/", import.meta.url);
   const files = readdirSync(dir).filter((f) => f.endsWith(".md"));
 
-  it("state no period the config can change", () => {
-    const found = files.filter((f) => DEFAULT_NUMBER.test(readFileSync(new URL(f, dir), "utf8")));
+  // Text 13: the templates state the page's numbers, taken from the config's defaults, and say that they
+  // are the defaults (a template is copied once; the section shows the configured dates).
+  const d = defaultConfig();
+  const STATES: Record<string, string[]> = {
+    "Interim manager.md": [
+      `at least ${d.interim.tenure_months} months`,
+      `for ${d.interim.hire_review_days} days`,
+      `not to exceed ${d.interim.max_months} months`,
+    ],
+    "Acting manager.md": [
+      `at least ${d.acting.tenure_months} months`,
+      `longer than ${d.acting.talent_review_after_days} days`,
+    ],
+    "Apprenticeship.md": [
+      `after ${d.apprenticeship.tenure_months} months of full-time work`,
+      `lasts ${d.apprenticeship.default_months} months by default`,
+      `every ${d.apprenticeship.checkin_days} days`,
+    ],
+    "Management trial.md": [
+      `of ${d.trial.plan_days} days`,
+      `on days ${d.trial.checkpoints[0]}, ${d.trial.checkpoints[1]} and ${d.trial.checkpoints[2]}`,
+    ],
+  };
+  const DEFAULTS_NOTE = "These are the handbook's numbers, the defaults of `.gitlab/career-bot.yml`";
+
+  it("state the page's numbers from the config's defaults, and say they are the defaults", () => {
     expect(files.length).toBe(workflows.length);
-    expect(found).toEqual([]);
+    for (const [file, numbers] of Object.entries(STATES)) {
+      const text = readFileSync(new URL(file, dir), "utf8").replace(/\s+/g, " ");
+      for (const number of numbers) expect(text, file).toContain(number);
+      expect(text, file).toContain(DEFAULTS_NOTE);
+    }
+    // A template with none of these numbers states no period either.
+    const others = files.filter((f) => !(f in STATES));
+    expect(others.filter((f) => DEFAULT_NUMBER.test(readFileSync(new URL(f, dir), "utf8")))).toEqual([]);
   });
 });
 
@@ -385,6 +420,9 @@ describe("texts that contradicted themselves or the page", () => {
       const text = renderer.render(name, { ...textContext(defaultConfig(), "apprenticeship", "review") });
       expect(text, name).toMatch(/the apprentice and the department/i);
       expect(text, name).not.toMatch(/\bthe apprentice (decides|determines)\b/i);
+      // "Neither side decides it alone" holds for ending it too: no one person concludes it (text 1).
+      expect(text, name).not.toMatch(/any (of you|of them|one)\b[^.]*conclude/i);
+      expect(text, name).toMatch(/both[^.]*`\/career conclude`|`\/career conclude`[^.]*both/i);
     }
     expect(renderer.render("apprenticeship/guidance-review", {})).toContain(
       "Both the apprentice and the department determine whether it makes sense to extend the timeframe further; neither decides it alone.",

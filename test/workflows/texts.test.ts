@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { Config } from "../../src/config/schema.js";
 import type { Action } from "../../src/engine/actions.js";
 import { decide } from "../../src/engine/decide.js";
 import { Renderer } from "../../src/engine/render.js";
+import { textContext } from "../../src/engine/text-context.js";
 import { workflows } from "../../src/workflows/index.js";
 import { interimManager } from "../../src/workflows/interim-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
@@ -17,18 +19,27 @@ const guidanceOf = (workflowId: string, stageId: string) => {
   return renderer.render(stage.guidance, {});
 };
 
-/** The stages during which each temporary role is held (not its eligibility check or its end). */
+/**
+ * The stages during which each temporary management position is held (not its eligibility check or
+ * its end). The page's no-termination paragraph is about "temporary management positions" (interim and
+ * acting managers) only: on loan, an apprenticeship or a management trial is not one.
+ */
 const TEMPORARY_ROLES: Record<string, string[]> = {
   "interim-manager": ["setup", "hiring", "criteria", "hire-review", "promotion-document"],
   "acting-manager": ["active", "return"],
+};
+const NOT_MANAGEMENT_POSITIONS: Record<string, string[]> = {
   "on-loan": ["setup", "active"],
   apprenticeship: ["agreement", "active", "review"],
   "management-trial": ["plan", "education", "rhythm", "assessment"],
 };
 
 describe("temporary roles: what happens when it does not work out", () => {
-  it("names every stage of the five workflows where the role is held", () => {
-    for (const [workflowId, stageIds] of Object.entries(TEMPORARY_ROLES)) {
+  it("names every stage of the workflows where a role is held", () => {
+    for (const [workflowId, stageIds] of Object.entries({
+      ...TEMPORARY_ROLES,
+      ...NOT_MANAGEMENT_POSITIONS,
+    })) {
       const workflow = workflows.find((w) => w.id === workflowId)!;
       const held = workflow.stages.filter((s) => !s.final && s.id !== "eligibility").map((s) => s.id);
       expect(held, workflowId).toEqual(stageIds);
@@ -36,19 +47,32 @@ describe("temporary roles: what happens when it does not work out", () => {
   });
 
   for (const [workflowId, stageIds] of Object.entries(TEMPORARY_ROLES)) {
-    it(`${workflowId}: the guidance says the person returns to their previous role, not a performance or termination matter`, () => {
+    it(`${workflowId}: the guidance says the person returns to their previous role, and no one is immune to termination`, () => {
       for (const stageId of stageIds) {
         const text = guidanceOf(workflowId, stageId).replace(/\s+/g, " ");
         const where = `${workflowId}/${stageId}`;
         expect(text, where).toContain("**If it does not work out.**");
-        expect(text, where).toContain("poor performance against its duties does not result in termination");
+        expect(text, where).toContain("poor performance against its duties would not result in termination");
         expect(text, where).toContain(
           "at worst, the team member returns to their prior responsibilities, their previous role",
         );
-        expect(text, where).toContain("It is not a performance or termination matter");
+        // The page's strength: "That does not mean, however, that an individual is immune to termination".
+        expect(text, where).toContain(
+          "That does not mean, however, that anyone in a temporary position is immune to termination of their employment",
+        );
+        expect(text, where).not.toContain("not a performance or termination matter");
         expect(text, where).toContain(
           "breach of their prior responsibilities or of the company's Code of Business Conduct & Ethics",
         );
+      }
+    });
+  }
+
+  for (const [workflowId, stageIds] of Object.entries(NOT_MANAGEMENT_POSITIONS)) {
+    it(`${workflowId}: not a temporary management position, so no word of termination`, () => {
+      for (const stageId of stageIds) {
+        const text = guidanceOf(workflowId, stageId);
+        expect(text, `${workflowId}/${stageId}`).not.toMatch(/termination|If it does not work out/);
       }
     });
   }
@@ -120,17 +144,26 @@ describe("interim manager: no interim period required", () => {
     const [note] = renderNotes("2026-01-06T08:00:00Z", staffWithExperience as typeof interimBlock);
     expect(note?.key).toContain("not-required");
     expect(note!.text).toContain(
-      "What happens instead: the regular promotion process. When the team member is deemed ready for promotion, their manager follows the promotion process outlined by People Ops",
+      "What happens instead: the regular promotion process. When the team member is deemed ready for promotion, their manager follows the [promotion process outlined by People Ops](https://handbook.gitlab.com/handbook/people-group/promotions-transfers/)",
     );
+    // Text 7: a full link, never the page's bare relative path.
+    expect(note!.text).not.toMatch(/\(\/handbook\//);
     expect(note!.text).toContain(
       "a *Promotion* issue, opened from the Promotion issue template, can track it",
     );
   });
 
   it("the stage's guidance says the same", () => {
-    const text = guidanceOf("interim-manager", "not-required");
+    const text = renderer.render("interim-manager/guidance-not-required", {
+      ...textContext(
+        Config.parse({ promotion: { process_url: "https://people.example.org/promotions/" } }),
+        "interim-manager",
+      ),
+    });
     expect(text).toContain("What happens instead: the regular promotion process.");
-    expect(text).toContain("their manager follows the promotion process outlined by People Ops");
+    expect(text).toContain(
+      "their manager follows the [promotion process outlined by People Ops](https://people.example.org/promotions/)",
+    );
   });
 });
 
@@ -193,6 +226,7 @@ describe("the sentences these texts follow are the page's", () => {
     for (const sentence of [
       "poor performance against those duties would not result in termination. At worst, the person would return to their prior responsibilities.",
       "a breach of their prior responsibilities or of the company's Code of Business Conduct & Ethics while in an temporary position.",
+      "That does not mean, however, that an individual is immune to termination of their employment",
       "Generally we aim to have the interim period not to exceed 4 months before turning into a fulltime role.",
       "their manager should follow the [promotion process outlined by People Ops]",
       "For Director+ positions no interim is required.",
@@ -215,4 +249,52 @@ describe("the sentences these texts follow are the page's", () => {
     );
     expect(drifted).toEqual([]);
   });
+});
+
+describe("the promotion's coaching and the choice between the tracks", () => {
+  const flat = (text: string) => text.replace(/\s+/g, " ");
+
+  // R32: "Specific coaching plan templates are listed here to help start the conversation", built
+  // "around the career matrix for Engineering", for now "based on the job family requirements".
+  it("promotion: coaching links the coaching plan templates, the career matrix and the job families, from the config", () => {
+    const defaults = flat(
+      renderer.render("promotion/guidance-coaching", {
+        ...textContext(Config.parse({}), "promotion", "coaching"),
+      }),
+    );
+    expect(defaults).toContain(
+      "[coaching plan templates](https://docs.google.com/document/d/11xZpY2RuTldp1g6bHRFYKwwlQjNjYaPquLPo5uD6hrg/edit)",
+    );
+    expect(defaults).toContain(
+      "[career matrix for Engineering](https://handbook.gitlab.com/handbook/engineering/careers/career-matrix.html)",
+    );
+    expect(defaults).toContain(
+      "[job family requirements](https://handbook.gitlab.com/job-families/engineering/)",
+    );
+    const own = Config.parse({
+      promotion: {
+        coaching_templates_url: "https://docs.example.org/coaching",
+        career_matrix_url: "https://docs.example.org/matrix",
+        job_families_url: "https://docs.example.org/jobs",
+      },
+    });
+    const text = flat(
+      renderer.render("promotion/guidance-coaching", { ...textContext(own, "promotion", "coaching") }),
+    );
+    expect(text).toContain("[coaching plan templates](https://docs.example.org/coaching)");
+    expect(text).toContain("[career matrix for Engineering](https://docs.example.org/matrix)");
+    expect(text).toContain("[job family requirements](https://docs.example.org/jobs)");
+  });
+
+  // R45: "Staff-level roles and Engineering Manager roles are equivalent in terms of base compensation
+  // and prestige", said where a person chooses between the tracks.
+  it.each([["promotion/guidance-coaching"], ["management-trial/guidance-plan"]])(
+    "%s: says Staff and Engineering Manager roles are equivalent in base compensation and prestige",
+    (name) => {
+      const text = flat(renderer.render(name, { ...textContext(Config.parse({}), name.split("/")[0]!) }));
+      expect(text).toContain(
+        "Staff-level roles and Engineering Manager roles are equivalent in terms of base compensation and prestige",
+      );
+    },
+  );
 });

@@ -12,6 +12,7 @@ import { lateralTransfer } from "../../src/workflows/lateral-transfer.js";
 import { managementTrial } from "../../src/workflows/management-trial.js";
 import { LOAN_ITEMS, onLoan } from "../../src/workflows/on-loan.js";
 import { POSITION_ITEM, promotion, SUBMITTED_ITEM } from "../../src/workflows/promotion.js";
+import { ORG_CHART_ITEM } from "../../src/workflows/temporary-roles.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { interimBlock, tick } from "../support/snapshots.js";
 import { notesOf, planAt, renderNote, sectionOf, type Walk } from "./helpers.js";
@@ -49,7 +50,7 @@ interface Row {
 
 const interim = walkOf(
   interimManager,
-  { ...interimBlock, success_criteria: ["talent-assessment", "feedback-360"] },
+  { ...interimBlock, success_criteria: ["talent-assessment", "feedback-360"], criteria_reason: "headcount" },
   "2026-01-05T09:00:00Z",
 );
 const apprentice = walkOf(
@@ -89,6 +90,18 @@ const rows: Row[] = [
     refused: "alice",
     reply: "manager (bob) or people ops (carol)",
     section: "manager (bob)",
+  },
+  {
+    // R28: "we imprint these in our company org chart": whoever keeps the org chart ticks it in setup.
+    name: "interim manager: the org chart step is for whoever keeps the org chart, not the interim manager",
+    walk: walkOf(interimManager, { ...interimBlock, people_business_partner: "pat" }, "2026-01-05T09:00:00Z"),
+    before: ["bob"],
+    stage: "setup",
+    item: ORG_CHART_ITEM.text,
+    allowed: "pat",
+    refused: "alice",
+    reply: "manager or people business partner (bob, pat) or people ops (carol)",
+    section: "manager (bob) or people business partner (pat)",
   },
   {
     name: "interim manager: eligibility is the manager's (the stage's actor)",
@@ -144,6 +157,18 @@ const rows: Row[] = [
     refused: "alice",
     reply: "host manager (dave) or people ops (carol)",
     section: "host manager (dave)",
+  },
+  {
+    // "there must be a position of need": whether there is one is not the candidate's to confirm (R17).
+    name: "promotion: the manager confirms the position of need, not the candidate",
+    walk: promote,
+    before: [],
+    stage: "coaching",
+    item: POSITION_ITEM,
+    allowed: "bob",
+    refused: "alice",
+    reply: "manager (bob) or people ops (carol)",
+    section: "manager (bob)",
   },
   {
     name: "promotion: the manager ticks their own submission through the People Ops process",
@@ -321,7 +346,11 @@ describe("the section's checklist", () => {
 describe("a reworded checklist item", () => {
   // GitLab's tick note quotes the item as it read when ticked: a tick made before the rewording counts.
   it("counts a tick of an interim criterion's earlier wording, and the section shows the item ticked", () => {
-    const block = { ...interimBlock, success_criteria: ["leader-interviews", "feedback-360"] };
+    const block = {
+      ...interimBlock,
+      success_criteria: ["leader-interviews", "feedback-360"],
+      criteria_reason: "headcount",
+    };
     const walk = walkOf(interimManager, block, "2026-01-05T09:00:00Z");
     const earlier = CRITERIA_FORMERLY["leader-interviews"]![0]!;
     const p = planAt(walk, [...reach({ ...rows[0]!, walk }), tick("bob", earlier, AT)], NOW);
