@@ -49,7 +49,7 @@ describe("the conventions people type without thinking", () => {
     const result = await run(["ladder"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "career-bot: ladder needs a role: role as in the handbook, e.g. Senior Backend Engineer (quotes optional) (see career-bot ladder --help)\n",
+      "career-bot: ladder needs a role: role as in the handbook or .gitlab/career-ladders.yml, e.g. Senior Backend Engineer, or a department (quotes optional) (see career-bot ladder --help)\n",
     );
     expect(result.stderr).not.toContain("non-option arguments");
   });

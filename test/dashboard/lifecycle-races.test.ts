@@ -3,6 +3,7 @@ import { ensureDashboard } from "../../src/dashboard/ensure.js";
 import { RECHECK_ITEM } from "../../src/dashboard/input.js";
 import { findDashboards } from "../../src/dashboard/keep.js";
 import { recheckTicked } from "../../src/dashboard/lifecycle-text.js";
+import { PUBLIC_DASHBOARD_TEXT } from "../../src/dashboard/public-text.js";
 import { DashboardWorld } from "../support/dashboard-world.js";
 import { BOT, PROJECT } from "../support/world.js";
 
@@ -31,11 +32,18 @@ describe("the dashboard around races and people", () => {
     world.state.as("carol").update(PROJECT, world.dashboard().iid, { confidential: false });
     world.state.requestCounts.clear();
     await world.sweep();
+    // The content goes at once (issue 17: a dashboard made public shows nothing private), and the
+    // warning is said once; the next sweep has nothing to write.
     expect(warnings(world)).toHaveLength(1);
-    expect(world.writes()).toBe(1);
+    expect(world.writes()).toBe(2);
+    expect(world.dashboard().description).toBe(PUBLIC_DASHBOARD_TEXT);
+    world.state.requestCounts.clear();
+    await world.sweep();
+    expect(warnings(world)).toHaveLength(1);
+    expect(world.writes()).toBe(0);
   });
 
-  it("warns, and writes no content, when the dashboard was made non-confidential between read and write", async () => {
+  it("warns, and writes no content but the public text, when the dashboard was made non-confidential between read and write", async () => {
     const world = new DashboardWorld();
     await world.sweep();
     const ctx = await world.context();
@@ -48,8 +56,12 @@ describe("the dashboard around races and people", () => {
       { kind: "update", iid: seen!.iid, description: "newer content" },
       seen,
     );
-    expect(outcome.writes.map((w) => w.what)).toEqual(["note confidential-warning"]);
-    expect(world.dashboard().description).toBe(description);
+    expect(outcome.writes.map((w) => w.what)).toEqual([
+      "update dashboard description (not confidential: content removed)",
+      "note confidential-warning",
+    ]);
+    expect(world.dashboard().description).not.toBe(description);
+    expect(world.dashboard().description).toBe(PUBLIC_DASHBOARD_TEXT);
     expect(warnings(world)).toHaveLength(1);
   });
 
@@ -94,9 +106,10 @@ describe("the dashboard around races and people", () => {
     world.state.as("carol").update(PROJECT, iid, { confidential: false });
     world.state.advance({ days: 5 });
     const summary = await world.sweep();
-    // No re-check: the box stays ticked (the bot does not update a non-confidential dashboard).
+    // No re-check (no workflow reconciled); the content, box included, gives way to the public text.
     expect(summary.issuesSeen).toBe(0);
-    expect(recheckTicked(world.dashboard().description)).toBe(true);
+    expect(recheckTicked(world.dashboard().description)).toBe(false);
+    expect(world.dashboard().description).toBe(PUBLIC_DASHBOARD_TEXT);
   });
 
   it("posts its own warning even when a person's note carries the warning's key", async () => {

@@ -41,7 +41,7 @@ describe("the picture in the status section, as GitLab receives it", () => {
     });
     expect((await world.handle(opened.payload)).code).toBe(0);
     const description = world.issue(opened.issue.iid).description;
-    expect(description).toContain("is not a role of the career ladders");
+    expect(description).toContain("is not in the handbook page's career ladders");
     const blocks = mermaidBlocks(description);
     expect(blocks).toHaveLength(1); // the stage diagram alone
     expect(blocks[0]).not.toContain("Owned");

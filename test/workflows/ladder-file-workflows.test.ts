@@ -44,7 +44,7 @@ describe("promotion with a ladder file", () => {
       withFile,
     );
     expect(problem?.message).toBe(
-      "is not a role of the career ladders in .gitlab/career-ladders.yml; write it as a role name there, e.g. Platform Engineer",
+      "is not a role of the career ladders in .gitlab/career-ladders.yml; write it as a role name there, e.g. Platform Engineer; for any other role, follow the People Ops promotion process: https://handbook.gitlab.com/handbook/people-group/promotions-transfers/",
     );
   });
 
