@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli.js";
+import { stateKeyMaterial, stateSigner } from "../src/engine/state-signature.js";
 import { FakeGitLabServer, FakeGitLabState } from "../src/gitlab/fake/index.js";
 import { interimAppointment } from "./appointment.js";
 import { burstBench } from "./burst.js";
@@ -35,7 +36,12 @@ async function world(latencyMs: number, issues = TOTAL, due = DUE) {
     projects: [PROJECT],
   });
   state.addLabel(PROJECT, "career::interim-manager");
-  await seedSettled(state, { total: issues, due, today: TODAY });
+  await seedSettled(state, {
+    total: issues,
+    due,
+    today: TODAY,
+    stateSigner: stateSigner(stateKeyMaterial({}, TOKEN)),
+  });
   state.now = NOW;
   const server = new FakeGitLabServer(state, { tokens: { [TOKEN]: BOT }, latencyMs });
   const running = await server.start();

@@ -1,6 +1,7 @@
 import { defaultConfig } from "../src/config/schema.js";
 import { addDays, addMonths } from "../src/engine/dates.js";
 import { Renderer } from "../src/engine/render.js";
+import type { StateSigner } from "../src/engine/state-signature.js";
 import { FakeGitLab, type FakeGitLabState, type FakeNote } from "../src/gitlab/fake/index.js";
 import type { RunContext } from "../src/run/context.js";
 import { processIssue } from "../src/run/process-issue.js";
@@ -39,7 +40,7 @@ function reminderOf(start: string): string {
  */
 export async function seedSettled(
   state: FakeGitLabState,
-  options: { total: number; due: number; today: string },
+  options: { total: number; due: number; today: string; stateSigner?: StateSigner },
 ): Promise<void> {
   const { total, due, today } = options;
   const port = new FakeGitLab(state, { username: BOT });
@@ -53,6 +54,9 @@ export async function seedSettled(
     budget: { limit: Number.MAX_SAFE_INTEGER, used: 0 },
     reporter: { info: () => {} },
     userCache: new Map(),
+    // Signed as the bot under test signs them (its token's key): an unsigned marker would make every
+    // handle rewrite the section once to sign it, which is the upgrade's cost, not a settled issue's.
+    ...(options.stateSigner ? { stateSigner: options.stateSigner } : {}),
   };
   // Starts whose reminder is due (the last four days) and starts whose reminder lies ahead (a year).
   const dueStarts: string[] = [];
@@ -112,7 +116,7 @@ export async function seedSettled(
       iid: project.nextIid++,
       projectId: project.id,
       title: `Interim manager #${n}`,
-      description: template.description,
+      description: resigned(template.description, project.id, project.nextIid - 1, options.stateSigner),
       labels: [...template.labels],
       state: "opened",
       confidential: true,
@@ -142,4 +146,14 @@ export function counts(state: FakeGitLabState): { gets: number; writes: number }
     else writes += n;
   }
   return { gets, writes };
+}
+
+/** A template's state marker signed for the copy's own iid, as the bot would have signed it there. */
+function resigned(description: string, projectId: number, iid: number, signer?: StateSigner): string {
+  if (!signer) return description;
+  return description.replace(
+    /(<!-- career-bot:state )([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+( -->)/,
+    (_, open: string, payload: string, close: string) =>
+      `${open}${payload}.${signer.sign({ projectId, iid }, payload)}${close}`,
+  );
 }
