@@ -137,6 +137,29 @@ const rows: Row[] = [
     section: "manager (bob)",
   },
   {
+    // R27: "It's important that Engineering Managers self-select into that track and don't feel pressured."
+    name: "acting manager: the team member ticks their own choice of the role, not the manager",
+    walk: walkOf(
+      actingManager,
+      {
+        team_member: "alice",
+        manager: "bob",
+        company_start_date: "2024-01-15",
+        start_date: "2026-02-01",
+        end_date: "2026-06-30",
+        reason: "coverage",
+      },
+      "2026-01-20T09:00:00Z",
+    ),
+    before: [],
+    stage: "eligibility",
+    item: "Team member: I chose to take the acting manager role myself, without feeling pressured",
+    allowed: "alice",
+    refused: "bob",
+    reply: "team member (alice) or people ops (carol)",
+    section: "team member (alice)",
+  },
+  {
     name: "apprenticeship: the apprentice ticks their own commitments",
     walk: apprentice,
     before: ["bob"],
