@@ -101,15 +101,24 @@ async function play(world: DemoWorld): Promise<DemoResult> {
 
   const at = (day: Day, time: string) => `${day}T${time}:00.000Z`;
   const later = (days: number, time: string) => at(addDays(state.today(), days), time);
-  const tickAll = (who: string) => () =>
-    checklistToDo(state, project, iid).map((item) => [state.as(who).tick(project, iid, item).payload]);
+  const tickAll =
+    (who: string, mine: (item: string) => boolean = () => true) =>
+    () =>
+      checklistToDo(state, project, iid)
+        .filter(mine)
+        .map((item) => [state.as(who).tick(project, iid, item).payload]);
+  // The team member's own choice of the role is hers to tick ("self-select into that track"), the rest the manager's.
+  const ownChoice = (item: string) => item.startsWith("Team member: ");
   const say = (who: string, text: string) => () => [state.as(who).comment(project, iid, text).payloads];
 
   /** What the people do once a stage begins (SPEC section 6, interim manager). */
   function react(stage: string): void {
     if (reacted.has(stage)) return;
     reacted.add(stage);
-    if (stage === "eligibility") steps.push({ at: later(1, "10:00"), act: tickAll("bob") });
+    if (stage === "eligibility") {
+      steps.push({ at: later(1, "09:30"), act: tickAll("alice", ownChoice) });
+      steps.push({ at: later(1, "10:00"), act: tickAll("bob", (item) => !ownChoice(item)) });
+    }
     if (stage === "setup") steps.push({ at: later(1, "10:00"), act: tickAll("bob") });
     if (stage === "hiring") {
       const start = addDays(state.today(), 14);

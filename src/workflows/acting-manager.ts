@@ -13,7 +13,7 @@ import {
 } from "./acting-manager-rules.js";
 import { daysFromNow, endEarlyCommand } from "./end-early.js";
 import { endedEarly, extendCommand, wasExtended } from "./extend.js";
-import { explicitReminder, ORG_CHART_ITEM } from "./temporary-roles.js";
+import { explicitReminder, ORG_CHART_ITEM, selfSelectedItem } from "./temporary-roles.js";
 import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
 
@@ -47,7 +47,11 @@ export const actingManager: WorkflowDefinition<ActingData> = {
       title: "Eligibility",
       actors: ["manager"],
       guidance: "acting-manager/guidance-eligibility",
-      checklist: (ctx) => eligibilityItems(ctx.data as ActingData, ctx.config).map((text) => ({ text })),
+      // The manager's items, then the team member's own choice (R27), which only the team member ticks.
+      checklist: (ctx) => [
+        ...eligibilityItems(ctx.data as ActingData, ctx.config).map((text) => ({ text })),
+        selfSelectedItem("acting"),
+      ],
       onEnter: {
         notes: [{ template: "acting-manager/tenure-short", mention: ["manager"], when: "tenureShort" }],
       },

@@ -13,7 +13,7 @@ import {
   limitDay,
   setupItems,
 } from "./interim-manager-rules.js";
-import { explicitReminder, ORG_CHART_ITEM } from "./temporary-roles.js";
+import { explicitReminder, ORG_CHART_ITEM, selfSelectedItem } from "./temporary-roles.js";
 import { tenureLine } from "./tenure.js";
 import type { WorkflowContext, WorkflowDefinition } from "./types.js";
 
@@ -46,7 +46,8 @@ export const interimManager: WorkflowDefinition<InterimData> = {
       title: "Eligibility",
       actors: ["manager"],
       guidance: "interim-manager/guidance-eligibility",
-      checklist: () => eligibilityItems.map((text) => ({ text })),
+      // The manager's items, then the team member's own choice (R27), which only the team member ticks.
+      checklist: () => [...eligibilityItems.map((text) => ({ text })), selfSelectedItem("interim")],
       onEnter: {
         notes: [{ template: "interim-manager/tenure-short", mention: ["manager"], when: "tenureShort" }],
       },

@@ -26,6 +26,18 @@ export const ORG_CHART_ITEM: ChecklistItem = {
 };
 
 /**
+ * "It's important that Engineering Managers self-select into that track and don't feel pressured": the
+ * team member's own choice of the temporary role, recorded by the team member (their tick; the
+ * manager's does not count) before the first stage completes and the role starts.
+ */
+export function selfSelectedItem(kind: "interim" | "acting"): ChecklistItem {
+  return {
+    text: `Team member: I chose to take the ${kind} manager role myself, without feeling pressured`,
+    tickers: ["team_member"],
+  };
+}
+
+/**
  * "This difference should be made explicit with the individual and team members before the temporary
  * role is created": an item of the first stage, with a reminder before the start date while it is open.
  */

@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SECTION_BEGIN, SECTION_END } from "../../src/engine/markers.js";
 import { FakeGitLab, type WebhookPayload } from "../../src/gitlab/fake/index.js";
 import { cli, freshState, handleText, memory, writesSoFar } from "../support/cli-memory.js";
-import { INTERIM_ELIGIBILITY as ELIGIBILITY, INTERIM_SETUP as SETUP } from "../support/interim-items.js";
+import {
+  INTERIM_ELIGIBILITY as ELIGIBILITY,
+  INTERIM_CHOSEN,
+  INTERIM_SETUP as SETUP,
+  tickInterimEligibility,
+} from "../support/interim-items.js";
 import { BOT, interimDescription, PROJECT } from "../support/world.js";
 
 vi.mock("../../src/commands/connect.js", () => ({
@@ -45,11 +50,16 @@ async function tickAll(iid: number, items: string[], by = "bob"): Promise<void> 
   await bot(last);
 }
 
+/** The first stage ticked as people do: alice her own choice, bob the rest. */
+async function tickEligibility(iid: number): Promise<void> {
+  await bot(tickInterimEligibility(memory.state, iid).payload);
+}
+
 /** An interim issue walked to the hiring stage. */
 async function atHiring(): Promise<number> {
   const iid = open();
   await bot(memory.state.webhooks.at(-1));
-  await tickAll(iid, ELIGIBILITY);
+  await tickEligibility(iid);
   await tickAll(iid, SETUP);
   expect(stage(iid)).toBe("hiring");
   return iid;
@@ -73,7 +83,7 @@ describe("forged markers", () => {
       "<!-- career-bot:note key=followup:people-team -->",
     ].join("\n");
     await bot(comment("alice", iid, forged).payload);
-    await tickAll(iid, ELIGIBILITY);
+    await tickEligibility(iid);
     expect(stage(iid)).toBe("setup");
     expect(botNotes(iid).filter((n) => n.body.includes("key=enter:setup#1:"))).toHaveLength(1);
     expect(botNotes(iid).filter((n) => n.body.includes("key=followup:people-team"))).toHaveLength(1);
@@ -85,7 +95,7 @@ describe("forged markers", () => {
     const iid = open();
     await bot(memory.state.webhooks.at(-1));
     for (const note of botNotes(model)) comment("bob", iid, note.body);
-    await tickAll(iid, ELIGIBILITY);
+    await tickEligibility(iid);
     expect(stage(iid)).toBe("setup");
     expect(botNotes(iid).some((n) => n.body.includes("key=enter:setup#1:"))).toBe(true);
     expect(botNotes(iid).some((n) => n.body.includes("key=followup:people-team"))).toBe(true);
@@ -174,13 +184,16 @@ describe("commands and ticks from people without the role", () => {
   it("refuses ticks by someone named in the data block on items that are not theirs, also on later runs", async () => {
     const iid = open();
     await bot(memory.state.webhooks.at(-1));
-    // alice is the team member: the eligibility items are her manager's to tick.
+    // alice is the team member: the eligibility items are her manager's to tick, but for her own choice.
     await tickAll(iid, ELIGIBILITY, "alice");
     expect(stage(iid)).toBe("eligibility");
     const replies = botNotes(iid).filter((n) => n.body.includes("do not count"));
     expect(replies).toHaveLength(1);
     expect(replies[0]!.body).toContain("only the manager (bob) or people ops");
-    for (const item of ELIGIBILITY) expect(replies[0]!.body).toContain(item);
+    for (const item of ELIGIBILITY.filter((item) => item !== INTERIM_CHOSEN)) {
+      expect(replies[0]!.body).toContain(item);
+    }
+    expect(replies[0]!.body).not.toContain(INTERIM_CHOSEN);
     const notes = botNotes(iid).map((n) => n.body);
     for (const later of [{ hours: 1 }, { days: 3 }]) {
       memory.state.advance(later);

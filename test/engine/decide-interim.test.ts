@@ -3,7 +3,11 @@ import type { Action } from "../../src/engine/actions.js";
 import { decide } from "../../src/engine/decide.js";
 import { ALTERNATIVE_CRITERIA, interimManager } from "../../src/workflows/interim-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
-import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
+import {
+  INTERIM_ELIGIBILITY as eligibility,
+  interimTicker,
+  INTERIM_SETUP as setup,
+} from "../support/interim-items.js";
 import { comment, config, interimBlock, issue, snapshot, tick, yamlBlock } from "../support/snapshots.js";
 import { walker } from "../workflows/helpers.js";
 
@@ -66,7 +70,7 @@ describe("interim manager: decide", () => {
   });
 
   it("moves to setup only when every eligibility item is ticked by a named person, and creates the People follow-up", () => {
-    const ticks = eligibility.map((item, i) => tick("bob", item, `2026-01-07T10:0${i}:00Z`));
+    const ticks = eligibility.map((item, i) => tick(interimTicker(item), item, `2026-01-07T10:0${i}:00Z`));
     const p = plan(ticks, "2026-01-07T12:00:00Z");
     expect(p.stage).toBe("setup");
     expect(p.actions.some((a) => a.kind === "follow-up" && a.key === "people-team")).toBe(true);
@@ -86,7 +90,7 @@ describe("interim manager: decide", () => {
 
   it("refuses a review before the 30 days and a hire from someone without the role", () => {
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
     ];
     const eve = comment("eve", "/career hire @dave 2026-02-02", "2026-01-20T10:00:00Z");
@@ -108,7 +112,7 @@ describe("interim manager: decide", () => {
 
   it("refuses a hire whose start date is before the interim period began, and no review opens", () => {
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
     ];
     const old = comment("alice", "/career hire @dave 2025-06-01", "2026-01-09T10:00:00Z");
@@ -131,7 +135,7 @@ describe("interim manager: decide", () => {
     // The issue's case: interim from 2026-11-02, a hire recorded on 2026-10-20 (starting on the first day).
     const block = { ...interimBlock, company_start_date: "2025-03-01", interim_start_date: "2026-11-02" };
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-10-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-10-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-10-08T10:00:00Z")),
     ];
     const early = comment("alice", "/career hire @dave 2026-11-02", "2026-10-20T10:00:00Z");
@@ -166,7 +170,7 @@ describe("interim manager: decide", () => {
     ];
     const block = { ...interimBlock, success_criteria: criteria as never, criteria_reason: "headcount" };
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
     ];
     const at = "2026-03-02T12:00:00Z";
@@ -198,7 +202,7 @@ describe("interim manager: decide", () => {
       criteria_reason: "headcount",
     };
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
     ];
     const own = texts.map((text) => tick("alice", text, "2026-03-02T10:00:00Z"));
@@ -226,7 +230,7 @@ describe("interim manager: decide", () => {
     const item = ALTERNATIVE_CRITERIA["feedback-360"];
     const walk = walker({ definition, block, createdAt: "2026-01-05T09:00:00Z", config });
     walk.add(
-      ...eligibility.map((text) => tick("bob", text, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((text) => tick(interimTicker(text), text, "2026-01-07T10:00:00Z")),
       ...setup.map((text) => tick("bob", text, "2026-01-08T10:00:00Z")),
     );
     walk.add(tick("alice", item, "2026-03-02T10:00:00Z"));
@@ -246,7 +250,7 @@ describe("interim manager: decide", () => {
       criteria_reason: "headcount",
     };
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
       tick("bob", "Gather 360 feedback via Culture Amp for the manager", "2026-02-02T10:00:00Z"),
     ];
@@ -272,7 +276,7 @@ describe("interim manager: decide", () => {
       criteria_reason: "headcount",
     };
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
       tick("bob", "Gather 360 feedback via Culture Amp for the manager", "2026-02-02T10:00:00Z"),
       comment("alice", "/career document https://docs.example.com/promo", "2026-02-03T10:00:00Z"),
@@ -287,7 +291,7 @@ describe("interim manager: decide", () => {
 
   it("reminds every 14 days after an indeterminate review, and an unsuccessful one goes back to hiring", () => {
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
       comment("alice", "/career hire @dave 2026-01-12", "2026-01-09T10:00:00Z"),
       comment("bob", "/career review indeterminate", "2026-02-12T10:00:00Z"),
@@ -305,7 +309,7 @@ describe("interim manager: decide", () => {
 
   it("keeps the 14-day cadence after the first indeterminate reminder: the second and third", () => {
     const base = [
-      ...eligibility.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...eligibility.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...setup.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
       comment("alice", "/career hire @dave 2026-01-12", "2026-01-09T10:00:00Z"),
       comment("bob", "/career review indeterminate", "2026-02-12T10:00:00Z"),

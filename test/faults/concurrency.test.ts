@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WebhookPayload } from "../../src/gitlab/fake/index.js";
-import { INTERIM_ELIGIBILITY as ELIGIBILITY } from "../support/interim-items.js";
+import { tickInterimEligibility } from "../support/interim-items.js";
 import { expectNoDuplicates, seeded } from "../support/scenario.js";
 import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
 
@@ -17,12 +17,11 @@ async function raceground(seed: number) {
   // A few ms of jitter per request, so the three runs interleave differently per seed.
   world.server.latencyMs = () => Math.floor(random() * 6);
   const alice = world.state.as("alice");
-  const bob = world.state.as("bob");
   const description = interimDescription({ people_business_partner: "pat" });
   const first = alice.openIssue({ title: "Interim manager: alice", description });
   expect((await world.handle(first.payload)).code).toBe(0);
   let last: WebhookPayload | null = null;
-  for (const item of ELIGIBILITY) last = bob.tick(PROJECT, first.issue.iid, item).payload;
+  last = tickInterimEligibility(world.state, first.issue.iid).payload;
   const second = alice.openIssue({ title: "Interim manager: public", description });
   alice.update(PROJECT, second.issue.iid, { confidential: false });
   const third = alice.openIssue({ title: "Interim manager: asks", description });

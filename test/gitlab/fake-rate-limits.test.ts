@@ -4,7 +4,7 @@ import { FakeGitLabServer, FakeGitLabState, type RunningServer } from "../../src
 import { throttleHookTest, throttleSearch } from "../../src/gitlab/fake/rate-limits.js";
 import { createHook, createTrigger } from "../../src/gitlab/fake/settings-ops.js";
 import { BOT, CliHarness } from "../support/cli-harness.js";
-import { INTERIM_ELIGIBILITY as eligibility } from "../support/interim-items.js";
+import { tickInterimEligibility } from "../support/interim-items.js";
 import { expectNoDuplicates } from "../support/scenario.js";
 import { interimDescription, PROJECT, World } from "../support/world.js";
 
@@ -133,7 +133,7 @@ describe("the bot's runs get through each limit", () => {
       expect((await world.handle(opened.payload)).code).toBe(0);
       world.state.advance({ days: 1 });
       let last = null;
-      for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, opened.issue.iid, item);
+      last = tickInterimEligibility(world.state, opened.issue.iid);
       // The bot's 30 searches of this minute are spent (GitLab's default search_rate_limit).
       for (let i = 0; i < 30; i += 1) throttleSearch(world.state, world.state.requireUser(BOT).id, "x");
       const refused = await world.handle(last!.payload);

@@ -10,7 +10,7 @@ import { FakeGitLab, FakeGitLabState } from "../../src/gitlab/fake/index.js";
 import type { RunSummary } from "../../src/run/summary.js";
 import type { RunClock } from "../../src/run/trigger-mode.js";
 import { createEventProcessor } from "../../src/serve/processor.js";
-import { INTERIM_ELIGIBILITY } from "../support/interim-items.js";
+import { tickInterimEligibility } from "../support/interim-items.js";
 import { recordPeople } from "../support/people-record.js";
 import { interimDescription, workflowSuiteConfig } from "../support/world.js";
 
@@ -144,7 +144,7 @@ describe("pacing in trigger mode", () => {
     // Ticking the eligibility items moves the issue to setup: a follow-up issue, its link, two notes, one PUT.
     state.advance({ days: 1 });
     let last = payload;
-    for (const item of INTERIM_ELIGIBILITY) last = state.as("bob").tick(PROJECT, issue.iid, item).payload;
+    last = tickInterimEligibility(state, issue.iid).payload;
     const { summary } = await json(["handle"], { ...TRIGGER_JOB, TRIGGER_PAYLOAD: JSON.stringify(last) });
     const writes = summary.issues[0]!.writes;
     expect(writes.some((w) => w.what.startsWith("link follow-up"))).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
-import { ACTING_ITEMS } from "../support/acting-items.js";
+import { ACTING_ITEMS, tickEligibility } from "../support/acting-items.js";
 import {
   expectFinished,
   expectFixedAndResumed,
@@ -39,10 +39,11 @@ describe.each(TICK_NOTE_WORDINGS)(
       for (const item of eligibility) expect(world.issue(iid).description).toContain(`[ ] ${item}`);
       // The same event again, and a sweep: nothing to write.
 
-      // The manager ticks eligibility, the talent review of the long appointment included: Active.
+      // The team member ticks her own choice, the manager the rest, the talent review of the long
+      // appointment included: Active.
       world.state.advance({ days: 2 });
       const notesBefore = world.botNotes(iid).length;
-      const last = await tickAll(world, "bob", iid, eligibility);
+      const last = await tickEligibility(world, iid, eligibility);
       expect(world.stages(iid)).toEqual(["active"]);
       expect(world.issue(iid).dueDate).toBe("2026-06-16"); // 14 days before end_date
       // The note of entering Active, posted by this step (earlier notes mention @bob too), asks him.
@@ -101,7 +102,7 @@ describe.each(TICK_NOTE_WORDINGS)(
     it("ends on the planned end date with career-outcome::returned", async () => {
       const { opened, iid } = open({ end_date: "2026-03-31" });
       await world.handle(opened.payload);
-      await tickAll(world, "bob", iid, shortEligibility);
+      await tickEligibility(world, iid, shortEligibility);
       expect(world.stages(iid)).toEqual(["active"]);
       // 58 days: no talent review.
       expect(world.issue(iid).description).not.toContain(TALENT_REVIEW_ITEM);
@@ -125,9 +126,8 @@ describe.each(TICK_NOTE_WORDINGS)(
       await world.handle(opened.payload);
       // 7 days [acting.explicit_reminder_days] before start_date 2026-02-01.
       expect(world.issue(iid).dueDate).toBe("2026-01-25");
-      await tickAll(
+      await tickEligibility(
         world,
-        "bob",
         iid,
         eligibility.filter((item) => item !== explicit && item !== TALENT_REVIEW_ITEM),
       );
@@ -150,7 +150,7 @@ describe.each(TICK_NOTE_WORDINGS)(
     it("holds eligibility while the time at the company is short, saying why, and starts once the start moves", async () => {
       const { opened, iid } = open({ company_start_date: "2025-09-01" });
       await world.handle(opened.payload);
-      await tickAll(world, "bob", iid, eligibility);
+      await tickEligibility(world, iid, eligibility);
       expect(world.stages(iid)).toEqual(["eligibility"]);
       const why = world.botNotes(iid).find((n) => n.body.includes("tenure criterion is not met"))!.body;
       expect(why).toContain("5 month(s) at the company");
@@ -165,7 +165,7 @@ describe.each(TICK_NOTE_WORDINGS)(
     it("refuses an extension by the team member, with a reply, and changes nothing", async () => {
       const { opened, iid } = open();
       await world.handle(opened.payload);
-      await tickAll(world, "bob", iid, eligibility);
+      await tickEligibility(world, iid, eligibility);
       const reason = "Only the manager (bob) or people ops (carol) can use `/career extend`";
       await expectRefusedChangingNothing(world, iid, "alice", "/career extend 2026-09-30", reason);
     });

@@ -80,9 +80,10 @@ describe("the bot's writes over a whole interim appointment", () => {
     expect(new Set(perRunAndIssue).size).toBe(perRunAndIssue.length);
     expect(updates.filter((u) => !u.changed)).toEqual([]);
     expectNoDuplicates(state);
-    // The numbers README "What each mode costs" quotes (19 human actions): 19 writes that echo,
-    // one of them the note that records the workflow's people when it starts.
-    expect(state.webhooks).toHaveLength(19);
+    // The numbers README "What each mode costs" quotes (20 human actions, the team member's own
+    // choice among them): 19 writes that echo, one of them the note that records the workflow's
+    // people when it starts.
+    expect(state.webhooks).toHaveLength(20);
     expect(echoing).toHaveLength(19);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { INTERIM_ELIGIBILITY as eligibility } from "../support/interim-items.js";
-import { interimDescription, PROJECT, World } from "../support/world.js";
+import { tickInterimEligibility } from "../support/interim-items.js";
+import { interimDescription, World } from "../support/world.js";
 
 /*
  * Assigning two people is a Premium feature: on GitLab Free, `POST /projects/:id/issues` with two
@@ -23,7 +23,7 @@ async function followUpOf(pbp: string) {
   expect((await world.handle(opened.payload)).code).toBe(0);
   world.state.advance({ days: 1 });
   let last = null;
-  for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, opened.issue.iid, item);
+  last = tickInterimEligibility(world.state, opened.issue.iid);
   expect((await world.handle(last!.payload)).code).toBe(0);
   const followUp = world.state.issues.find((i) => i.title.startsWith("People team: interim manager setup"));
   expect(followUp).toBeDefined();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
+import { INTERIM_SETUP as setup, tickInterimEligibility } from "../support/interim-items.js";
 import { interimDescription, PROJECT, World } from "../support/world.js";
 
 /**
@@ -23,7 +23,7 @@ async function toHireReview(): Promise<number> {
   await world.handle(opened.payload);
   world.state.advance({ days: 1 });
   let last = null;
-  for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
+  last = tickInterimEligibility(world.state, iid);
   await world.handle(last!.payload);
   for (const item of setup) last = world.state.as("bob").tick(PROJECT, iid, item);
   await world.handle(last!.payload);
@@ -118,7 +118,7 @@ describe("people named in commands", () => {
     const iid = opened.issue.iid;
     await world.handle(opened.payload);
     let last = null;
-    for (const item of eligibility) last = world.state.as("bob").tick(PROJECT, iid, item);
+    last = tickInterimEligibility(world.state, iid);
     await world.handle(last!.payload);
     for (const item of setup) last = world.state.as("bob").tick(PROJECT, iid, item);
     await world.handle(last!.payload);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
+import { INTERIM_SETUP as setup, tickInterimEligibility } from "../support/interim-items.js";
 import { TICK_NOTE_WORDINGS, tickEach, tickNotesWorded } from "../support/walk.js";
 import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
 
@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.stop());
 
-/** Alice's interim issue, opened and handled, then both of bob's checklists ticked a day later. */
+/** Alice's interim issue, opened and handled, then both of bob's checklists (and her own choice) ticked a day later. */
 async function openPastSetup(fields: Parameters<typeof interimDescription>[0]): Promise<number> {
   const opened = world.state.as("alice").openIssue({
     title: "Interim manager: alice",
@@ -18,7 +18,7 @@ async function openPastSetup(fields: Parameters<typeof interimDescription>[0]): 
   const iid = opened.issue.iid;
   await world.handle(opened.payload);
   world.state.advance({ days: 1 });
-  await world.handle(tickEach(world, "bob", iid, eligibility));
+  await world.handle(tickInterimEligibility(world.state, iid).payload);
   await world.handle(tickEach(world, "bob", iid, setup));
   return iid;
 }
@@ -60,7 +60,7 @@ describe.each(TICK_NOTE_WORDINGS)(
 
       world.state.advance({ days: 1 });
       let last = null;
-      for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
+      last = tickInterimEligibility(world.state, iid);
       run = await world.handle(last!.payload);
       expect(run.code).toBe(0);
       expect(labels(iid)).toContain("career-stage::setup");

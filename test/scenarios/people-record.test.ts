@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
+import {
+  INTERIM_ELIGIBILITY as eligibility,
+  INTERIM_SETUP as setup,
+  tickInterimEligibility,
+} from "../support/interim-items.js";
 import { BOT, interimDescription, PROJECT, World } from "../support/world.js";
 
 /*
@@ -33,7 +37,7 @@ async function toHireReview(ticker = "bob"): Promise<number> {
   const iid = await opened();
   world.state.advance({ days: 1 });
   let last = null;
-  for (const item of eligibility) last = world.state.as(ticker).tick(PROJECT, iid, item);
+  last = tickInterimEligibility(world.state, iid, eligibility, ticker);
   await world.handle(last!.payload);
   for (const item of setup) last = world.state.as(ticker).tick(PROJECT, iid, item);
   await world.handle(last!.payload);
@@ -200,7 +204,7 @@ describe("ticks", () => {
   it("mallory's ticks made while the data block was broken are refused after the repair, in one reply", async () => {
     const iid = await opened();
     world.state.advance({ hours: 1 });
-    // One save: a date broken and all nine boxes ticked.
+    // One save: a date broken and all ten boxes ticked.
     let text = world
       .issue(iid)
       .description.replace(/^interim_start_date: 2026-01-05/m, "interim_start_date: 2026-13-45");

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { INTERIM_ELIGIBILITY as eligibility, INTERIM_SETUP as setup } from "../support/interim-items.js";
+import { INTERIM_SETUP as setup, tickInterimEligibility } from "../support/interim-items.js";
 import { interimDescription, PROJECT, World } from "../support/world.js";
 
 /*
@@ -30,7 +30,7 @@ describe.each([
     expect((await world.handle(opened.payload)).code).toBe(0);
     world.state.advance({ days: 1 });
     let last = null;
-    for (const item of eligibility) last = bob.tick(PROJECT, iid, item);
+    last = tickInterimEligibility(world.state, iid);
     await world.handle(last!.payload);
     world.state.advance({ days: 1 });
     for (const item of setup) last = bob.tick(PROJECT, iid, item);

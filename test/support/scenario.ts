@@ -3,7 +3,7 @@ import { addDays } from "../../src/engine/dates.js";
 import { findSection } from "../../src/engine/markers.js";
 import type { FakeGitLabState, Fault, FaultHook, WebhookPayload } from "../../src/gitlab/fake/index.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
-import { INTERIM_ELIGIBILITY as ELIGIBILITY, INTERIM_SETUP as SETUP } from "./interim-items.js";
+import { INTERIM_SETUP as SETUP, tickInterimEligibility } from "./interim-items.js";
 import { BOT, interimDescription, PROJECT } from "./world.js";
 
 /**
@@ -165,7 +165,7 @@ export async function interimScript(bot: BotRunner): Promise<number> {
   await bot.handle(opened.payload);
   state.advance({ days: 1 });
   let last = null;
-  for (const item of ELIGIBILITY) last = bob.tick(PROJECT, iid, item);
+  last = tickInterimEligibility(state, iid);
   await bot.handle(last!.payload);
   state.advance({ days: 1 });
   for (const item of SETUP) last = bob.tick(PROJECT, iid, item);

@@ -3,7 +3,7 @@ import { Config } from "../../src/config/schema.js";
 import { Renderer } from "../../src/engine/render.js";
 import { actingManager, TALENT_REVIEW_ITEM } from "../../src/workflows/acting-manager.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
-import { ACTING_ITEMS } from "../support/acting-items.js";
+import { ACTING_ITEMS, actingTicker } from "../support/acting-items.js";
 import { comment, tick } from "../support/snapshots.js";
 import {
   checklistOf,
@@ -34,9 +34,9 @@ const walk: Walk = {
   createdAt: "2026-01-20T09:00:00Z",
 };
 
-const { eligibility, shortEligibility, active, selection, explicit } = ACTING_ITEMS;
+const { eligibility, shortEligibility, active, selection, explicit, chosen } = ACTING_ITEMS;
 const ticked = [
-  ...eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z")),
+  ...eligibility.map((item) => tick(actingTicker(item), item, "2026-01-22T10:00:00Z")),
   ...active.map((item) => tick("bob", item, "2026-02-02T10:00:00Z")),
 ];
 const ELIGIBLE = eligibility.length;
@@ -87,7 +87,7 @@ describe("acting manager: decide", () => {
     const short = { ...block, end_date: "2026-03-15" };
     const first = planAt(walk, [], "2026-01-21T08:00:00Z", { block: short });
     expect(checklistOf(first.actions)).toEqual(shortEligibility);
-    const ticks = shortEligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    const ticks = shortEligibility.map((item) => tick(actingTicker(item), item, "2026-01-22T10:00:00Z"));
     const p = planAt(walk, ticks, "2026-01-22T12:00:00Z", { block: short });
     expect(p.stage).toBe("active");
     expect(checklistOf(p.actions)).toEqual(active);
@@ -234,7 +234,7 @@ describe("acting manager: decide", () => {
 describe("acting manager: what the page asks before the temporary role starts", () => {
   it("counts the tenure from company_start_date: too short holds eligibility with a comment that says why", () => {
     const recent = { ...block, company_start_date: "2025-09-01" };
-    const ticks = eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    const ticks = eligibility.map((item) => tick(actingTicker(item), item, "2026-01-22T10:00:00Z"));
     const p = planAt(walk, ticks, "2026-01-22T12:00:00Z", { block: recent });
     expect(p.stage).toBe("eligibility");
     const note = notesOf(p.actions).find((n) => n.template === "acting-manager/tenure-short")!;
@@ -248,7 +248,7 @@ describe("acting manager: what the page asks before the temporary role starts", 
   });
 
   it("reads the tenure's months from the config", () => {
-    const ticks = eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    const ticks = eligibility.map((item) => tick(actingTicker(item), item, "2026-01-22T10:00:00Z"));
     const strict = { ...walk, config: Config.parse({ acting: { tenure_months: 12 } }) };
     const p = planAt(strict, ticks, "2026-01-22T12:00:00Z");
     expect(p.stage).toBe("eligibility");
@@ -273,14 +273,26 @@ describe("acting manager: what the page asks before the temporary role starts", 
     expect(checklistOf(p.actions)).toEqual(expect.arrayContaining(selection));
     const allButSelection = eligibility
       .filter((item) => !selection.includes(item))
-      .map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+      .map((item) => tick(actingTicker(item), item, "2026-01-22T10:00:00Z"));
     expect(planAt(walk, allButSelection, "2026-01-22T12:00:00Z").stage).toBe("eligibility");
+  });
+
+  it("starts only once the team member records their own choice: the manager cannot tick it for them (R27)", () => {
+    // "It's important that Engineering Managers self-select into that track and don't feel pressured."
+    const byManager = eligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+    const p = planAt(walk, byManager, "2026-01-22T12:00:00Z");
+    expect(p.stage).toBe("eligibility");
+    const refusal = notesOf(p.actions).find((n) => n.template === "common/tick-refused")!;
+    expect(refusal.data).toMatchObject({ item: chosen, by: "bob" });
+    // The team member's own tick starts the appointment.
+    const own = [...byManager, tick("alice", chosen, "2026-01-22T11:00:00Z")];
+    expect(planAt(walk, own, "2026-01-22T12:00:00Z").stage).toBe("active");
   });
 
   it("gates the start of a long appointment on the talent review", () => {
     const withoutReview = eligibility
       .filter((item) => item !== TALENT_REVIEW_ITEM)
-      .map((item) => tick("bob", item, "2026-01-22T10:00:00Z"));
+      .map((item) => tick(actingTicker(item), item, "2026-01-22T10:00:00Z"));
     expect(planAt(walk, withoutReview, "2026-02-10T12:00:00Z").stage).toBe("eligibility");
     const review = tick("bob", TALENT_REVIEW_ITEM, "2026-01-23T10:00:00Z");
     expect(planAt(walk, [...withoutReview, review], "2026-01-23T12:00:00Z").stage).toBe("active");
@@ -289,7 +301,7 @@ describe("acting manager: what the page asks before the temporary role starts", 
   it("asks for the talent review in the active stage when an extension makes a short appointment long", () => {
     const short = { ...block, end_date: "2026-03-15" };
     const ticks = [
-      ...shortEligibility.map((item) => tick("bob", item, "2026-01-22T10:00:00Z")),
+      ...shortEligibility.map((item) => tick(actingTicker(item), item, "2026-01-22T10:00:00Z")),
       ...active.map((item) => tick("bob", item, "2026-02-02T10:00:00Z")),
     ];
     const extend = comment("bob", "/career extend 2026-06-30", "2026-03-02T10:00:00Z");

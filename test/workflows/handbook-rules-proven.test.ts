@@ -7,7 +7,7 @@ import { interimManager } from "../../src/workflows/interim-manager.js";
 import { promotion } from "../../src/workflows/promotion.js";
 import type { WorkflowDefinition } from "../../src/workflows/types.js";
 import { readSeed } from "../careers/seed.js";
-import { INTERIM_ELIGIBILITY, INTERIM_SETUP } from "../support/interim-items.js";
+import { INTERIM_ELIGIBILITY, INTERIM_SETUP, interimTicker } from "../support/interim-items.js";
 import { comment, interimBlock, tick } from "../support/snapshots.js";
 import { checklistOf, notesOf, planAt, problemsOf, replyTo, type Walk } from "./helpers.js";
 
@@ -38,7 +38,7 @@ describe("interim manager", () => {
 
   // R39. Mutation: the `tenureShort` condition dropped from the eligibility -> setup transition.
   it("holds eligibility on a short tenure even when every item is ticked", () => {
-    const ticks = INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2026-01-07T10:00:00Z"));
+    const ticks = INTERIM_ELIGIBILITY.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z"));
     const short = { ...interimBlock, company_start_date: "2025-09-01" };
     const p = planAt(interim, ticks, "2026-01-07T12:00:00Z", { block: short });
     expect(p.stage).toBe("eligibility");
@@ -64,7 +64,7 @@ describe("interim manager", () => {
   // R7. Mutation: `manager` added to the roles of the `document` command.
   it("takes the promotion document from the interim manager only: the manager's is refused", () => {
     const ticks = [
-      ...INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2026-01-07T10:00:00Z")),
+      ...INTERIM_ELIGIBILITY.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z")),
       ...INTERIM_SETUP.map((item) => tick("bob", item, "2026-01-08T10:00:00Z")),
     ];
     const hire = comment("alice", "/career hire @dave 2026-01-12", "2026-01-09T10:00:00Z");

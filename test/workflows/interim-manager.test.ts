@@ -5,7 +5,12 @@ import { interimManager } from "../../src/workflows/interim-manager.js";
 import { ALTERNATIVE_CRITERIA, CRITERIA_ITEMS } from "../../src/workflows/interim-manager-rules.js";
 import type { WorkflowContext, WorkflowDefinition } from "../../src/workflows/types.js";
 import { readSeed, section } from "../careers/seed.js";
-import { INTERIM_ELIGIBILITY, INTERIM_SETUP } from "../support/interim-items.js";
+import {
+  INTERIM_CHOSEN,
+  INTERIM_ELIGIBILITY,
+  INTERIM_SETUP,
+  interimTicker,
+} from "../support/interim-items.js";
 import { interimBlock, tick } from "../support/snapshots.js";
 import {
   checklistOf,
@@ -128,8 +133,8 @@ describe("interim manager: before the interim period starts", () => {
     const first = planAt(walk, [], "2025-12-02T08:00:00Z");
     expect(first.stage).toBe("eligibility");
     expect(checklistOf(first.actions)).toEqual(INTERIM_ELIGIBILITY);
-    expect(checklistOf(first.actions).slice(-4)).toEqual([...selection, explicit]);
-    const ticks = INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2025-12-03T10:00:00Z"));
+    expect(checklistOf(first.actions).slice(-5)).toEqual([...selection, explicit, INTERIM_CHOSEN]);
+    const ticks = INTERIM_ELIGIBILITY.map((item) => tick(interimTicker(item), item, "2025-12-03T10:00:00Z"));
     const setup = planAt(walk, ticks, "2025-12-03T12:00:00Z");
     expect(setup.stage).toBe("setup");
     expect(checklistOf(setup.actions)).toEqual(INTERIM_SETUP);
@@ -137,6 +142,18 @@ describe("interim manager: before the interim period starts", () => {
     // Without the selection process, eligibility holds.
     const noSelection = ticks.filter((_, index) => !selection.includes(INTERIM_ELIGIBILITY[index]!));
     expect(planAt(walk, noSelection, "2025-12-03T12:00:00Z").stage).toBe("eligibility");
+  });
+
+  it("starts only once the team member records their own choice: the manager cannot tick it for them (R27)", () => {
+    // "It's important that Engineering Managers self-select into that track and don't feel pressured."
+    const byManager = INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2025-12-03T10:00:00Z"));
+    const p = planAt(walk, byManager, "2025-12-03T12:00:00Z");
+    expect(p.stage).toBe("eligibility");
+    const refusal = notesOf(p.actions).find((n) => n.template === "common/tick-refused")!;
+    expect(refusal.data).toMatchObject({ item: INTERIM_CHOSEN, by: "bob" });
+    // The team member's own tick moves the appointment on to its setup.
+    const own = [...byManager, tick("alice", INTERIM_CHOSEN, "2025-12-03T11:00:00Z")];
+    expect(planAt(walk, own, "2025-12-03T12:00:00Z").stage).toBe("setup");
   });
 
   it("reminds the manager before interim_start_date while making the role explicit is not ticked", () => {
@@ -226,7 +243,7 @@ describe("interim manager: the People team's follow-up", () => {
       block: interimBlock,
       createdAt: "2026-01-05T08:00:00Z",
     };
-    const ticks = INTERIM_ELIGIBILITY.map((item) => tick("bob", item, "2026-01-07T10:00:00Z"));
+    const ticks = INTERIM_ELIGIBILITY.map((item) => tick(interimTicker(item), item, "2026-01-07T10:00:00Z"));
     const p = planAt(walk, ticks, "2026-01-07T12:00:00Z");
     const followUp = p.actions.find((a) => a.kind === "follow-up" && a.key === "people-team");
     if (followUp?.kind !== "follow-up") throw new Error("no People team follow-up");

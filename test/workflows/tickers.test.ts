@@ -115,6 +115,18 @@ const rows: Row[] = [
     section: "manager (bob)",
   },
   {
+    // R27: "It's important that Engineering Managers self-select into that track and don't feel pressured."
+    name: "interim manager: the team member ticks their own choice of the role, not the manager",
+    walk: interim,
+    before: [],
+    stage: "eligibility",
+    item: "Team member: I chose to take the interim manager role myself, without feeling pressured",
+    allowed: "alice",
+    refused: "bob",
+    reply: "team member (alice) or people ops (carol)",
+    section: "team member (alice)",
+  },
+  {
     name: "acting manager: eligibility is the manager's (the stage's actor)",
     walk: walkOf(
       actingManager,
@@ -135,6 +147,29 @@ const rows: Row[] = [
     refused: "alice",
     reply: "manager (bob) or people ops (carol)",
     section: "manager (bob)",
+  },
+  {
+    // R27: "It's important that Engineering Managers self-select into that track and don't feel pressured."
+    name: "acting manager: the team member ticks their own choice of the role, not the manager",
+    walk: walkOf(
+      actingManager,
+      {
+        team_member: "alice",
+        manager: "bob",
+        company_start_date: "2024-01-15",
+        start_date: "2026-02-01",
+        end_date: "2026-06-30",
+        reason: "coverage",
+      },
+      "2026-01-20T09:00:00Z",
+    ),
+    before: [],
+    stage: "eligibility",
+    item: "Team member: I chose to take the acting manager role myself, without feeling pressured",
+    allowed: "alice",
+    refused: "bob",
+    reply: "team member (alice) or people ops (carol)",
+    section: "team member (alice)",
   },
   {
     name: "apprenticeship: the apprentice ticks their own commitments",
@@ -271,13 +306,16 @@ const rows: Row[] = [
 const AT = "2026-03-02T10:00:00Z";
 const NOW = "2026-03-02T12:00:00Z";
 
-/** Ticks every item of each stage in turn, as the row's people, to reach the stage under test. */
+/**
+ * Ticks every item of each stage in turn, as the row's people, to reach the stage under test; the team
+ * member's own choice of an interim or acting role (R27) is ticked by the team member, alice.
+ */
 function reach(row: Row): Note[] {
   const notes: Note[] = [];
   row.before.forEach((by, index) => {
     const at = `2026-03-01T1${index}:00:00Z`;
     const items = sectionOf(planAt(row.walk, notes, at).actions).checklist.map((line) => line.text);
-    notes.push(...items.map((item) => tick(by, item, at)));
+    notes.push(...items.map((item) => tick(item.startsWith("Team member: ") ? "alice" : by, item, at)));
   });
   return notes;
 }
