@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli.js";
@@ -80,6 +80,7 @@ export async function interimAppointment(): Promise<AppointmentCounts> {
     await interimScript(runner);
   } finally {
     await running.close();
+    rmSync(dir, { recursive: true, force: true });
   }
   let gets = 0;
   let writes = 0;

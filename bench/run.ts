@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli.js";
@@ -172,6 +172,7 @@ async function startup(): Promise<void> {
     }
   }
   await w.running.close();
+  rmSync(checkout, { recursive: true, force: true });
   const bare = median(times.bare);
   line("node -e 0", `${bare} ms`);
   line("handle from the snapshot (how the CI job runs it)", `${median(times.snapshot)} ms`);
@@ -224,3 +225,5 @@ if (only === undefined || only === "dashboard") {
   });
 }
 if (only === undefined || only === "burst") await burstBench(ROOT, line);
+// The config and event files are the bench's own: nothing of them is worth keeping.
+rmSync(dir, { recursive: true, force: true });
